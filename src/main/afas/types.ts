@@ -1,0 +1,57 @@
+// The seam between the AFAS client (afas/) and its users (sync/, readiness, CLI). Sync depends on
+// this interface only, so it can be driven by the real client over HTTP or by a test double.
+
+/** AFAS operator codes (docs: 1 '=' … 15 quick filter). */
+export type FilterOperator = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15;
+
+export interface FilterCondition {
+  fieldId: string;
+  operator: FilterOperator;
+  /** Required even for 8/9 (may be ''). Dates as 'YYYY-MM-DDTHH:mm:ss' without Z. */
+  value: string;
+}
+
+/** Conditions inside a group are ANDed; groups are ORed. */
+export type FilterGroups = FilterCondition[][];
+
+export interface GetRowsOptions {
+  /** Always required: AFAS may repeat or drop rows when paging without an order. '-Field' = desc. */
+  orderBy: string[];
+  filters?: FilterGroups;
+  /** Page size; default derived from columns × rows < 150,000. */
+  take?: number;
+  signal?: AbortSignal;
+  /** Called after each page with the number of rows it held. */
+  onPage?: (info: { rows: number; skip: number }) => void;
+}
+
+export type AfasRow = Record<string, unknown>;
+
+export interface ConnectorInfo {
+  id: string;
+  description: string;
+}
+
+export interface MetaInfo {
+  getConnectors: ConnectorInfo[];
+  updateConnectors: ConnectorInfo[];
+  info: { envid?: string; appName?: string; group?: string; tokenExpiry?: string } | null;
+}
+
+export interface FieldInfo {
+  id: string;
+  fieldId: string | null;
+  dataType: string | null;
+  label: string | null;
+  length: number | null;
+  decimals: number | null;
+}
+
+export interface AfasClient {
+  /** Pages of rows in the given order, stopping at the first short page. Throws AppFailure. */
+  getRows(connectorId: string, options: GetRowsOptions): AsyncIterable<AfasRow[]>;
+  metaInfo(signal?: AbortSignal): Promise<MetaInfo>;
+  connectorFields(connectorId: string, signal?: AbortSignal): Promise<FieldInfo[]>;
+  profitVersion(signal?: AbortSignal): Promise<string>;
+  close(): Promise<void>;
+}

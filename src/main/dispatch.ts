@@ -1,0 +1,30 @@
+// Validates one API call and runs its handler. Shared by ipc.ts (Electron) and the e2e harness
+// (Playwright exposeBinding) so both paths check exactly the same way.
+import { contract, type Envelope, type Handlers } from '../shared/contract';
+import { toAppError } from '../shared/errors';
+import { METHODS, type Method } from '../shared/methods';
+
+const known = new Set<string>(METHODS);
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && known.has(name);
+}
+
+export async function dispatch(handlers: Handlers, method: unknown, args: unknown[]): Promise<Envelope<unknown>> {
+  if (!isMethod(method)) return rejected('unknown-method', 'Onbekende opdracht.', 'Unknown command.');
+  const parsed = contract[method].safeParse(args);
+  if (!parsed.success) {
+    const where = parsed.error.issues[0]?.path.join('.') ?? '';
+    return rejected('invalid-arguments', `Ongeldige invoer (${where}).`, `Invalid input (${where}).`);
+  }
+  try {
+    const fn = handlers[method] as (...a: unknown[]) => Promise<unknown>;
+    return { ok: true, value: await fn(...(parsed.data as unknown[])) };
+  } catch (e) {
+    return { ok: false, error: toAppError(e) };
+  }
+}
+
+export function rejected(code: string, nl: string, en: string): Envelope<never> {
+  return { ok: false, error: { code, message: { nl, en } } };
+}

@@ -1,0 +1,103 @@
+// Plain domain types shared by main, renderer, CLI and tests. No imports of electron, node or react.
+import type { Cents } from './money';
+
+export type Lang = 'nl' | 'en';
+export type EnvironmentType = 'production' | 'test' | 'accept';
+
+/** "UnitId/JournalId/EntryNo/SeqNo": how AFAS identifies one mutation line. */
+export type LineKey = string;
+
+export function lineKey(unitId: number, journalId: string, entryNo: number, seqNo: number): LineKey {
+  return `${unitId}/${journalId}/${entryNo}/${seqNo}`;
+}
+
+/** One financial mutation line (Profit_Transactions_Allocated row), money in cents. */
+export interface MutationLine {
+  key: LineKey;
+  unitId: number;
+  journalId: string;
+  entryNo: number;
+  seqNo: number;
+  year: number;
+  period: number;
+  accountNo: string;
+  /** AFAS `Type` (kind of account); undocumented values, never relied on alone. */
+  accountType: string | null;
+  /** YYYY-MM-DD, Amsterdam local date (AFAS's trailing Z ignored). */
+  entryDate: string;
+  voucherDate: string | null;
+  voucherNo: string | null;
+  invoiceId: string | null;
+  /** `Description` (description of the entry) */
+  description: string | null;
+  /** `Omschrijving` (line description) */
+  lineDescription: string | null;
+  debit: Cents;
+  credit: Cents;
+  /** debit - credit */
+  amount: Cents;
+  modified: string | null;
+}
+
+/** The Moss profile of one administration: which accounts must clear and where lines come from. */
+export interface MossProfile {
+  balanceAccount: string;
+  cashInTransitAccount: string;
+  defaultSupplier: string;
+  purchaseJournal: string;
+  bankJournal: string;
+  bankAccounts: string[];
+  /** Merchant creditors the Moss purchase journal also uses; found from the data when omitted. */
+  merchantCreditors?: string[];
+  /** Bank-feed payment may precede the Moss entry by 0..N days (default 5). */
+  citWindowDays?: number;
+  /** Open longer than this many days gets a flag (default 30). */
+  openDaysThreshold?: number;
+}
+
+export interface AdministrationConfig {
+  unitId: number;
+  name?: string;
+  profile: 'moss';
+  moss: MossProfile;
+}
+
+export interface EnvironmentConfig {
+  number: string;
+  type: EnvironmentType;
+  /** Everything up to and including /ProfitRestServices; for proxies and tests. */
+  baseUrl?: string;
+}
+
+export interface Period {
+  year: number;
+  /** 1..12 */
+  month: number;
+}
+
+export function periodLabel(p: Period): string {
+  return `${String(p.month).padStart(2, '0')}-${p.year}`; // AFAS shows MM-YYYY
+}
+
+export function periodId(p: Period): string {
+  return `${p.year}-${String(p.month).padStart(2, '0')}`; // YYYY-MM for files and CLI
+}
+
+export function parsePeriodId(text: string): Period | null {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text.trim());
+  return m ? { year: Number(m[1]), month: Number(m[2]) } : null;
+}
+
+export interface Bilingual {
+  nl: string;
+  en: string;
+}
+
+/** A structured error: never a stack, never a secret. */
+export interface AppError {
+  code: string;
+  message: Bilingual;
+  action?: Bilingual;
+  /** AFAS profitLogReference or similar, for support. */
+  reference?: string;
+}

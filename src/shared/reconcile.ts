@@ -1,0 +1,167 @@
+// What the reconciliation engine produces and what it needs from the store. Consumed by the UI,
+// the workbook writer and the CLI report; extend with optional fields, do not break.
+import type { Bilingual, LineKey, MutationLine, Period } from './domain';
+import type { Cents } from './money';
+
+export type AccountRole = 'mossBalance' | 'cashInTransit' | 'defaultSupplier' | 'creditor';
+export const AGE_BUCKETS = ['0-30', '31-60', '61-90', '91-180', '180+'] as const;
+export type AgeBucket = (typeof AGE_BUCKETS)[number];
+
+export type FlagCode =
+  | 'open-too-long'
+  | 'amount-mismatch'
+  | 'duplicate'
+  | 'split-or-merged'
+  | 'unexpected-journal'
+  | 'stale-match'
+  | 'does-not-clear'
+  | 'wallet-difference'
+  | 'missing-counterpart';
+
+export interface Flag {
+  code: FlagCode;
+  severity: 'info' | 'warning' | 'error';
+  account: string;
+  lines: LineKey[];
+  message: Bilingual;
+}
+
+export type MatchStatus = 'suggested' | 'confirmed' | 'stale';
+
+/** Why a suggestion matches: shown as amount ✓ date ✓ reference ✓. */
+export interface MatchEvidence {
+  amount: boolean;
+  date: boolean;
+  reference: boolean;
+}
+
+export interface MatchGroup {
+  id: string;
+  unitId: number;
+  account: string;
+  lines: LineKey[];
+  status: MatchStatus;
+  /** e.g. 'invoice', 'amount-date-text', 'cit-exact', 'cit-subset', 'amount-difference', 'manual' */
+  method: string;
+  /** Sum of the lines; 0 unless matched with a stated difference. */
+  difference: Cents;
+  reason: string | null;
+  evidence: MatchEvidence;
+  confirmedBy: string | null;
+  confirmedAt: string | null;
+  /** Stale only: what changed since the match was made. */
+  staleReason?: Bilingual;
+}
+
+export interface OpenItem {
+  line: MutationLine;
+  ageDays: number;
+  bucket: AgeBucket;
+  flags: FlagCode[];
+  note: string | null;
+}
+
+export interface SignOffEntry {
+  by: string;
+  at: string;
+}
+
+export interface SignOffState {
+  preparer: SignOffEntry | null;
+  reviewer: SignOffEntry | null;
+  suspended: boolean;
+  suspendedReason: Bilingual | null;
+}
+
+export type AccountStatus = 'clears' | 'does-not-clear' | 'signed-off' | 'suspended';
+
+export interface AccountResult {
+  role: AccountRole;
+  account: string;
+  name: string | null;
+  opening: Cents;
+  debit: Cents;
+  credit: Cents;
+  closing: Cents;
+  /** 0, or the wallet balance for the Moss Balance account (when entered). */
+  expected: Cents;
+  difference: Cents;
+  clears: boolean;
+  status: AccountStatus;
+  lineCount: number;
+  openItems: OpenItem[];
+  agingTotals: Record<AgeBucket, Cents>;
+  /** End-of-day balance for each day of the period (YYYY-MM-DD). */
+  dailyBalances: { date: string; balance: Cents }[];
+  signOff: SignOffState;
+}
+
+export interface Rollforward {
+  opening: Cents;
+  topUps: Cents;
+  spend: Cents;
+  refunds: Cents;
+  other: Cents;
+  closing: Cents;
+  wallet: Cents | null;
+  difference: Cents | null;
+  likelyCauses: Bilingual[];
+}
+
+export interface AdministrationResult {
+  unitId: number;
+  name: string | null;
+  period: Period;
+  accounts: AccountResult[];
+  matches: MatchGroup[];
+  flags: Flag[];
+  rollforward: Rollforward;
+  matchCounts: Record<MatchStatus, number>;
+}
+
+// ---- What the store keeps of the controller's work (input to the engine) ----
+
+export interface StoredMatch {
+  id: string;
+  unitId: number;
+  account: string;
+  /** Snapshot of each line's amount when matched: a change makes the match stale. */
+  lines: { key: LineKey; amount: Cents }[];
+  method: string;
+  difference: Cents;
+  reason: string | null;
+  evidence: MatchEvidence;
+  by: string;
+  at: string;
+}
+
+export interface StoredNote {
+  unitId: number;
+  lineKey: LineKey;
+  text: string;
+  by: string;
+  at: string;
+}
+
+export interface StoredSignOff {
+  unitId: number;
+  account: string;
+  /** YYYY-MM */
+  period: string;
+  role: 'preparer' | 'reviewer';
+  by: string;
+  at: string;
+  /** What was signed: a change suspends the sign-off. */
+  snapshot: { closing: Cents; openItems: number };
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  by: string;
+  action: string;
+  unitId: number | null;
+  account: string | null;
+  detail: string;
+  reason: string | null;
+}
