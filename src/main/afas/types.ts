@@ -55,3 +55,14 @@ export interface AfasClient {
   profitVersion(signal?: AbortSignal): Promise<string>;
   close(): Promise<void>;
 }
+
+/** How a request is authorised: classic AfasToken or OAuth access token + DPoP proof. */
+export interface RequestAuth {
+  /** Headers for one request attempt (Authorization; DPoP proof for OAuth). */
+  headers(method: string, url: string): Promise<Record<string, string>>;
+  /**
+   * Sees every response (status, lower-cased headers, body text of errors). Returns true when the
+   * same request should be sent once more with fresh headers (DPoP `use_dpop_nonce`, refreshed token).
+   */
+  observe?(status: number, headers: Record<string, string | undefined>, body: string | null): Promise<boolean> | boolean;
+}
