@@ -1,0 +1,68 @@
+// App lifecycle, the window and its security settings. The only main-process file besides ipc.ts
+// (and secrets/) that imports electron.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, session, shell } from 'electron';
+import { createHandlers } from './handlers';
+import { registerIpc } from './ipc';
+import { createServices } from './services';
+import { isAllowedExternal, isAppUrl } from './window-policy';
+
+const devUrl = process.env['ELECTRON_RENDERER_URL'];
+const appUrl = devUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let win: BrowserWindow | null = null;
+
+function createWindow(): BrowserWindow {
+  const w = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: 'Kruispost',
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  w.once('ready-to-show', () => w.show());
+  // The page never navigates away and never opens windows; https help links go to the system browser.
+  w.webContents.on('will-navigate', (e) => e.preventDefault());
+  w.webContents.on('will-redirect', (e) => e.preventDefault());
+  w.webContents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternal(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  void (devUrl ? w.loadURL(devUrl) : w.loadFile(join(import.meta.dirname, '../renderer/index.html')));
+  return w;
+}
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+});
+
+app.on('second-instance', () => {
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});
+
+void app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  const services = createServices({ dataDir: app.getPath('userData'), appVersion: app.getVersion() });
+  registerIpc(createHandlers(services), (sender, frameUrl) => sender === win?.webContents && isAppUrl(frameUrl, appUrl));
+  win = createWindow();
+  app.on('window-all-closed', () => {
+    services.db.close();
+    app.quit();
+  });
+});

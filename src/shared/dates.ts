@@ -1,0 +1,28 @@
+// Dates are Amsterdam-local calendar dates as 'YYYY-MM-DD' strings; arithmetic in whole days (UTC
+// noon avoids DST edges). Display: nl 31-03-2025, en 31-03-2025 too (controllers read dd-mm-yyyy).
+
+export function formatDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : isoDate;
+}
+
+export function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((dayNumber(toIso) - dayNumber(fromIso)));
+}
+
+export function dayNumber(isoDate: string): number {
+  const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
+  return Math.floor(Date.UTC(y!, m! - 1, d!, 12) / 86_400_000);
+}
+
+export function addDays(isoDate: string, days: number): string {
+  const t = new Date((dayNumber(isoDate) + days) * 86_400_000 + 43_200_000);
+  return t.toISOString().slice(0, 10);
+}
+
+export function periodBounds(p: { year: number; month: number }): { first: string; last: string } {
+  const first = `${p.year}-${String(p.month).padStart(2, '0')}-01`;
+  const lastDay = new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
+  return { first, last: `${p.year}-${String(p.month).padStart(2, '0')}-${String(lastDay).padStart(2, '0')}` };
+}

@@ -1,0 +1,90 @@
+// Drives the real built renderer (out/renderer) in Debian's Chromium. window.kruispost is bridged
+// with exposeBinding to the very same createHandlers(services) the Electron main registers, over a
+// real SQLite file — only the Electron transport is swapped for Playwright's.
+import { mkdirSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { dispatch } from '../../src/main/dispatch';
+import { createHandlers } from '../../src/main/handlers';
+import { createServices, type Services } from '../../src/main/services';
+import { METHODS } from '../../src/shared/methods';
+
+const RENDERER = resolve('out/renderer');
+export const ARTIFACTS = resolve('.artifacts/screenshots');
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
+
+export interface Harness {
+  page: Page;
+  services: Services;
+  dataDir: string;
+  url: string;
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+function serveRenderer(): Promise<{ server: Server; url: string }> {
+  if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('out/renderer missing: run `npm run build` first');
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(RENDERER, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(RENDERER) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
+    const addr = server.address();
+    ok({ server, url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/` });
+  }));
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export async function startHarness(opts: { browser: Browser; dataDir?: string; services?: (dataDir: string) => Services; viewport?: { width: number; height: number } }): Promise<Harness> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kruispost-e2e-'));
+  const services = opts.services ? opts.services(dataDir) : createServices({ dataDir, appVersion: '0.0.0-e2e' });
+  const handlers = createHandlers(services);
+  const { server, url } = await serveRenderer();
+  const context: BrowserContext = await opts.browser.newContext({ viewport: opts.viewport ?? { width: 1360, height: 860 }, locale: 'nl-NL' });
+  // Like ipc.ts: only our own page's main frame may call.
+  await context.exposeBinding('__kruispostCall', async (source, method: unknown, args: unknown) => {
+    if (source.frame !== source.page.mainFrame() || !source.frame.url().startsWith(url)) {
+      return { ok: false, error: { code: 'untrusted-sender', message: { nl: 'Geweigerd', en: 'Refused' } } };
+    }
+    return dispatch(handlers, method, Array.isArray(args) ? args : []);
+  });
+  // What the preload does in Electron: exactly the contract's methods, frozen.
+  await context.addInitScript((methods: string[]) => {
+    const call = (window as unknown as { __kruispostCall: (m: string, a: unknown[]) => Promise<unknown> }).__kruispostCall;
+    const api = Object.fromEntries(methods.map((m) => [m, (...args: unknown[]) => call(m, args)]));
+    Object.defineProperty(window, 'kruispost', { value: Object.freeze(api), writable: false, configurable: false });
+  }, [...METHODS]);
+  const page = await context.newPage();
+  await page.goto(url);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    page,
+    services,
+    dataDir,
+    url,
+    async screenshot(name) {
+      const file = join(ARTIFACTS, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    async close() {
+      await context.close();
+      await new Promise((ok) => server.close(ok));
+      services.db.close();
+    },
+  };
+}
