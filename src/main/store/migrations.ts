@@ -7,4 +7,216 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'settings',
     up: `CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;`,
   },
+  {
+    version: 2,
+    name: 'ledger',
+    // Master data and mutation lines as AFAS has them, per administration (unit). Amounts in
+    // integer cents; dates as YYYY-MM-DD text. The raw row is kept for audit and re-parsing.
+    up: `
+CREATE TABLE administrations (
+  unit_id INTEGER PRIMARY KEY,
+  name TEXT,
+  code TEXT,
+  synced_at TEXT NOT NULL
+) STRICT;
+CREATE TABLE ledger_accounts (
+  unit_id INTEGER NOT NULL,
+  account_no TEXT NOT NULL,
+  description TEXT,
+  type TEXT,
+  blocked INTEGER,
+  raw TEXT NOT NULL,
+  PRIMARY KEY (unit_id, account_no)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE journals (
+  unit_id INTEGER NOT NULL,
+  journal_id TEXT NOT NULL,
+  description TEXT,
+  journal_type TEXT,
+  blocked INTEGER,
+  raw TEXT NOT NULL,
+  PRIMARY KEY (unit_id, journal_id)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE creditors (
+  unit_id INTEGER NOT NULL,
+  creditor_id TEXT NOT NULL,
+  name TEXT,
+  iban TEXT,
+  raw TEXT NOT NULL,
+  PRIMARY KEY (unit_id, creditor_id)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE mutation_lines (
+  unit_id INTEGER NOT NULL,
+  journal_id TEXT NOT NULL,
+  entry_no INTEGER NOT NULL,
+  seq_no INTEGER NOT NULL,
+  year INTEGER NOT NULL,
+  period INTEGER NOT NULL,
+  account_no TEXT NOT NULL,
+  account_type TEXT,
+  entry_date TEXT NOT NULL,
+  voucher_date TEXT,
+  voucher_no TEXT,
+  invoice_id TEXT,
+  description TEXT,
+  line_description TEXT,
+  debit INTEGER NOT NULL,
+  credit INTEGER NOT NULL,
+  modified TEXT,
+  raw TEXT NOT NULL,
+  PRIMARY KEY (unit_id, journal_id, entry_no, seq_no)
+) STRICT, WITHOUT ROWID;
+-- The engine reads per unit + account + date range; unit + journal is the primary key's prefix.
+CREATE INDEX mutation_lines_account_date ON mutation_lines (unit_id, account_no, entry_date);
+`,
+  },
+  {
+    version: 3,
+    name: 'sync',
+    // Runs, per-slice bookkeeping (slice = unit + entry-date month) and staging. Staged rows are
+    // keyed by run so an interrupted run resumes without refetching finished slices; the swap into
+    // mutation_lines happens in one transaction at the end.
+    up: `
+CREATE TABLE sync_runs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  unit_id INTEGER NOT NULL,
+  started TEXT NOT NULL,
+  finished TEXT,
+  status TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed', 'cancelled')),
+  period_from TEXT NOT NULL,
+  period_to TEXT NOT NULL,
+  accounts TEXT NOT NULL,
+  slices_total INTEGER NOT NULL DEFAULT 0,
+  slices_fetched INTEGER NOT NULL DEFAULT 0,
+  rows_fetched INTEGER NOT NULL DEFAULT 0,
+  rows_applied INTEGER NOT NULL DEFAULT 0,
+  changes_mark TEXT,
+  error_code TEXT
+) STRICT;
+CREATE INDEX sync_runs_unit ON sync_runs (unit_id, id);
+CREATE TABLE sync_run_slices (
+  run_id INTEGER NOT NULL REFERENCES sync_runs (id) ON DELETE CASCADE,
+  month TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'staged')),
+  rows INTEGER NOT NULL DEFAULT 0,
+  max_modified TEXT,
+  PRIMARY KEY (run_id, month)
+) STRICT, WITHOUT ROWID;
+-- What the store holds per slice after a successful swap: decides what a re-run refetches.
+CREATE TABLE sync_slices (
+  unit_id INTEGER NOT NULL,
+  month TEXT NOT NULL,
+  accounts_hash TEXT NOT NULL,
+  changes_mark TEXT,
+  rows INTEGER NOT NULL,
+  max_modified TEXT,
+  synced_at TEXT NOT NULL,
+  run_id INTEGER NOT NULL,
+  PRIMARY KEY (unit_id, month)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE staging_lines (
+  run_id INTEGER NOT NULL,
+  month TEXT NOT NULL,
+  unit_id INTEGER NOT NULL,
+  journal_id TEXT NOT NULL,
+  entry_no INTEGER NOT NULL,
+  seq_no INTEGER NOT NULL,
+  year INTEGER NOT NULL,
+  period INTEGER NOT NULL,
+  account_no TEXT NOT NULL,
+  account_type TEXT,
+  entry_date TEXT NOT NULL,
+  voucher_date TEXT,
+  voucher_no TEXT,
+  invoice_id TEXT,
+  description TEXT,
+  line_description TEXT,
+  debit INTEGER NOT NULL,
+  credit INTEGER NOT NULL,
+  modified TEXT,
+  raw TEXT NOT NULL,
+  PRIMARY KEY (run_id, month, unit_id, journal_id, entry_no, seq_no)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE staging_master (
+  run_id INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('administration', 'account', 'journal', 'creditor')),
+  id TEXT NOT NULL,
+  raw TEXT NOT NULL,
+  PRIMARY KEY (run_id, kind, id)
+) STRICT, WITHOUT ROWID;
+`,
+  },
+  {
+    version: 4,
+    name: 'controller-work',
+    // The controller's decisions, keyed by line keys (never by rowid) so no sync can delete them.
+    // Matches are soft-removed (unmatch) so undo can restore them. The audit trail is append-only.
+    up: `
+CREATE TABLE matches (
+  id TEXT PRIMARY KEY,
+  unit_id INTEGER NOT NULL,
+  account TEXT NOT NULL,
+  method TEXT NOT NULL,
+  difference INTEGER NOT NULL,
+  reason TEXT,
+  evidence TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  removed_by TEXT,
+  removed_at TEXT
+) STRICT;
+CREATE INDEX matches_unit_account ON matches (unit_id, account) WHERE removed_at IS NULL;
+CREATE TABLE match_lines (
+  match_id TEXT NOT NULL REFERENCES matches (id),
+  line_key TEXT NOT NULL,
+  amount INTEGER NOT NULL,
+  PRIMARY KEY (match_id, line_key)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX match_lines_key ON match_lines (line_key);
+CREATE TABLE notes (
+  unit_id INTEGER NOT NULL,
+  line_key TEXT NOT NULL,
+  text TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (unit_id, line_key)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE sign_offs (
+  unit_id INTEGER NOT NULL,
+  account TEXT NOT NULL,
+  period TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('preparer', 'reviewer')),
+  signed_by TEXT NOT NULL,
+  signed_at TEXT NOT NULL,
+  closing INTEGER NOT NULL,
+  open_items INTEGER NOT NULL,
+  PRIMARY KEY (unit_id, account, period, role)
+) STRICT, WITHOUT ROWID;
+-- Every controller action, with what undo needs to reverse it.
+CREATE TABLE actions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  by TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  unit_id INTEGER,
+  payload TEXT NOT NULL,
+  undone_at TEXT,
+  undone_by TEXT
+) STRICT;
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  by TEXT NOT NULL,
+  action TEXT NOT NULL,
+  unit_id INTEGER,
+  account TEXT,
+  detail TEXT NOT NULL,
+  reason TEXT
+) STRICT;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+`,
+  },
 ];

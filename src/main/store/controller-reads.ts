@@ -1,0 +1,121 @@
+// What the engine reads of the controller's work: active matches (with amount snapshots), notes,
+// sign-offs.
+import type { MatchEvidence, StoredMatch, StoredNote, StoredSignOff } from '../../shared/reconcile';
+import type { Db } from './database';
+
+interface MatchRow {
+  id: string;
+  unit_id: number;
+  account: string;
+  method: string;
+  difference: number;
+  reason: string | null;
+  evidence: string;
+  created_by: string;
+  created_at: string;
+}
+
+function readLines(db: Db, matchId: string): StoredMatch['lines'] {
+  return db
+    .prepare<[string], { line_key: string; amount: number }>('SELECT line_key, amount FROM match_lines WHERE match_id = ? ORDER BY line_key')
+    .all(matchId)
+    .map((r) => ({ key: r.line_key, amount: r.amount }));
+}
+
+function toStoredMatch(db: Db, r: MatchRow): StoredMatch {
+  return {
+    id: r.id,
+    unitId: r.unit_id,
+    account: r.account,
+    lines: readLines(db, r.id),
+    method: r.method,
+    difference: r.difference,
+    reason: r.reason,
+    evidence: JSON.parse(r.evidence) as MatchEvidence,
+    by: r.created_by,
+    at: r.created_at,
+  };
+}
+
+/** Active (not unmatched) matches of a unit, optionally of one account, oldest first. */
+export function listMatches(db: Db, unitId: number, account?: string): StoredMatch[] {
+  return db
+    .prepare<[number, string | null, string | null], MatchRow>(
+      `SELECT id, unit_id, account, method, difference, reason, evidence, created_by, created_at FROM matches
+       WHERE unit_id = ? AND removed_at IS NULL AND (? IS NULL OR account = ?) ORDER BY created_at, id`,
+    )
+    .all(unitId, account ?? null, account ?? null)
+    .map((r) => toStoredMatch(db, r));
+}
+
+export function getMatch(db: Db, id: string): (StoredMatch & { removed: boolean }) | null {
+  const r = db
+    .prepare<[string], MatchRow & { removed_at: string | null }>(
+      'SELECT id, unit_id, account, method, difference, reason, evidence, created_by, created_at, removed_at FROM matches WHERE id = ?',
+    )
+    .get(id);
+  return r ? { ...toStoredMatch(db, r), removed: r.removed_at !== null } : null;
+}
+
+/** Active match ids that hold any of the given line keys. */
+export function activeMatchesOf(db: Db, keys: readonly string[]): string[] {
+  return db
+    .prepare<[string], { id: string }>(
+      `SELECT DISTINCT m.id FROM matches m JOIN match_lines l ON l.match_id = m.id
+       WHERE m.removed_at IS NULL AND l.line_key IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(keys))
+    .map((r) => r.id);
+}
+
+export function listNotes(db: Db, unitId: number): StoredNote[] {
+  return db
+    .prepare<[number], { line_key: string; text: string; created_by: string; created_at: string }>(
+      'SELECT line_key, text, created_by, created_at FROM notes WHERE unit_id = ? ORDER BY line_key',
+    )
+    .all(unitId)
+    .map((r) => ({ unitId, lineKey: r.line_key, text: r.text, by: r.created_by, at: r.created_at }));
+}
+
+interface SignOffRow {
+  unit_id: number;
+  account: string;
+  period: string;
+  role: 'preparer' | 'reviewer';
+  signed_by: string;
+  signed_at: string;
+  closing: number;
+  open_items: number;
+}
+
+export function signOffFromRow(r: SignOffRow): StoredSignOff {
+  return {
+    unitId: r.unit_id,
+    account: r.account,
+    period: r.period,
+    role: r.role,
+    by: r.signed_by,
+    at: r.signed_at,
+    snapshot: { closing: r.closing, openItems: r.open_items },
+  };
+}
+
+/** Sign-offs of a unit, optionally for one period (YYYY-MM). */
+export function listSignOffs(db: Db, unitId: number, period?: string): StoredSignOff[] {
+  return db
+    .prepare<[number, string | null, string | null], SignOffRow>(
+      `SELECT unit_id, account, period, role, signed_by, signed_at, closing, open_items FROM sign_offs
+       WHERE unit_id = ? AND (? IS NULL OR period = ?) ORDER BY account, period, role`,
+    )
+    .all(unitId, period ?? null, period ?? null)
+    .map(signOffFromRow);
+}
+
+export function getSignOff(db: Db, unitId: number, account: string, period: string, role: string): StoredSignOff | null {
+  const r = db
+    .prepare<[number, string, string, string], SignOffRow>(
+      'SELECT unit_id, account, period, role, signed_by, signed_at, closing, open_items FROM sign_offs WHERE unit_id = ? AND account = ? AND period = ? AND role = ?',
+    )
+    .get(unitId, account, period, role);
+  return r ? signOffFromRow(r) : null;
+}

@@ -1,0 +1,120 @@
+// Mutation lines: the engine's input, read per unit + accounts + entry-date range.
+import { lineKey, type MutationLine } from '../../shared/domain';
+import type { Db } from './database';
+
+export interface LineRow {
+  unit_id: number;
+  journal_id: string;
+  entry_no: number;
+  seq_no: number;
+  year: number;
+  period: number;
+  account_no: string;
+  account_type: string | null;
+  entry_date: string;
+  voucher_date: string | null;
+  voucher_no: string | null;
+  invoice_id: string | null;
+  description: string | null;
+  line_description: string | null;
+  debit: number;
+  credit: number;
+  modified: string | null;
+}
+
+/** Column order shared by inserts into staging_lines and mutation_lines. */
+export const LINE_COLUMNS = [
+  'unit_id', 'journal_id', 'entry_no', 'seq_no', 'year', 'period', 'account_no', 'account_type', 'entry_date',
+  'voucher_date', 'voucher_no', 'invoice_id', 'description', 'line_description', 'debit', 'credit', 'modified', 'raw',
+] as const;
+
+export function lineFromRow(r: LineRow): MutationLine {
+  return {
+    key: lineKey(r.unit_id, r.journal_id, r.entry_no, r.seq_no),
+    unitId: r.unit_id,
+    journalId: r.journal_id,
+    entryNo: r.entry_no,
+    seqNo: r.seq_no,
+    year: r.year,
+    period: r.period,
+    accountNo: r.account_no,
+    accountType: r.account_type,
+    entryDate: r.entry_date,
+    voucherDate: r.voucher_date,
+    voucherNo: r.voucher_no,
+    invoiceId: r.invoice_id,
+    description: r.description,
+    lineDescription: r.line_description,
+    debit: r.debit,
+    credit: r.credit,
+    amount: r.debit - r.credit,
+    modified: r.modified,
+  };
+}
+
+/** Positional values for LINE_COLUMNS. */
+export function lineValues(l: MutationLine, raw: string): unknown[] {
+  return [
+    l.unitId, l.journalId, l.entryNo, l.seqNo, l.year, l.period, l.accountNo, l.accountType, l.entryDate,
+    l.voucherDate, l.voucherNo, l.invoiceId, l.description, l.lineDescription, l.debit, l.credit, l.modified, raw,
+  ];
+}
+
+const SELECT = `SELECT unit_id, journal_id, entry_no, seq_no, year, period, account_no, account_type, entry_date,
+  voucher_date, voucher_no, invoice_id, description, line_description, debit, credit, modified FROM mutation_lines`;
+
+export interface LineQuery {
+  unitId: number;
+  accounts: readonly string[];
+  /** Inclusive YYYY-MM-DD bounds; omitted = open-ended. */
+  fromDate?: string;
+  toDate?: string;
+}
+
+/** Lines of the given accounts, ordered by entry date then line key parts. */
+export function queryLines(db: Db, q: LineQuery): MutationLine[] {
+  if (q.accounts.length === 0) return [];
+  const rows = db
+    .prepare<[number, string, string, string], LineRow>(
+      `${SELECT} WHERE unit_id = ? AND account_no IN (SELECT value FROM json_each(?))
+       AND entry_date >= ? AND entry_date <= ?
+       ORDER BY entry_date, journal_id, entry_no, seq_no`,
+    )
+    .all(q.unitId, JSON.stringify(q.accounts), q.fromDate ?? '0000-00-00', q.toDate ?? '9999-99-99');
+  return rows.map(lineFromRow);
+}
+
+/** Lines by key (stale-match checks, notes); keys that no longer exist are absent. */
+export function linesByKey(db: Db, keys: readonly string[]): Map<string, MutationLine> {
+  const out = new Map<string, MutationLine>();
+  const stmt = db.prepare<[number, string, number, number], LineRow>(
+    `${SELECT} WHERE unit_id = ? AND journal_id = ? AND entry_no = ? AND seq_no = ?`,
+  );
+  for (const key of keys) {
+    const parts = parseLineKey(key);
+    if (!parts) continue;
+    const row = stmt.get(parts.unitId, parts.journalId, parts.entryNo, parts.seqNo);
+    if (row) out.set(key, lineFromRow(row));
+  }
+  return out;
+}
+
+/** Inverse of lineKey(); journal ids may in theory hold '/', so split from both ends. */
+export function parseLineKey(key: string): { unitId: number; journalId: string; entryNo: number; seqNo: number } | null {
+  const parts = key.split('/');
+  if (parts.length < 4) return null;
+  const unitId = Number(parts[0]);
+  const seqNo = Number(parts[parts.length - 1]);
+  const entryNo = Number(parts[parts.length - 2]);
+  const journalId = parts.slice(1, -2).join('/');
+  if (!Number.isInteger(unitId) || !Number.isInteger(entryNo) || !Number.isInteger(seqNo)) return null;
+  return { unitId, journalId, entryNo, seqNo };
+}
+
+export function countLines(db: Db, unitId?: number): number {
+  const row =
+    unitId === undefined
+      ? db.prepare<[], { n: number }>('SELECT count(*) AS n FROM mutation_lines').get()
+      : db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM mutation_lines WHERE unit_id = ?').get(unitId);
+  return row?.n ?? 0;
+}
