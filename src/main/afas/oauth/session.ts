@@ -1,0 +1,113 @@
+// RequestAuth for an AFAS environment signed in through OAuth: `Authorization: DPoP <access>` plus
+// a proof per request. The access token lives in memory only; the refresh token in the keychain.
+import { isAppFailure } from '../../../shared/errors';
+import type { RequestAuth } from '../types';
+import type { SecretStore } from '../../secrets/types';
+import { DpopSigner, loadOrCreateDpopKey } from './dpop';
+import { signInAgain } from './errors';
+import { deleteGrant, readGrant, writeGrant } from './refresh-store';
+import { refreshTokens, type TokenSet } from './token-endpoint';
+
+export interface OAuthAuthOptions {
+  baseUrl: string;
+  clientId: string;
+  envNumber: string;
+  secrets: SecretStore;
+  /** Injectable clock (epoch ms) for expiry tests. */
+  now?: () => number;
+  /** AFAS ends a refresh chain 30 days after its first token. */
+  chainDays?: number;
+}
+
+/** Refresh this long before expires_in runs out, so a request never leaves with a dying token. */
+const EXPIRY_MARGIN_MS = 30_000;
+const DAY_MS = 86_400_000;
+
+function wwwAuthenticateError(value: string | undefined): string | null {
+  if (!value || !/^\s*dpop\b/i.test(value)) return null;
+  return /\berror="([^"]*)"/i.exec(value)?.[1] ?? null;
+}
+
+export class OAuthSession implements RequestAuth {
+  private readonly now: () => number;
+  private readonly chainMs: number;
+  private signerPromise: Promise<DpopSigner> | null = null;
+  private access: { token: string; expiresAt: number } | null = null;
+  private refreshing: Promise<string> | null = null;
+  private retriedInvalid: string | null = null;
+
+  constructor(private readonly options: OAuthAuthOptions) {
+    this.now = options.now ?? Date.now;
+    this.chainMs = (options.chainDays ?? 30) * DAY_MS;
+  }
+
+  /** The DPoP signer, its key loaded from (or created in) the keychain once. */
+  signer(): Promise<DpopSigner> {
+    this.signerPromise ??= loadOrCreateDpopKey(this.options.secrets, this.options.envNumber).then(
+      (key) => new DpopSigner(key, this.now),
+    );
+    this.signerPromise.catch(() => (this.signerPromise = null));
+    return this.signerPromise;
+  }
+
+  /** After sign-in: the first access token is already here, no refresh needed. */
+  prime(tokens: TokenSet): void {
+    this.access = { token: tokens.accessToken, expiresAt: tokens.expiresAt };
+  }
+
+  async headers(method: string, url: string): Promise<Record<string, string>> {
+    const accessToken = await this.accessToken();
+    const signer = await this.signer();
+    return { Authorization: `DPoP ${accessToken}`, DPoP: await signer.proof(method, url, accessToken) };
+  }
+
+  async observe(status: number, headers: Record<string, string | undefined>): Promise<boolean> {
+    const signer = await this.signer();
+    signer.observe(this.options.baseUrl, headers);
+    if (status !== 401) return false;
+    const error = wwwAuthenticateError(headers['www-authenticate']);
+    if (error === 'use_dpop_nonce') return Boolean(headers['dpop-nonce']);
+    if (error === 'invalid_token' && this.access && this.retriedInvalid !== this.access.token) {
+      // Revoked or expired early: refresh once and send the request again.
+      this.retriedInvalid = this.access.token;
+      this.access = null;
+      await this.accessToken();
+      return true;
+    }
+    return false;
+  }
+
+  private async accessToken(): Promise<string> {
+    if (this.access && this.now() < this.access.expiresAt - EXPIRY_MARGIN_MS) return this.access.token;
+    // One refresh at a time: the refresh token is single-use, a second caller must wait for the first.
+    this.refreshing ??= this.refresh().finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
+  private async refresh(): Promise<string> {
+    const { secrets, envNumber, baseUrl, clientId } = this.options;
+    const grant = await readGrant(secrets, envNumber);
+    if (!grant) throw signInAgain('not-signed-in');
+    if (this.now() >= Date.parse(grant.chainStartedAt) + this.chainMs) {
+      await deleteGrant(secrets, envNumber);
+      throw signInAgain('chain-ended');
+    }
+    let tokens: TokenSet;
+    try {
+      tokens = await refreshTokens({ baseUrl, clientId, signer: await this.signer(), now: this.now }, grant.refreshToken);
+    } catch (e) {
+      if (isAppFailure(e) && e.appError.code === 'oauth-signin-again') {
+        await deleteGrant(secrets, envNumber);
+      }
+      throw e;
+    }
+    // Stored before the access token is used: the old refresh token is already spent at AFAS.
+    await writeGrant(secrets, envNumber, { refreshToken: tokens.refreshToken, chainStartedAt: grant.chainStartedAt });
+    this.access = { token: tokens.accessToken, expiresAt: tokens.expiresAt };
+    return tokens.accessToken;
+  }
+}
+
+export function oauthAuth(options: OAuthAuthOptions): RequestAuth {
+  return new OAuthSession(options);
+}
