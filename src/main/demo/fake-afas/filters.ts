@@ -1,0 +1,154 @@
+// GetConnector filters: filterfieldids/filtervalues/operatortypes (',' = AND, ';' = next OR-group)
+// or filterjson ({"Filters":{"Filter":[{"@FilterId","Field":[{"@FieldId","@OperatorType","#text"}]}]}},
+// fields AND, filters OR). Compiled once per distinct filter into a row predicate.
+import { FakeAfasError } from './errors';
+import type { FakeField } from './types';
+import { compareKeys, filterKey, rowKey, rowText, type SortKey } from './values';
+
+export interface Condition {
+  fieldId: string;
+  operator: number;
+  value: string;
+}
+/** Conditions in a group are ANDed; groups are ORed. Empty = no filter. */
+export type Groups = Condition[][];
+
+function splitGroups(text: string): string[][] {
+  return text.split(';').map((g) => g.split(','));
+}
+
+export function parseFilterParams(params: URLSearchParams): Groups {
+  const json = params.get('filterjson');
+  if (json !== null && json !== '') return parseFilterJson(json);
+  const ids = params.get('filterfieldids');
+  if (ids === null || ids === '') return [];
+  const idGroups = splitGroups(ids);
+  const valueGroups = splitGroups(params.get('filtervalues') ?? '');
+  const opGroups = splitGroups(params.get('operatortypes') ?? '');
+  if (valueGroups.length !== idGroups.length || opGroups.length !== idGroups.length) {
+    throw new FakeAfasError('The number of filter fields, values and operator types does not match.');
+  }
+  return idGroups.map((idGroup, g) => {
+    const values = valueGroups[g] ?? [];
+    const ops = opGroups[g] ?? [];
+    if (values.length !== idGroup.length || ops.length !== idGroup.length) {
+      throw new FakeAfasError('The number of filter fields, values and operator types does not match.');
+    }
+    return idGroup.map((fieldId, i) => ({ fieldId: fieldId.trim(), value: values[i] ?? '', operator: parseOperator(ops[i] ?? '') }));
+  });
+}
+
+function parseOperator(text: string): number {
+  const op = Number(text.trim());
+  if (!Number.isInteger(op) || op < 1 || op > 15) throw new FakeAfasError(`Invalid operator type '${text}'.`);
+  return op;
+}
+
+function asArray(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+export function parseFilterJson(json: string): Groups {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch {
+    throw new FakeAfasError('The filterjson parameter is not valid JSON.');
+  }
+  const filters = (doc as { Filters?: { Filter?: unknown } } | null)?.Filters?.Filter;
+  if (filters === undefined) throw new FakeAfasError('The filterjson parameter has no Filters.Filter.');
+  return asArray(filters).map((filter) =>
+    asArray((filter as { Field?: unknown }).Field).map((f) => {
+      const field = f as Record<string, unknown>;
+      const value = field['#text'];
+      return {
+        fieldId: String(field['@FieldId'] ?? ''),
+        operator: parseOperator(String(field['@OperatorType'] ?? '')),
+        value: value === undefined || value === null ? '' : String(value),
+      };
+    }),
+  );
+}
+
+/** A stable text form of the filter, for the index cache. */
+export function filterCacheKey(groups: Groups): string {
+  return JSON.stringify(groups.map((g) => g.map((c) => [c.fieldId, c.operator, c.value])));
+}
+
+export type RowPredicate = (row: Record<string, unknown>) => boolean;
+
+export function fieldNotFound(id: string): FakeAfasError {
+  return new FakeAfasError(`Connector field '${id}' not found`);
+}
+
+function compileCondition(c: Condition, fields: Map<string, FakeField>, stringFields: string[]): RowPredicate {
+  const field = fields.get(c.fieldId);
+  if (!field) throw fieldNotFound(c.fieldId);
+  const id = field.id;
+  const type = field.dataType;
+  const text = c.value.toLowerCase();
+  const textOf = (row: Record<string, unknown>): string | null => rowText(row[id], type);
+  const needKey = (): SortKey => {
+    const key = filterKey(c.value, type);
+    if (key === undefined) throw new FakeAfasError(`Invalid filter value '${c.value}' for field '${id}'.`);
+    return key;
+  };
+  const cmp = (want: (order: number) => boolean): RowPredicate => {
+    const key = needKey();
+    if (key === null) return () => false;
+    return (row) => {
+      const k = rowKey(row[id], type);
+      return k !== null && want(compareKeys(k, key));
+    };
+  };
+  switch (c.operator) {
+    case 1: {
+      const key = needKey();
+      return (row) => rowKey(row[id], type) === key;
+    }
+    case 2:
+      return cmp((o) => o >= 0);
+    case 3:
+      return cmp((o) => o <= 0);
+    case 4:
+      return cmp((o) => o > 0);
+    case 5:
+      return cmp((o) => o < 0);
+    case 6:
+      return (row) => textOf(row)?.includes(text) ?? false;
+    case 7: {
+      const key = needKey();
+      return (row) => rowKey(row[id], type) !== key;
+    }
+    case 8:
+      return (row) => textOf(row) === null;
+    case 9:
+      return (row) => textOf(row) !== null;
+    case 10:
+      return (row) => textOf(row)?.startsWith(text) ?? false;
+    case 11:
+      return (row) => !(textOf(row)?.includes(text) ?? false);
+    case 12:
+      return (row) => !(textOf(row)?.startsWith(text) ?? false);
+    case 13:
+      return (row) => textOf(row)?.endsWith(text) ?? false;
+    case 14:
+      return (row) => !(textOf(row)?.endsWith(text) ?? false);
+    default:
+      // 15 quick filter: Profit searches the row's text columns; we take "contains" over all of them.
+      return (row) =>
+        stringFields.some((f) => {
+          const v = row[f];
+          return v !== null && v !== undefined && String(v).toLowerCase().includes(text);
+        });
+  }
+}
+
+export function compileFilter(groups: Groups, fieldList: FakeField[]): RowPredicate | null {
+  if (groups.length === 0) return null;
+  const fields = new Map(fieldList.map((f) => [f.id, f]));
+  const stringFields = fieldList.filter((f) => f.dataType === 'string').map((f) => f.id);
+  const compiled = groups.map((g) => g.map((c) => compileCondition(c, fields, stringFields)));
+  return (row) => compiled.some((group) => group.every((p) => p(row)));
+}

@@ -1,0 +1,41 @@
+// The filtered + sorted row index per (connector, filter, order), so paging 1M rows costs one
+// sort and then only slices. Dropped whenever the environment changes.
+import { compileFilter, filterCacheKey, type Groups } from './filters';
+import { sortIndices, type OrderField } from './ordering';
+import type { FakeConnector } from './types';
+
+const MAX_ENTRIES = 64;
+
+export class IndexCache {
+  private entries = new Map<string, Int32Array>();
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get(connectorId: string, connector: FakeConnector, groups: Groups, order: OrderField[]): Int32Array {
+    const key = `${connectorId}\u0000${filterCacheKey(groups)}\u0000${order.map((o) => (o.desc ? '-' : '') + o.id).join(',')}`;
+    const hit = this.entries.get(key);
+    if (hit) return hit;
+    const index = sortIndices(this.filter(connector, groups), connector.rows, order, connector.fields);
+    if (this.entries.size >= MAX_ENTRIES) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(key, index);
+    return index;
+  }
+
+  private filter(connector: FakeConnector, groups: Groups): Int32Array {
+    const rows = connector.rows;
+    const predicate = compileFilter(groups, connector.fields);
+    if (!predicate) {
+      const all = new Int32Array(rows.length);
+      for (let i = 0; i < rows.length; i++) all[i] = i;
+      return all;
+    }
+    const hits: number[] = [];
+    for (let i = 0; i < rows.length; i++) if (predicate(rows[i] as Record<string, unknown>)) hits.push(i);
+    return Int32Array.from(hits);
+  }
+}
