@@ -20,6 +20,8 @@ export interface GetRowsOptions {
   filters?: FilterGroups;
   /** Page size; default derived from columns × rows < 150,000. */
   take?: number;
+  /** Number of columns the connector returns, for the default page size (known connectors need none). */
+  columns?: number;
   signal?: AbortSignal;
   /** Called after each page with the number of rows it held. */
   onPage?: (info: { rows: number; skip: number }) => void;

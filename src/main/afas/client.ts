@@ -1,0 +1,268 @@
+// The GetConnector client: undici with one keep-alive Agent, a per-client semaphore, retries with
+// back-off for what is transient, and pages fetched one at a time (memory holds one page per call).
+import { Agent, type Dispatcher } from 'undici';
+import type { AfasClient, AfasRow, ConnectorInfo, FieldInfo, GetRowsOptions, MetaInfo, RequestAuth } from './types';
+import type { Lang } from '../../shared/domain';
+import { AppFailure } from '../../shared/errors';
+import { createSemaphore } from './semaphore';
+import { parseAfasJson } from './afas-json';
+import { buildQuery, MAX_QUERY_LENGTH, pageSize, queryLength } from './query';
+import {
+  afas500,
+  badResponse,
+  cancelled,
+  isPageTooLarge,
+  isTransient500,
+  queryTooLong,
+  retryAfterSeconds,
+  translateHttpFailure,
+  translateNetworkError,
+  networkKind,
+} from './errors';
+
+export interface AfasClientOptions {
+  /** Everything up to and including /ProfitRestServices (see parseEnvironment). */
+  baseUrl: string;
+  auth: RequestAuth;
+  language?: Lang;
+  /** Requests in flight at once for this client (AFAS allows ~5 per environment). */
+  maxInFlight?: number;
+  /** Per request: time to the response headers and between body chunks. */
+  timeoutMs?: number;
+  /** Retries after the first attempt, for transient failures only. */
+  retries?: number;
+  /** Use this dispatcher instead of the client's own keep-alive Agent (not closed by close()). */
+  dispatcher?: Dispatcher;
+  /** Back-off: first delay and ceiling, in ms (jittered). */
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** A 503 asking to wait longer than this is reported, not waited for (maintenance). */
+  maxRetryAfterSeconds?: number;
+}
+
+/** Columns of the standard connectors, for the default page size. */
+const KNOWN_COLUMNS: Record<string, number> = {
+  Profit_Transactions_Allocated: 26,
+  Profit_Transactions: 21,
+  Profit_Journals: 5,
+  Profit_Accounts: 19,
+  Profit_Creditor: 30,
+  Profit_Administrations: 3,
+  Profit_Fin_ChangedEntrydate: 2,
+  Profit_Period_balance: 7,
+};
+const DEFAULT_COLUMNS = 40;
+const MAX_AUTH_RETRIES = 2;
+
+/** A failed attempt: what to tell the user, and whether (and when) to try again. */
+class AttemptError extends Error {
+  constructor(
+    readonly failure: AppFailure,
+    readonly retry: boolean,
+    readonly delayMs?: number,
+  ) {
+    super(failure.message);
+  }
+}
+
+export function createAfasClient(options: AfasClientOptions): AfasClient {
+  const base = new URL(options.baseUrl);
+  const origin = base.origin;
+  const basePath = base.pathname.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const retries = options.retries ?? 5;
+  const maxInFlight = options.maxInFlight ?? 4;
+  const backoffBase = options.backoffBaseMs ?? 500;
+  const backoffMax = options.backoffMaxMs ?? 30_000;
+  const maxRetryAfter = options.maxRetryAfterSeconds ?? 300;
+  const ownAgent = options.dispatcher
+    ? null
+    : new Agent({
+        connections: maxInFlight,
+        keepAliveTimeout: 30_000,
+        keepAliveMaxTimeout: 120_000,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        connect: { timeout: Math.min(timeoutMs, 30_000) },
+      });
+  const dispatcher: Dispatcher = options.dispatcher ?? (ownAgent as Agent);
+  const semaphore = createSemaphore(maxInFlight);
+  const acceptLanguage = options.language === 'en' ? 'en-us' : 'nl-nl';
+
+  function backoff(attempt: number): number {
+    const ceiling = Math.min(backoffMax, backoffBase * 2 ** attempt);
+    return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+  }
+
+  /** One request, one response body read to the end; the semaphore slot is held until then. */
+  async function attempt(path: string, connectorId: string | undefined, signal: AbortSignal | undefined, tryNo: number): Promise<{ status: number; json: unknown } | 'again'> {
+    const release = await semaphore.acquire(signal).catch(() => {
+      throw cancelled();
+    });
+    const url = `${origin}${basePath}${path}`;
+    let status: number;
+    let headers: Record<string, string | string[] | undefined>;
+    let text: string;
+    try {
+      const auth = await options.auth.headers('GET', url);
+      const res = await dispatcher.request({
+        origin,
+        path: `${basePath}${path}`,
+        method: 'GET',
+        headers: { ...auth, accept: 'application/json', 'accept-language': acceptLanguage },
+        signal,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
+      status = res.statusCode;
+      headers = res.headers;
+      text = await res.body.text();
+    } catch (e) {
+      if (signal?.aborted) throw cancelled();
+      if (e instanceof AppFailure) throw e;
+      const failure = translateNetworkError(e);
+      // TLS and DNS problems do not pass by themselves; resets, refusals and timeouts may.
+      const kind = networkKind(e);
+      throw new AttemptError(failure, kind !== 'tls' && kind !== 'dns', backoff(tryNo));
+    } finally {
+      release();
+    }
+    const flat: Record<string, string | undefined> = {};
+    for (const [k, v] of Object.entries(headers)) flat[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+    const ok = status >= 200 && status < 300;
+    if (options.auth.observe && (await options.auth.observe(status, flat, ok ? null : text))) return 'again';
+    if (ok) {
+      try {
+        return { status, json: parseAfasJson(text) };
+      } catch {
+        // A 200 with a body that does not parse was cut off on the way: fetch it again.
+        throw new AttemptError(badResponse(connectorId), true, backoff(tryNo));
+      }
+    }
+    throw classify(status, text, headers, connectorId, tryNo);
+  }
+
+  function classify(status: number, body: string, headers: Record<string, string | string[] | undefined>, connectorId: string | undefined, tryNo: number): AttemptError {
+    const failure = translateHttpFailure({ status, body, headers, ...(connectorId ? { connectorId } : {}) });
+    if (status === 503 || status === 429) {
+      const after = retryAfterSeconds(body, headers);
+      if (after !== null && after > maxRetryAfter) return new AttemptError(failure, false);
+      return new AttemptError(failure, true, after !== null ? after * 1000 + Math.round(Math.random() * 250) : backoff(tryNo));
+    }
+    if (status === 500) {
+      const msg = afas500(body).externalMessage;
+      return new AttemptError(failure, msg === undefined ? false : isTransient500(msg) && !isPageTooLarge(msg), backoff(tryNo));
+    }
+    if (status === 502 || status === 504) return new AttemptError(failure, true, backoff(tryNo));
+    return new AttemptError(failure, false); // 400, 401, 403, 404, 413, …
+  }
+
+  async function get(path: string, connectorId?: string, signal?: AbortSignal): Promise<unknown> {
+    let authRetries = 0;
+    for (let tryNo = 0; ; ) {
+      if (signal?.aborted) throw cancelled();
+      try {
+        const r = await attempt(path, connectorId, signal, tryNo);
+        if (r === 'again') {
+          if (++authRetries > MAX_AUTH_RETRIES) throw new AttemptError(translateHttpFailure({ status: 401, body: null, ...(connectorId ? { connectorId } : {}) }), false);
+          continue;
+        }
+        return r.json;
+      } catch (e) {
+        if (!(e instanceof AttemptError)) throw e;
+        if (!e.retry || tryNo >= retries) throw e.failure;
+        await sleep(e.delayMs ?? backoff(tryNo), signal);
+        tryNo++;
+      }
+    }
+  }
+
+  async function* getRows(connectorId: string, opts: GetRowsOptions): AsyncGenerator<AfasRow[]> {
+    if (!opts.orderBy || opts.orderBy.length === 0 || opts.orderBy.some((f) => !f.trim())) {
+      throw new RangeError(`getRows(${connectorId}) needs orderBy: paging without an order can repeat or skip rows`);
+    }
+    const length = queryLength(opts.orderBy, opts.filters);
+    if (length > MAX_QUERY_LENGTH) throw queryTooLong(connectorId, length);
+    let take = opts.take ?? pageSize(opts.columns ?? KNOWN_COLUMNS[connectorId] ?? DEFAULT_COLUMNS);
+    let skip = 0;
+    const path = `/connectors/${encodeURIComponent(connectorId)}`;
+    for (;;) {
+      let rows: AfasRow[];
+      try {
+        const json = await get(`${path}?${buildQuery({ skip, take, orderBy: opts.orderBy, ...(opts.filters ? { filters: opts.filters } : {}) })}`, connectorId, opts.signal);
+        rows = rowsOf(json, connectorId);
+      } catch (e) {
+        // "Out of String space": the page was too heavy for AFAS. Ask the same rows in halves.
+        if (e instanceof AppFailure && e.appError.code === 'afas.page_too_large' && take > 10) {
+          take = Math.max(10, Math.floor(take / 2));
+          continue;
+        }
+        throw e;
+      }
+      opts.onPage?.({ rows: rows.length, skip });
+      yield rows;
+      if (rows.length < take) return;
+      skip += rows.length;
+    }
+  }
+
+  return {
+    getRows,
+    async metaInfo(signal) {
+      const json = asObject(await get('/metainfo', undefined, signal));
+      const list = (v: unknown): ConnectorInfo[] =>
+        Array.isArray(v) ? v.filter((c) => c && typeof c.id === 'string').map((c) => ({ id: String(c.id), description: String(c.description ?? '') })) : [];
+      const info = json.info && typeof json.info === 'object' ? (json.info as MetaInfo['info']) : null;
+      return { getConnectors: list(json.getConnectors), updateConnectors: list(json.updateConnectors), info };
+    },
+    async connectorFields(connectorId, signal) {
+      const json = asObject(await get(`/metainfo/get/${encodeURIComponent(connectorId)}`, connectorId, signal));
+      const fields = Array.isArray(json.fields) ? (json.fields as Record<string, unknown>[]) : [];
+      return fields
+        .filter((f) => f && typeof f.id === 'string')
+        .map(
+          (f): FieldInfo => ({
+            id: String(f.id),
+            fieldId: typeof f.fieldId === 'string' ? f.fieldId : null,
+            dataType: typeof f.dataType === 'string' ? f.dataType : null,
+            label: typeof f.label === 'string' ? f.label : null,
+            length: typeof f.length === 'number' ? f.length : null,
+            decimals: typeof f.decimals === 'number' ? f.decimals : null,
+          }),
+        );
+    },
+    async profitVersion(signal) {
+      const json = asObject(await get('/profitversion', undefined, signal));
+      return typeof json.version === 'string' ? json.version : String(json.version ?? '');
+    },
+    async close() {
+      await ownAgent?.close();
+    },
+  };
+}
+
+function asObject(json: unknown): Record<string, unknown> {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) throw badResponse();
+  return json as Record<string, unknown>;
+}
+
+function rowsOf(json: unknown, connectorId: string): AfasRow[] {
+  const rows = json && typeof json === 'object' ? (json as { rows?: unknown }).rows : undefined;
+  if (!Array.isArray(rows)) throw badResponse(connectorId);
+  return rows as AfasRow[];
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(cancelled());
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(cancelled());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,131 @@
+// A Profit_Transactions_Allocated row → MutationLine: exact cents, Amsterdam-local dates, nulls
+// tolerated, unknown extra fields ignored. Field ids as in AFAS's OpenAPI description.
+import { lineKey, type MutationLine } from '../../shared/domain';
+import { AppFailure } from '../../shared/errors';
+import { toCents, type Cents } from '../../shared/money';
+import type { AfasRow } from './types';
+
+/** The field ids this module reads (also what a custom connector must provide, or map). */
+export const MUTATION_FIELDS = [
+  'UnitId',
+  'JournalId',
+  'EntryNo',
+  'SeqNo',
+  'Year',
+  'Period',
+  'AccountNo',
+  'Type',
+  'EntryDate',
+  'VoucherDate',
+  'VoucherNo',
+  'InvoiceId',
+  'Description',
+  'Omschrijving',
+  'AmtDebit',
+  'AmtCredit',
+  'Modified',
+] as const;
+
+/** Order that pages Profit_Transactions_Allocated without gaps: the line's identity. */
+export const MUTATION_ORDER = ['UnitId', 'JournalId', 'EntryNo', 'SeqNo'];
+
+const DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?(?:Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * AFAS writes "2025-04-30T00:00:00Z" but means Amsterdam local time: the Z is dropped, never
+ * converted (converting would move midnight entries to the previous day). → "2025-04-30".
+ */
+export function parseAfasDate(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const m = DATE.exec(value.trim());
+  return m ? (m[1] as string) : null;
+}
+
+/** Date and time as AFAS meant them (local, Z dropped): "2025-04-30T13:05:00". */
+export function parseAfasDateTime(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const m = DATE.exec(value.trim());
+  if (!m) return null;
+  const time = m[2] ? (m[2].length === 5 ? `${m[2]}:00` : m[2].slice(0, 8)) : '00:00:00';
+  return `${m[1]}T${time}`;
+}
+
+function text(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const s = typeof value === 'string' ? value : String(value);
+  return s === '' ? null : s;
+}
+
+function int(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : null;
+  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value.trim());
+  return null;
+}
+
+/** null/absent → 0; numbers through their shortest decimal text, so 0.29 is 29 cents exactly. */
+function cents(value: unknown, field: string, row: AfasRow): Cents {
+  if (value === null || value === undefined || value === '') return 0;
+  if (typeof value !== 'number' && typeof value !== 'string') throw invalid(field, row);
+  try {
+    return toCents(value);
+  } catch {
+    throw invalid(field, row);
+  }
+}
+
+function invalid(field: string, row: AfasRow): AppFailure {
+  const where = [row.UnitId, row.JournalId, row.EntryNo, row.SeqNo].map((v) => (v === undefined || v === null ? '?' : String(v))).join('/');
+  return new AppFailure(
+    'afas.row_invalid',
+    {
+      nl: `Een mutatieregel uit AFAS (${where}) heeft geen geldige waarde in veld ${field}.`,
+      en: `A mutation line from AFAS (${where}) has no valid value in field ${field}.`,
+    },
+    {
+      nl: 'Gebruikt u een aangepaste GetConnector, controleer dan de veldkoppeling in de instellingen (het veld moet hetzelfde type hebben als in Profit_Transactions_Allocated).',
+      en: 'With a customised GetConnector, check the field mapping in the settings (the field must have the same type as in Profit_Transactions_Allocated).',
+    },
+  );
+}
+
+export function toMutationLine(row: AfasRow): MutationLine {
+  const unitId = int(row.UnitId);
+  const journalId = text(row.JournalId);
+  const entryNo = int(row.EntryNo);
+  const seqNo = int(row.SeqNo);
+  const year = int(row.Year);
+  const period = int(row.Period);
+  const accountNo = text(row.AccountNo);
+  const entryDate = parseAfasDate(row.EntryDate);
+  if (unitId === null) throw invalid('UnitId', row);
+  if (journalId === null) throw invalid('JournalId', row);
+  if (entryNo === null) throw invalid('EntryNo', row);
+  if (seqNo === null) throw invalid('SeqNo', row);
+  if (year === null) throw invalid('Year', row);
+  if (period === null) throw invalid('Period', row);
+  if (accountNo === null) throw invalid('AccountNo', row);
+  if (entryDate === null) throw invalid('EntryDate', row);
+  const debit = cents(row.AmtDebit, 'AmtDebit', row);
+  const credit = cents(row.AmtCredit, 'AmtCredit', row);
+  return {
+    key: lineKey(unitId, journalId, entryNo, seqNo),
+    unitId,
+    journalId,
+    entryNo,
+    seqNo,
+    year,
+    period,
+    accountNo,
+    accountType: text(row.Type),
+    entryDate,
+    voucherDate: parseAfasDate(row.VoucherDate),
+    voucherNo: text(row.VoucherNo),
+    invoiceId: text(row.InvoiceId),
+    description: text(row.Description),
+    lineDescription: text(row.Omschrijving),
+    debit,
+    credit,
+    amount: debit - credit,
+    modified: parseAfasDateTime(row.Modified),
+  };
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { parseAfasDate, parseAfasDateTime, toMutationLine } from '../../src/main/afas/mutation-row';
+import { parseAfasJson, repairBareDecimals } from '../../src/main/afas/afas-json';
+import { AppFailure } from '../../src/shared/errors';
+
+const row = {
+  UnitId: 1,
+  EntryNo: 1234,
+  SeqNo: 2,
+  Year: 2025,
+  Period: 4,
+  JournalId: '60',
+  AccountNo: '1290',
+  Omschrijving: 'Top-up Moss',
+  AmtDebit: 0.1,
+  AmtCredit: null,
+  EntryDate: '2025-04-30T00:00:00Z',
+  InvoiceId: null,
+  VoucherDate: '2025-04-29T00:00:00Z',
+  VoucherNo: '250001',
+  VatCode: null,
+  VatAmt: null,
+  Description: 'Bankafschrift',
+  Created: '2025-04-30T08:00:00Z',
+  Modified: '2025-04-30T09:15:00Z',
+  Type: 'Grootboekrekening',
+  DimAx1: null,
+  SomethingCustom: 'ignored',
+};
+
+describe('toMutationLine', () => {
+  it('maps the fields, keeps Amsterdam dates and tolerates nulls', () => {
+    expect(toMutationLine(row)).toEqual({
+      key: '1/60/1234/2',
+      unitId: 1,
+      journalId: '60',
+      entryNo: 1234,
+      seqNo: 2,
+      year: 2025,
+      period: 4,
+      accountNo: '1290',
+      accountType: 'Grootboekrekening',
+      entryDate: '2025-04-30',
+      voucherDate: '2025-04-29',
+      voucherNo: '250001',
+      invoiceId: null,
+      description: 'Bankafschrift',
+      lineDescription: 'Top-up Moss',
+      debit: 10,
+      credit: 0,
+      amount: 10,
+      modified: '2025-04-30T09:15:00',
+    });
+  });
+
+  it.each([
+    [0.1, 10],
+    [0.29, 29],
+    [1.005, 101],
+    [-0.5, -50],
+    [1e12 + 0.01, 100_000_000_000_001],
+    [null, 0],
+    [0, 0],
+    [12345.67, 1_234_567],
+  ])('amount %s is exactly %i cents', (amount, expected) => {
+    const line = toMutationLine({ ...row, AmtDebit: amount, AmtCredit: amount });
+    expect(line.debit).toBe(expected);
+    expect(line.credit).toBe(expected);
+    expect(line.amount).toBe(0);
+  });
+
+  it('does not lose midnight entries to the previous day (Z is not UTC)', () => {
+    expect(toMutationLine({ ...row, EntryDate: '2025-01-01T00:00:00Z' }).entryDate).toBe('2025-01-01');
+    expect(parseAfasDate('2025-03-31T23:30:00Z')).toBe('2025-03-31');
+    expect(parseAfasDate('2025-03-31')).toBe('2025-03-31');
+    expect(parseAfasDate(null)).toBeNull();
+    expect(parseAfasDate('31-03-2025')).toBeNull();
+    expect(parseAfasDateTime('2025-03-31T23:30Z')).toBe('2025-03-31T23:30:00');
+  });
+
+  it('accepts ids sent as strings and refuses a line without identity', () => {
+    expect(toMutationLine({ ...row, UnitId: '1', EntryNo: '1234', JournalId: 60, AccountNo: 1290 }).key).toBe('1/60/1234/2');
+    for (const field of ['UnitId', 'JournalId', 'EntryNo', 'SeqNo', 'Year', 'Period', 'AccountNo', 'EntryDate']) {
+      expect(() => toMutationLine({ ...row, [field]: null })).toThrow(AppFailure);
+    }
+    expect(() => toMutationLine({ ...row, AmtDebit: 'abc' })).toThrow(AppFailure);
+  });
+});
+
+describe('legacy JSON numbers', () => {
+  it('parses -.5 and .25 written by old Profit versions, leaving strings alone', () => {
+    const body = '{"rows":[{"AmtDebit":-.5,"AmtCredit":.25,"Omschrijving":"a: .5, [-.5]","X":[.1, -.2]}]}';
+    const parsed = parseAfasJson(body) as { rows: Array<Record<string, unknown>> };
+    expect(parsed.rows[0]).toEqual({ AmtDebit: -0.5, AmtCredit: 0.25, Omschrijving: 'a: .5, [-.5]', X: [0.1, -0.2] });
+    const line = toMutationLine({ ...row, ...parsed.rows[0] });
+    expect(line.debit).toBe(-50);
+    expect(line.credit).toBe(25);
+    expect(repairBareDecimals('{"a":1.5,"b":"\\".5"}')).toBe('{"a":1.5,"b":"\\".5"}');
+    expect(() => parseAfasJson('{"rows":[{"a":1')).toThrow();
+  });
+});
