@@ -2,9 +2,10 @@
 // (and secrets/) that imports electron.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { createHandlers } from './handlers';
 import { registerIpc } from './ipc';
+import { keytarSecretStore } from './secrets/keychain';
 import { createServices } from './services';
 import { isAllowedExternal, isAppUrl } from './window-policy';
 
@@ -58,11 +59,19 @@ app.on('second-instance', () => {
 void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  const services = createServices({ dataDir: app.getPath('userData'), appVersion: app.getVersion() });
+  const services = createServices({
+    dataDir: app.getPath('userData'),
+    appVersion: app.getVersion(),
+    secrets: keytarSecretStore(),
+    chooseSavePath: async (defaultName) => {
+      const options = { defaultPath: join(app.getPath('documents'), defaultName), filters: [{ name: 'Excel', extensions: ['xlsx'] }] };
+      const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+  });
   registerIpc(createHandlers(services), (sender, frameUrl) => sender === win?.webContents && isAppUrl(frameUrl, appUrl));
   win = createWindow();
   app.on('window-all-closed', () => {
-    services.db.close();
-    app.quit();
+    void services.close().finally(() => app.quit());
   });
 });

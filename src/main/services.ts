@@ -1,5 +1,10 @@
-// Everything the handlers and the CLI need, built once from a data directory. No electron here.
+// Everything the handlers and the CLI need, built once from a data directory. No electron here:
+// the Electron main passes the keychain store and a save dialog, tests pass memory and a temp path.
 import { join } from 'node:path';
+import { AppFailure } from '../shared/errors';
+import type { MonthEnd } from './app/types';
+import { memorySecretStore } from './secrets/memory';
+import type { SecretStore } from './secrets/types';
 import { openDatabase, type Db } from './store/database';
 import { createSettingsStore, type SettingsStore } from './store/settings';
 
@@ -8,9 +13,49 @@ export interface Services {
   settings: SettingsStore;
   dataDir: string;
   appVersion: string;
+  secrets: SecretStore;
+  monthEnd: MonthEnd;
+  /** Asks where to save a file; null when the controller cancels. */
+  chooseSavePath(defaultName: string): Promise<string | null>;
+  close(): Promise<void>;
 }
 
-export function createServices(opts: { dataDir: string; appVersion: string }): Services {
+export interface ServiceOptions {
+  dataDir: string;
+  appVersion: string;
+  secrets?: SecretStore;
+  chooseSavePath?: (defaultName: string) => Promise<string | null>;
+  /** Replaces the real orchestrator (tests with hand-made results). */
+  monthEnd?: (deps: { db: Db; secrets: SecretStore; dataDir: string; appVersion: string }) => MonthEnd;
+}
+
+export function createServices(opts: ServiceOptions): Services {
   const db = openDatabase(join(opts.dataDir, 'kruispost.sqlite'));
-  return { db, settings: createSettingsStore(db), dataDir: opts.dataDir, appVersion: opts.appVersion };
+  const secrets = opts.secrets ?? memorySecretStore();
+  const deps = { db, secrets, dataDir: opts.dataDir, appVersion: opts.appVersion };
+  const monthEnd = opts.monthEnd ? opts.monthEnd(deps) : defaultMonthEnd(deps);
+  let closed = false;
+  return {
+    db,
+    settings: createSettingsStore(db),
+    dataDir: opts.dataDir,
+    appVersion: opts.appVersion,
+    secrets,
+    monthEnd,
+    chooseSavePath: opts.chooseSavePath ?? (async (name) => join(opts.dataDir, name)),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await monthEnd.close();
+      db.close();
+    },
+  };
+}
+
+// Until src/main/app lands: every call says so instead of crashing the app.
+function defaultMonthEnd(_deps: { db: Db; secrets: SecretStore; dataDir: string; appVersion: string }): MonthEnd {
+  const missing = () => {
+    throw new AppFailure('month-end.unavailable', { nl: 'Deze functie is nog niet beschikbaar.', en: 'This feature is not available yet.' });
+  };
+  return new Proxy({} as MonthEnd, { get: (_t, key) => (key === 'close' ? async () => undefined : missing) });
 }

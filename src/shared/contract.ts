@@ -1,15 +1,79 @@
 // The one API contract: argument schemas per method (validated in main), result types, and the
 // envelope every call resolves to. Used by the preload, createHandlers and the e2e harness alike.
 import { z } from 'zod';
-import type { AppError, Lang } from './domain';
+import type { AdministrationConfig, AppError, Bilingual, EnvironmentConfig, Lang, MutationLine } from './domain';
 import type { Method } from './methods';
+import type { AdministrationResult } from './reconcile';
 
 export const lang = z.enum(['nl', 'en']);
+
+// Bounded everywhere: the renderer is trusted less than main.
+const text = (max: number) => z.string().max(max);
+const unitId = z.number().int().min(0).max(1_000_000_000);
+const cents = z.number().int().refine(Number.isSafeInteger);
+const accountNo = text(40).min(1);
+const lineKeyArg = text(120).regex(/^\d+\/[^/]+\/\d+\/\d+$/);
+const person = text(120).trim().min(1);
+const id = text(200).min(1);
+
+export const period = z.object({ year: z.number().int().min(2000).max(2100), month: z.number().int().min(1).max(12) }).strict();
+
+/** 12345, or the O12345AA form AFAS shows; the handler checks it and says what is wrong. */
+export const environment = z
+  .object({
+    number: text(40).min(1),
+    type: z.enum(['production', 'test', 'accept']),
+    baseUrl: z.url().max(300).optional(),
+  })
+  .strict();
+
+const mossProfile = z
+  .object({
+    balanceAccount: accountNo,
+    cashInTransitAccount: accountNo,
+    defaultSupplier: accountNo,
+    purchaseJournal: text(40).min(1),
+    bankJournal: text(40).min(1),
+    bankAccounts: z.array(accountNo).max(50),
+    merchantCreditors: z.array(accountNo).max(500).optional(),
+    citWindowDays: z.number().int().min(0).max(60).optional(),
+    openDaysThreshold: z.number().int().min(1).max(366).optional(),
+  })
+  .strict();
+
+export const administration = z
+  .object({ unitId, name: text(200).optional(), profile: z.literal('moss'), moss: mossProfile })
+  .strict();
 
 export const contract = {
   getSettings: z.tuple([]),
   setLanguage: z.tuple([lang]),
   getAppInfo: z.tuple([]),
+  getWorkspace: z.tuple([]),
+  saveEnvironment: z.tuple([environment]),
+  storeClassicToken: z.tuple([text(20_000).min(1)]),
+  testConnection: z.tuple([]),
+  getReadiness: z.tuple([administration]),
+  getChoices: z.tuple([unitId]),
+  saveAdministration: z.tuple([administration]),
+  startDemo: z.tuple([]),
+  startSync: z.tuple([period]),
+  getSyncStatus: z.tuple([]),
+  cancelSync: z.tuple([]),
+  getResult: z.tuple([unitId, period]),
+  getAccountLines: z.tuple([unitId, accountNo, period]),
+  /** unitId, account, line keys, stated difference (cents), reason, by */
+  confirmMatch: z.tuple([unitId, accountNo, z.array(lineKeyArg).min(2).max(10_000), cents, text(500).nullable(), person]),
+  /** unitId, period, matchId, by */
+  acceptSuggestion: z.tuple([unitId, period, id, person]),
+  /** unitId, matchId, by, reason */
+  unmatch: z.tuple([unitId, id, person, text(500).nullable()]),
+  undo: z.tuple([person]),
+  addNote: z.tuple([unitId, lineKeyArg, text(2000), person]),
+  signOff: z.tuple([unitId, accountNo, period, z.enum(['preparer', 'reviewer']), person]),
+  setWalletBalance: z.tuple([unitId, period, cents.nullable()]),
+  /** unitId, period, language of the workbook. Main asks where to save. */
+  exportWorkbook: z.tuple([unitId, period, lang]),
 } satisfies Record<Method, z.ZodTuple>;
 
 export interface Settings {
@@ -21,10 +85,78 @@ export interface AppInfo {
   version: string;
 }
 
+// ---- Views (structurally the same as src/main/app/types.ts; handlers.ts makes TS check that) ----
+
+export interface WorkspaceView {
+  environment: (EnvironmentConfig & { label: string }) | null;
+  /** Never the token itself. */
+  token: { stored: boolean; lastVerified: string | null; kind: 'classic' | 'oauth' | null };
+  administrations: AdministrationConfig[];
+  demo: boolean;
+  lastSync: { finishedAt: string; status: string; rows: number } | null;
+}
+
+export interface ReadinessItem {
+  id: string;
+  ok: boolean;
+  label: Bilingual;
+  fix: Bilingual;
+}
+
+export interface ChoiceLists {
+  administrations: { unitId: number; name: string }[];
+  journals: { id: string; description: string; type: string | null }[];
+  accounts: { id: string; description: string }[];
+  creditors: { id: string; name: string }[];
+}
+
+export interface SyncProgressView {
+  runId: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  phase: string;
+  rowsFetched: number;
+  estimatedTotal: number | null;
+  slice: string | null;
+  slicesDone: number;
+  slicesTotal: number;
+  rowsPerSecond: number;
+  etaSeconds: number | null;
+  error: AppError | null;
+}
+
+export type AccountLine = MutationLine & { matchId: string | null; matchStatus: 'suggested' | 'confirmed' | 'stale' | null; note: string | null };
+
+export interface AccountLinesView {
+  account: string;
+  lines: AccountLine[];
+}
+
 export interface Results {
   getSettings: Settings;
   setLanguage: Settings;
   getAppInfo: AppInfo;
+  getWorkspace: WorkspaceView;
+  saveEnvironment: WorkspaceView;
+  storeClassicToken: WorkspaceView;
+  testConnection: { profitVersion: string; administrations: { unitId: number; name: string }[] };
+  getReadiness: ReadinessItem[];
+  getChoices: ChoiceLists;
+  saveAdministration: WorkspaceView;
+  startDemo: WorkspaceView;
+  startSync: { runId: string };
+  getSyncStatus: SyncProgressView | null;
+  cancelSync: null;
+  getResult: AdministrationResult;
+  getAccountLines: AccountLinesView;
+  confirmMatch: AdministrationResult;
+  acceptSuggestion: AdministrationResult;
+  unmatch: AdministrationResult;
+  undo: { undone: string | null };
+  addNote: null;
+  signOff: AdministrationResult;
+  setWalletBalance: AdministrationResult;
+  /** null when the controller cancelled the save dialog. */
+  exportWorkbook: { path: string } | null;
 }
 
 export type Args<M extends Method> = z.infer<(typeof contract)[M]>;

@@ -1,6 +1,34 @@
 // The names of the API methods the preload exposes as window.kruispost. Kept free of imports so
 // the sandboxed preload bundles nothing else; contract.ts checks it has a schema for each.
-export const METHODS = ['getSettings', 'setLanguage', 'getAppInfo'] as const;
+export const METHODS = [
+  'getSettings',
+  'setLanguage',
+  'getAppInfo',
+  // workspace and connection (first run)
+  'getWorkspace',
+  'saveEnvironment',
+  'storeClassicToken',
+  'testConnection',
+  'getReadiness',
+  'getChoices',
+  'saveAdministration',
+  'startDemo',
+  // sync
+  'startSync',
+  'getSyncStatus',
+  'cancelSync',
+  // the month's picture and the controller's decisions
+  'getResult',
+  'getAccountLines',
+  'confirmMatch',
+  'acceptSuggestion',
+  'unmatch',
+  'undo',
+  'addNote',
+  'signOff',
+  'setWalletBalance',
+  'exportWorkbook',
+] as const;
 
 export type Method = (typeof METHODS)[number];
 

@@ -8,6 +8,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { dispatch } from '../../src/main/dispatch';
 import { createHandlers } from '../../src/main/handlers';
+import { memorySecretStore } from '../../src/main/secrets/memory';
 import { createServices, type Services } from '../../src/main/services';
 import { METHODS } from '../../src/shared/methods';
 
@@ -51,7 +52,8 @@ export async function launchBrowser(): Promise<Browser> {
 
 export async function startHarness(opts: { browser: Browser; dataDir?: string; services?: (dataDir: string) => Services; viewport?: { width: number; height: number } }): Promise<Harness> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kruispost-e2e-'));
-  const services = opts.services ? opts.services(dataDir) : createServices({ dataDir, appVersion: '0.0.0-e2e' });
+  // Memory secrets (no keychain in e2e); exports land in the data dir instead of a dialog.
+  const services = opts.services ? opts.services(dataDir) : createServices({ dataDir, appVersion: '0.0.0-e2e', secrets: memorySecretStore(), chooseSavePath: async (name) => join(dataDir, name) });
   const handlers = createHandlers(services);
   const { server, url } = await serveRenderer();
   const context: BrowserContext = await opts.browser.newContext({ viewport: opts.viewport ?? { width: 1360, height: 860 }, locale: 'nl-NL' });
@@ -84,7 +86,7 @@ export async function startHarness(opts: { browser: Browser; dataDir?: string; s
     async close() {
       await context.close();
       await new Promise((ok) => server.close(ok));
-      services.db.close();
+      await services.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { METHODS } from '../../src/shared/methods';
 import { launchBrowser, startHarness } from './harness';
 
 let browser: Browser;
@@ -74,7 +75,7 @@ describe('the app shell in a real browser', () => {
     });
     expect(probe['require']).toBe('undefined');
     expect(probe['process']).toBe('undefined');
-    expect(probe['apiKeys']).toEqual(['getAppInfo', 'getSettings', 'setLanguage'].sort());
+    expect(probe['apiKeys']).toEqual([...METHODS].sort());
     expect(probe['frozen']).toBe(true);
     expect(probe['pwned']).toBe(false);
     expect(probe['violations']).toEqual(['connect-src', 'script-src-elem']);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/dispatch';
 import { createHandlers } from '../../src/main/handlers';
+import type { MonthEnd } from '../../src/main/app/types';
 import { createServices } from '../../src/main/services';
 import { AppFailure } from '../../src/shared/errors';
 import { METHODS } from '../../src/shared/methods';
@@ -45,6 +46,64 @@ describe('dispatch: the guarded entry of every API call', () => {
     const r = await dispatch(h, 'getSettings', []);
     expect(JSON.stringify(r)).not.toMatch(/secret|line 3|at /);
     expect(r).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});
+
+describe('the month-end methods: validated, then passed through to MonthEnd', () => {
+  const calls: unknown[][] = [];
+  const fakeMonthEnd = () =>
+    new Proxy({} as MonthEnd, {
+      get: (_t, key) =>
+        key === 'close'
+          ? async () => undefined
+          : (...args: unknown[]) => {
+              calls.push([key, ...args]);
+              return key === 'exportWorkbook' ? Promise.resolve({ path: String(args[2]) }) : { ok: key };
+            },
+    });
+  const withFake = (chooseSavePath: (n: string) => Promise<string | null>) =>
+    createHandlers(createServices({ dataDir: mkdtempSync(join(tmpdir(), 'kp-dispatch-')), appVersion: '1', monthEnd: fakeMonthEnd, chooseSavePath }));
+
+  it('lists every method of the screen', () => {
+    expect([...METHODS]).toEqual(expect.arrayContaining(['getWorkspace', 'startDemo', 'startSync', 'getSyncStatus', 'cancelSync', 'getResult', 'getAccountLines', 'confirmMatch', 'acceptSuggestion', 'unmatch', 'undo', 'addNote', 'signOff', 'setWalletBalance', 'exportWorkbook']));
+  });
+
+  it('refuses fractional cents, malformed line keys, one-line matches and empty names', async () => {
+    const h = withFake(async () => null);
+    const p = { year: 2025, month: 3 };
+    const bad: [string, unknown[]][] = [
+      ['confirmMatch', [1, '2100', ['1/MEM/1/1', '1/BNK/2/1'], 0.5, null, 'An']],
+      ['confirmMatch', [1, '2100', ['1/MEM/1/1', 'x'], 0, null, 'An']],
+      ['confirmMatch', [1, '2100', ['1/MEM/1/1'], 0, null, 'An']],
+      ['signOff', [1, '2100', p, 'preparer', '  ']],
+      ['signOff', [1, '2100', p, 'boss', 'An']],
+      ['getResult', [1, { year: 2025, month: 13 }]],
+      ['setWalletBalance', [1, p, 12.5]],
+    ];
+    for (const [m, args] of bad) expect(await dispatch(h, m, args), m).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    calls.length = 0;
+    expect(await dispatch(h, 'confirmMatch', [1, '2100', ['1/MEM/1/1', '1/BNK/2/1'], -300, 'bank fee', 'An'])).toEqual({ ok: true, value: { ok: 'confirmMatch' } });
+    expect(calls).toEqual([['confirmMatch', 1, '2100', ['1/MEM/1/1', '1/BNK/2/1'], -300, 'bank fee', 'An']]);
+  });
+
+  it('normalises O12345AA and explains a wrong environment number in both languages', async () => {
+    const h = withFake(async () => null);
+    calls.length = 0;
+    await dispatch(h, 'saveEnvironment', [{ number: 'O12345AA', type: 'production' }]);
+    expect(calls).toEqual([['saveEnvironment', { number: '12345', type: 'production' }]]);
+    const r = await dispatch(h, 'saveEnvironment', [{ number: 'abc', type: 'production' }]);
+    expect(r).toMatchObject({ ok: false, error: { code: 'afas.environment.invalid', action: { nl: expect.any(String), en: expect.any(String) } } });
+  });
+
+  it('exports to the chosen path, and does nothing when the save dialog is cancelled', async () => {
+    const asked: string[] = [];
+    const h = withFake(async (name) => (asked.push(name), '/tmp/out.xlsx'));
+    expect(await dispatch(h, 'exportWorkbook', [7, { year: 2025, month: 3 }, 'en'])).toEqual({ ok: true, value: { path: '/tmp/out.xlsx' } });
+    expect(asked).toEqual(['kruispost-7-2025-03.xlsx']);
+    calls.length = 0;
+    const cancelled = withFake(async () => null);
+    expect(await dispatch(cancelled, 'exportWorkbook', [7, { year: 2025, month: 3 }, 'en'])).toEqual({ ok: true, value: null });
+    expect(calls).toEqual([]);
   });
 });
 
