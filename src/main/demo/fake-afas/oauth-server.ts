@@ -94,10 +94,17 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text);
 }
 
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+/**
+ * Listens synchronously: the server may already have put the request in flowing mode
+ * (req.resume()), and a listener attached after an await would miss the body.
+ */
+function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.once('end', () => resolve(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))));
+    req.once('error', reject);
+  });
 }
 
 type ProofCheck = { ok: true; jkt: string } | { ok: false; error: 'use_dpop_nonce' | 'invalid_dpop_proof'; description: string };
@@ -287,5 +294,6 @@ export function createFakeOAuth(options: FakeOAuthOptions): FakeOAuth {
     return { ok: true };
   };
 
-  return { routes: [authorize, token], verifier, state };
+    // The token route first: it must see the request body before anything awaits.
+  return { routes: [token, authorize], verifier, state };
 }
