@@ -1,0 +1,296 @@
+// The client over real HTTP on 127.0.0.1 against a small stand-in server (support/tiny-afas.ts).
+import { createServer as createHttpsServer } from 'node:https';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAfasClient, type AfasClientOptions } from '../../src/main/afas/client';
+import { classicTokenAuth } from '../../src/main/afas/classic-token';
+import { toMutationLine } from '../../src/main/afas/mutation-row';
+import type { AfasClient, RequestAuth } from '../../src/main/afas/types';
+import { AppFailure } from '../../src/shared/errors';
+import { mutationRow, resetMidBody, send, startTinyAfas, type Hook, type TinyAfas } from './support/tiny-afas';
+
+const TOKEN = `<token><version>1</version><data>${'AB'.repeat(32)}</data></token>`;
+const ORDER = ['UnitId', 'JournalId', 'EntryNo', 'SeqNo'];
+
+let server: TinyAfas | undefined;
+let client: AfasClient | undefined;
+afterEach(async () => {
+  await client?.close();
+  await server?.close();
+  client = undefined;
+  server = undefined;
+});
+
+async function setup(opts: { total?: number; hook?: Hook; delayMs?: number } = {}, clientOpts: Partial<AfasClientOptions> = {}) {
+  server = await startTinyAfas(opts);
+  client = createAfasClient({ baseUrl: server.baseUrl, auth: classicTokenAuth(TOKEN), retries: 4, backoffBaseMs: 1, backoffMaxMs: 5, timeoutMs: 5000, ...clientOpts });
+  return { server, client };
+}
+
+async function failureOf(p: Promise<unknown>): Promise<AppFailure> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(AppFailure);
+    return e as AppFailure;
+  }
+  throw new Error('expected a failure');
+}
+
+async function pullAll(c: AfasClient, connector = 'Profit_Transactions_Allocated', extra = {}) {
+  const keys: string[] = [];
+  let pages = 0;
+  for await (const page of c.getRows(connector, { orderBy: ORDER, ...extra })) {
+    pages++;
+    for (const r of page) keys.push(toMutationLine(r).key);
+  }
+  return { keys, pages };
+}
+
+function expectExactly(keys: string[], total: number) {
+  expect(keys).toHaveLength(total);
+  expect(new Set(keys).size).toBe(total);
+  const expected = Array.from({ length: total }, (_, i) => toMutationLine(mutationRow(i)).key);
+  expect(keys).toEqual(expected); // no gap, no duplicate, in order
+}
+
+describe('getRows paging', () => {
+  it('pages 250,000 rows with no gap and no duplicate, pages of 5,000 under 150,000 cells', async () => {
+    const { server: s, client: c } = await setup({ total: 250_000 });
+    const { keys, pages } = await pullAll(c);
+    expectExactly(keys, 250_000);
+    expect(pages).toBe(51); // 50 full pages + the empty page that proves the end
+    for (const r of s.seen) {
+      expect(r.params.get('orderbyfieldids')).toBe('UnitId,JournalId,EntryNo,SeqNo');
+      expect(Number(r.params.get('take')) * 26).toBeLessThan(150_000);
+    }
+    expect(s.connections()).toBeLessThanOrEqual(4); // keep-alive: a few sockets (≤ maxInFlight) carry all 51 pages
+  });
+
+  it('still gets every row exactly once with 500 timeouts, 503 + retry_after and resets mid-body', async () => {
+    const faults: string[] = [];
+    const hook: Hook = (req, res, n) => {
+      if (!req.path.includes('/connectors/')) return false;
+      const skip = Number(req.params.get('skip'));
+      const take = Number(req.params.get('take'));
+      if (n % 7 === 3) {
+        faults.push('500');
+        return send(res, 500, { externalMessage: 'Command timeout expired.', errorNumber: -1, profitLogReference: 'abc' });
+      }
+      if (n % 11 === 5) {
+        faults.push('503');
+        return send(res, 503, { error: { code: '503', message: 'maintenance' }, retry_after: 0 });
+      }
+      if (n % 5 === 2) {
+        faults.push('reset');
+        const rows = Array.from({ length: Math.min(take, 250_000 - skip) }, (_, k) => mutationRow(skip + k));
+        return resetMidBody(res, { skip, take, rows });
+      }
+      return false;
+    };
+    const { client: c } = await setup({ total: 250_000, hook });
+    const { keys } = await pullAll(c);
+    expectExactly(keys, 250_000);
+    expect(new Set(faults)).toEqual(new Set(['500', '503', 'reset']));
+  });
+
+  it('stops at the first short page and honours an explicit take', async () => {
+    const { server: s, client: c } = await setup({ total: 23 });
+    const { keys, pages } = await pullAll(c, 'Profit_Transactions_Allocated', { take: 10 });
+    expectExactly(keys, 23);
+    expect(pages).toBe(3);
+    expect(s.seen.map((r) => r.params.get('skip'))).toEqual(['0', '10', '20']);
+  });
+
+  it('halves the page when AFAS runs "Out of String space", without losing rows', async () => {
+    const hook: Hook = (req, res) => Number(req.params.get('take')) > 1000 && send(res, 500, { externalMessage: 'Out of String space', errorNumber: 14, profitLogReference: 'ref-1' });
+    const { server: s, client: c } = await setup({ total: 3000, hook });
+    const { keys } = await pullAll(c);
+    expectExactly(keys, 3000);
+    expect(s.seen.map((r) => r.params.get('take'))).toContain('625');
+  });
+
+  it('refuses to page without an order, and a query that AFAS would answer 404', async () => {
+    const { server: s, client: c } = await setup({ total: 10 });
+    await expect(pullAll(c, 'Profit_Transactions_Allocated', { orderBy: [] })).rejects.toThrow(RangeError);
+    const filters = [Array.from({ length: 200 }, (_, i) => ({ fieldId: 'AccountNo', operator: 1 as const, value: String(100000 + i) }))];
+    const f = await failureOf(pullAll(c, 'Profit_Transactions_Allocated', { filters }));
+    expect(f.appError.code).toBe('afas.query_too_long');
+    expect(s.seen).toHaveLength(0);
+  });
+
+  it('sends filters as AFAS expects them on the wire', async () => {
+    const { server: s, client: c } = await setup({ total: 1 });
+    await pullAll(c, 'Profit_Transactions_Allocated', {
+      filters: [
+        [
+          { fieldId: 'UnitId', operator: 1, value: '1' },
+          { fieldId: 'EntryDate', operator: 2, value: '2025-04-01T00:00:00' },
+          { fieldId: 'InvoiceId', operator: 8, value: '' },
+        ],
+        [{ fieldId: 'Omschrijving', operator: 6, value: 'Moss & co' }],
+      ],
+    });
+    const p = s.seen[0]!.params;
+    expect(p.get('filterfieldids')).toBe('UnitId,EntryDate,InvoiceId;Omschrijving');
+    expect(p.get('filtervalues')).toBe('1,2025-04-01T00:00:00,;Moss & co');
+    expect(p.get('operatortypes')).toBe('1,2,8;6');
+  });
+});
+
+describe('requests', () => {
+  it('sends token, Accept and Accept-Language, never Connection: close, and reuses sockets', async () => {
+    const { server: s, client: c } = await setup({}, { language: 'en' });
+    await c.metaInfo();
+    await c.profitVersion();
+    await c.metaInfo();
+    for (const r of s.seen) {
+      expect(r.headers.authorization).toBe(`AfasToken ${Buffer.from(TOKEN).toString('base64')}`);
+      expect(r.headers.accept).toBe('application/json');
+      expect(r.headers['accept-language']).toBe('en-us');
+      expect(r.headers.connection ?? '').not.toMatch(/close/i);
+    }
+    expect(s.connections()).toBeLessThan(s.seen.length); // sockets are reused
+    expect(await c.profitVersion()).toBe('22.22.5');
+    expect((await c.metaInfo()).getConnectors).toEqual([{ id: 'Profit_Journals', description: 'Dagboeken' }]);
+  });
+
+  it('has at most maxInFlight requests open at once', async () => {
+    const { server: s, client: c } = await setup({ delayMs: 40 }, { maxInFlight: 3 });
+    await Promise.all(Array.from({ length: 12 }, () => c.metaInfo()));
+    expect(s.seen).toHaveLength(12);
+    expect(s.maxConcurrent()).toBe(3);
+  });
+
+  it('reads connector fields from /metainfo/get/{id}', async () => {
+    const hook: Hook = (req, res) =>
+      req.path === '/ProfitRestServices/metainfo/get/Profit_Journals' &&
+      send(res, 200, { name: 'Profit_Journals', fields: [{ id: 'JournalId', fieldId: 'JoCo', dataType: 'string', label: 'Dagboek', length: 10, controlType: 1, decimals: 0 }] });
+    const { client: c } = await setup({ hook });
+    expect(await c.connectorFields('Profit_Journals')).toEqual([{ id: 'JournalId', fieldId: 'JoCo', dataType: 'string', label: 'Dagboek', length: 10, decimals: 0 }]);
+  });
+});
+
+describe('retry policy', () => {
+  const once = (status: number, body: unknown, headers: Record<string, string> = {}): Hook => (_req, res, n) => (n === 1 ? send(res, status, body, headers) : false);
+
+  it.each([
+    [401, null, 'afas.unauthorized'],
+    [403, null, 'afas.forbidden_ip'],
+    [404, null, 'afas.not_found'],
+    [400, { error: 'bad' }, 'afas.bad_request'],
+    [500, { externalMessage: "Connector field 'Xyz' not found", errorNumber: 5, profitLogReference: 'LOG-42' }, 'afas.field_not_found'],
+    [500, { externalMessage: 'GetConnector not supported for this app or the user is not authorized', profitLogReference: 'LOG-43' }, 'afas.connector_not_authorized'],
+    [500, { externalMessage: 'This GetConnector (definition) is blocked', profitLogReference: 'LOG-44' }, 'afas.connector_blocked'],
+  ])('does not retry %i and reports it (%s)', async (status, body, code) => {
+    const { server: s, client: c } = await setup({ total: 5, hook: (_r, res) => send(res, status, body) });
+    const f = await failureOf(pullAll(c));
+    expect(f.appError.code).toBe(code);
+    expect(s.seen).toHaveLength(1);
+    expect(JSON.stringify(f.appError)).not.toContain(Buffer.from(TOKEN).toString('base64'));
+    if (body && 'profitLogReference' in body) expect(f.appError.reference).toBe(body.profitLogReference);
+  });
+
+  it.each([
+    ['500 timeout', once(500, { externalMessage: 'Command timeout expired.', profitLogReference: 'x' })],
+    ['503 retry_after', once(503, { error: { code: '503' }, retry_after: 0 })],
+    ['429', once(429, null, { 'retry-after': '0' })],
+    ['502', once(502, null)],
+    ['reset', (_r, res, n) => (n === 1 ? (res.socket?.destroy(), true) : false)],
+  ] as Array<[string, Hook]>)('retries %s and then succeeds', async (_name, hook) => {
+    const { server: s, client: c } = await setup({ hook });
+    expect(await c.profitVersion()).toBe('22.22.5');
+    expect(s.seen).toHaveLength(2);
+  });
+
+  it('waits retry_after seconds on 503, and reports long maintenance without waiting', async () => {
+    const { server: s, client: c } = await setup({ hook: once(503, { error: { code: '503' }, retry_after: 1 }) });
+    const t0 = Date.now();
+    await c.profitVersion();
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(950);
+    expect(s.seen).toHaveLength(2);
+    await c.close();
+    await s.close();
+    const { server: s2, client: c2 } = await setup({ hook: (_r, res) => send(res, 503, { error: { code: '503' }, retry_after: 7200 }) });
+    const f = await failureOf(c2.profitVersion());
+    expect(f.appError.code).toBe('afas.maintenance');
+    expect(f.appError.message.nl).toContain('120 minuten');
+    expect(s2.seen).toHaveLength(1);
+  });
+
+  it('gives up after `retries` and reports the last failure', async () => {
+    const { server: s, client: c } = await setup({ hook: (_r, res) => send(res, 500, { externalMessage: 'Command timeout expired.', profitLogReference: 'R9' }) }, { retries: 2 });
+    const f = await failureOf(c.profitVersion());
+    expect(f.appError.code).toBe('afas.command_timeout');
+    expect(f.appError.reference).toBe('R9');
+    expect(s.seen).toHaveLength(3);
+  });
+
+  it('lets the auth layer retry a DPoP nonce 400 with fresh headers', async () => {
+    let nonce = 0;
+    const auth: RequestAuth = {
+      headers: async () => ({ authorization: 'DPoP at', dpop: `proof-${nonce}` }),
+      observe: (status, headers) => {
+        if (headers['dpop-nonce']) nonce = Number(headers['dpop-nonce']);
+        return status === 400 && nonce === 1;
+      },
+    };
+    const hook: Hook = (req, res) => (req.headers.dpop === 'proof-0' ? send(res, 400, { error: 'use_dpop_nonce' }, { 'dpop-nonce': '1' }) : false);
+    const { server: s, client: c } = await setup({ hook }, { auth });
+    expect(await c.profitVersion()).toBe('22.22.5');
+    expect(s.seen.map((r) => r.headers.dpop)).toEqual(['proof-0', 'proof-1']);
+  });
+
+  it('times out a silent server and translates the timeout', async () => {
+    const { server: s, client: c } = await setup({ hook: () => true }, { timeoutMs: 150, retries: 1 });
+    const f = await failureOf(c.profitVersion());
+    expect(f.appError.code).toBe('afas.timeout');
+    expect(s.seen).toHaveLength(2);
+  });
+
+  it('stops when cancelled', async () => {
+    const { client: c } = await setup({ total: 100_000, delayMs: 20 });
+    const ac = new AbortController();
+    const it = c.getRows('Profit_Transactions_Allocated', { orderBy: ORDER, take: 100, signal: ac.signal, onPage: ({ skip }) => skip >= 200 && ac.abort() });
+    const f = await failureOf((async () => { for await (const _ of it) { /* consume */ } })());
+    expect(f.appError.code).toBe('afas.cancelled');
+  });
+});
+
+describe('network failures', () => {
+  it('reports a refused connection as a network failure', async () => {
+    const probe = await startTinyAfas();
+    const baseUrl = probe.baseUrl;
+    await probe.close();
+    const c = createAfasClient({ baseUrl, auth: classicTokenAuth(TOKEN), retries: 1, backoffBaseMs: 1 });
+    const f = await failureOf(c.profitVersion());
+    await c.close();
+    expect(f.appError.code).toBe('afas.network');
+  });
+
+  it('reports an untrusted certificate as a TLS failure and does not retry it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kruispost-tls-'));
+    try {
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'), '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+      let hits = 0;
+      const tls = createHttpsServer({ key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')) }, (_req, res) => {
+        hits++;
+        res.end('{}');
+      });
+      await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
+      const { port } = tls.address() as AddressInfo;
+      const c = createAfasClient({ baseUrl: `https://127.0.0.1:${port}/ProfitRestServices`, auth: classicTokenAuth(TOKEN), retries: 3, backoffBaseMs: 1 });
+      const f = await failureOf(c.profitVersion());
+      await c.close();
+      await new Promise<void>((r) => tls.close(() => r()));
+      expect(f.appError.code).toBe('afas.tls');
+      expect(hits).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
