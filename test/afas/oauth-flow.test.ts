@@ -13,6 +13,7 @@ import {
 import { DpopSigner, accessTokenHash, loadOrCreateDpopKey } from '../../src/main/afas/oauth/dpop';
 import { exchangeCode, refreshTokens } from '../../src/main/afas/oauth/token-endpoint';
 import { startAuthorization } from '../../src/main/afas/oauth/loopback';
+import { createAfasClient } from '../../src/main/afas/client';
 import type { RequestAuth } from '../../src/main/afas/types';
 import { createFakeOAuth, type FakeOAuth } from '../../src/main/demo/fake-afas/oauth-server';
 import { startFakeAfas } from '../../src/main/demo/fake-afas/server';
@@ -69,7 +70,22 @@ beforeEach(async () => {
   t = Date.UTC(2027, 0, 4, 9, 0, 0);
   oauth = createFakeOAuth({ clientId: CLIENT_ID, now });
   afas = await startFakeAfas({
-    environment: { envId: 'O12345AA', connectors: {} },
+    environment: {
+      envId: 'O12345AA',
+      connectors: {
+        Profit_Journals: {
+          fields: [
+            { id: 'JournalId', dataType: 'string', label: 'Dagboek' },
+            { id: 'Description', dataType: 'string', label: 'Omschrijving' },
+          ],
+          rows: [
+            { JournalId: '10', Description: 'Kas' },
+            { JournalId: '20', Description: 'Bank' },
+            { JournalId: '30', Description: 'Memoriaal' },
+          ],
+        },
+      },
+    },
     tokens: [],
     routes: oauth.routes,
     authVerifiers: [oauth.verifier],
@@ -133,6 +149,29 @@ describe('sign-in', () => {
     const meta = await apiGet(session);
     expect(meta.status).toBe(200);
     expect(oauth.state.apiResults).toEqual(['use_dpop_nonce', 'ok']);
+  });
+});
+
+describe('with the AFAS client', () => {
+  it('reads metainfo and pages of rows, through a stale nonce and an expired access token', async () => {
+    const session = await signedIn();
+    const client = createAfasClient({ baseUrl: afas.baseUrl, auth: session, retries: 0 });
+    try {
+      expect((await client.metaInfo()).info?.envid).toBe('O12345AA');
+      oauth.state.expireNonces();
+      t += 3700_000;
+      const rows: unknown[] = [];
+      for await (const page of client.getRows('Profit_Journals', { orderBy: ['JournalId'], take: 2 })) {
+        rows.push(...page);
+        oauth.state.expireNonces(); // the next page meets a stale nonce at the API
+      }
+      expect(rows).toHaveLength(3);
+      // The refresh did its own nonce dance at the token endpoint.
+      expect(oauth.state.tokenResults).toEqual(['use_dpop_nonce', 'ok', 'use_dpop_nonce', 'ok']);
+      expect(oauth.state.apiResults).toEqual(['ok', 'ok', 'use_dpop_nonce', 'ok']);
+    } finally {
+      await client.close();
+    }
   });
 });
 
