@@ -1,0 +1,101 @@
+// Fetching into staging: master data (one pseudo-slice 'master') and the lines of one month slice.
+import type { MutationLine } from '../../shared/domain';
+import { AppFailure } from '../../shared/errors';
+import type { AfasClient, AfasRow, FilterGroups } from '../afas/types';
+import type { MasterKind, Stager } from './staging';
+import { ACCOUNTS_PER_REQUEST, LINE_ORDER, chunk, dayStart, sliceFilter, type MonthSlice } from './slices';
+
+export const LINES_CONNECTOR = 'Profit_Transactions_Allocated';
+
+export interface FetchContext {
+  client: AfasClient;
+  unitId: number;
+  signal?: AbortSignal;
+  take?: number;
+  parse: (row: AfasRow) => MutationLine;
+  /** After every page: rows in it. */
+  onRows: (rows: number) => void;
+  /** Counts GetConnector requests by connector (pages). */
+  requests: Map<string, number>;
+}
+
+function count(ctx: FetchContext, connector: string): void {
+  ctx.requests.set(connector, (ctx.requests.get(connector) ?? 0) + 1);
+}
+
+function parseOrFail(ctx: FetchContext, row: AfasRow): MutationLine {
+  try {
+    return ctx.parse(row);
+  } catch (e) {
+    const key = `${String(row.UnitId)}/${String(row.JournalId)}/${String(row.EntryNo)}/${String(row.SeqNo)}`;
+    const why = e instanceof Error ? e.message : String(e);
+    throw new AppFailure(
+      'afas-bad-row',
+      { nl: `AFAS gaf een mutatieregel die niet te lezen is (${key}): ${why}`, en: `AFAS returned a mutation line that cannot be read (${key}): ${why}` },
+      { nl: 'Controleer de velden van de GetConnector in AFAS.', en: 'Check the GetConnector fields in AFAS.' },
+    );
+  }
+}
+
+const MASTER: { kind: MasterKind; connector: string; orderBy: string[]; id: string; unitFilter?: string }[] = [
+  { kind: 'administration', connector: 'Profit_Administrations', orderBy: ['AdminId'], id: 'AdminId', unitFilter: 'AdminId' },
+  { kind: 'journal', connector: 'Profit_Journals', orderBy: ['UnitId', 'JournalId'], id: 'JournalId', unitFilter: 'UnitId' },
+  // Profit_Accounts and Profit_Creditor carry no UnitId: the environment's list is stored for the unit.
+  { kind: 'account', connector: 'Profit_Accounts', orderBy: ['Account'], id: 'Account' },
+  { kind: 'creditor', connector: 'Profit_Creditor', orderBy: ['CreditorId'], id: 'CreditorId' },
+];
+
+export async function fetchMaster(ctx: FetchContext, stager: Stager): Promise<void> {
+  stager.resetMaster();
+  for (const m of MASTER) {
+    const filters: FilterGroups | undefined = m.unitFilter ? [[{ fieldId: m.unitFilter, operator: 1, value: String(ctx.unitId) }]] : undefined;
+    for await (const page of ctx.client.getRows(m.connector, { orderBy: m.orderBy, filters, take: ctx.take, signal: ctx.signal })) {
+      count(ctx, m.connector);
+      const rows = page.filter((r) => r[m.id] !== null && r[m.id] !== undefined).map((r) => ({ id: String(r[m.id]), row: r }));
+      stager.stageMaster(m.kind, rows);
+    }
+  }
+}
+
+/** All lines of the slice on the accounts, page by page into staging. */
+export async function fetchSlice(ctx: FetchContext, stager: Stager, slice: MonthSlice, accounts: readonly string[]): Promise<{ rows: number; maxModified: string | null }> {
+  stager.resetSlice(slice.month);
+  let rows = 0;
+  let maxModified: string | null = null;
+  for (const part of chunk(accounts, ACCOUNTS_PER_REQUEST)) {
+    const filters = sliceFilter(ctx.unitId, slice, part);
+    for await (const page of ctx.client.getRows(LINES_CONNECTOR, { orderBy: LINE_ORDER, filters, take: ctx.take, signal: ctx.signal })) {
+      count(ctx, LINES_CONNECTOR);
+      ctx.signal?.throwIfAborted();
+      const staged = page.map((row) => {
+        const line = parseOrFail(ctx, row);
+        if (line.modified !== null && (maxModified === null || line.modified > maxModified)) maxModified = line.modified;
+        return { line, raw: JSON.stringify(row) };
+      });
+      stager.stageLines(slice.month, staged);
+      rows += page.length;
+      ctx.onRows(page.length);
+    }
+  }
+  stager.markStaged(slice.month, rows, maxModified);
+  return { rows, maxModified };
+}
+
+/** Creditors the purchase journal booked in the slice (merchant creditors besides the default). */
+export async function discoverCreditors(ctx: FetchContext, slice: MonthSlice, purchaseJournal: string, creditorIds: ReadonlySet<string>): Promise<Set<string>> {
+  const found = new Set<string>();
+  const filters: FilterGroups = [[
+    { fieldId: 'UnitId', operator: 1, value: String(ctx.unitId) },
+    { fieldId: 'JournalId', operator: 1, value: purchaseJournal },
+    { fieldId: 'EntryDate', operator: 2, value: dayStart(slice.start) },
+    { fieldId: 'EntryDate', operator: 5, value: dayStart(slice.next) },
+  ]];
+  for await (const page of ctx.client.getRows(LINES_CONNECTOR, { orderBy: LINE_ORDER, filters, take: ctx.take, signal: ctx.signal })) {
+    count(ctx, `${LINES_CONNECTOR}:discover`);
+    for (const row of page) {
+      const acc = row.AccountNo === null || row.AccountNo === undefined ? null : String(row.AccountNo);
+      if (acc !== null && creditorIds.has(acc)) found.add(acc);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,125 @@
+// Staging: fetched rows land in staging tables keyed by run (and month), one transaction per page,
+// so an interruption keeps what finished. apply() swaps a run into the real tables in ONE
+// transaction: before it commits, readers see the previous good state; after, the new one.
+import type { MutationLine } from '../../shared/domain';
+import type { AfasRow } from '../afas/types';
+import type { Db } from '../store/database';
+import { LINE_COLUMNS, lineValues } from '../store/lines';
+import { sliceOf } from './slices';
+
+export type MasterKind = 'administration' | 'account' | 'journal' | 'creditor';
+
+export interface Stager {
+  /** Drops what a half-fetched slice left behind. */
+  resetSlice(month: string): void;
+  /** One page of lines of a slice, in one transaction. */
+  stageLines(month: string, lines: readonly { line: MutationLine; raw: string }[]): void;
+  markStaged(month: string, rows: number, maxModified: string | null): void;
+  stageMaster(kind: MasterKind, rows: readonly { id: string; row: AfasRow }[]): void;
+  resetMaster(): void;
+}
+
+export function createStager(db: Db, runId: number): Stager {
+  const cols = LINE_COLUMNS.join(', ');
+  const insertLine = db.prepare(
+    `INSERT OR REPLACE INTO staging_lines (run_id, month, ${cols}) VALUES (?, ?, ${LINE_COLUMNS.map(() => '?').join(', ')})`,
+  );
+  const insertMaster = db.prepare('INSERT OR REPLACE INTO staging_master (run_id, kind, id, raw) VALUES (?, ?, ?, ?)');
+  const stageLines = db.transaction((month: string, lines: readonly { line: MutationLine; raw: string }[]) => {
+    for (const { line, raw } of lines) insertLine.run(runId, month, ...lineValues(line, raw));
+  });
+  const stageMaster = db.transaction((kind: MasterKind, rows: readonly { id: string; row: AfasRow }[]) => {
+    for (const r of rows) insertMaster.run(runId, kind, r.id, JSON.stringify(r.row));
+  });
+  return {
+    resetSlice: (month) => {
+      db.transaction(() => {
+        db.prepare('DELETE FROM staging_lines WHERE run_id = ? AND month = ?').run(runId, month);
+        db.prepare("UPDATE sync_run_slices SET status = 'pending', rows = 0, max_modified = NULL WHERE run_id = ? AND month = ?").run(runId, month);
+      })();
+    },
+    stageLines: (month, lines) => stageLines(month, lines),
+    markStaged: (month, rows, maxModified) => {
+      db.prepare("UPDATE sync_run_slices SET status = 'staged', rows = ?, max_modified = ? WHERE run_id = ? AND month = ?").run(rows, maxModified, runId, month);
+    },
+    stageMaster: (kind, rows) => stageMaster(kind, rows),
+    resetMaster: () => void db.prepare('DELETE FROM staging_master WHERE run_id = ?').run(runId),
+  };
+}
+
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const flag = (v: unknown): number | null => (v === null || v === undefined ? null : v ? 1 : 0);
+
+/**
+ * The swap, in one transaction: master data of the unit replaced; per staged slice, the lines of
+ * the run's accounts in that month replaced (so lines deleted in AFAS vanish); the slice
+ * bookkeeping updated; staging dropped; the run marked done. Matches, notes and sign-offs are
+ * keyed by line key and are not touched.
+ */
+export function applyRun(db: Db, run: { id: number; unitId: number; accounts: string[]; changesMark: string | null; at: string }): { rowsApplied: number } {
+  return db.transaction(() => {
+    const { id, unitId } = run;
+    const master = db.prepare<[number, string], { id: string; raw: string }>('SELECT id, raw FROM staging_master WHERE run_id = ? AND kind = ?');
+    const masterStaged = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM sync_run_slices WHERE run_id = ? AND month = 'master' AND status = 'staged'").get(id)!.n > 0;
+    if (masterStaged) {
+      for (const r of master.all(id, 'administration')) {
+        const row = JSON.parse(r.raw) as AfasRow;
+        db.prepare(
+          `INSERT INTO administrations (unit_id, name, code, synced_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (unit_id) DO UPDATE SET name = excluded.name, code = excluded.code, synced_at = excluded.synced_at`,
+        ).run(Number(r.id), str(row.AdminNm), str(row.AdminCd), run.at);
+      }
+      db.prepare('DELETE FROM ledger_accounts WHERE unit_id = ?').run(unitId);
+      const acc = db.prepare('INSERT INTO ledger_accounts (unit_id, account_no, description, type, blocked, raw) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const r of master.all(id, 'account')) {
+        const row = JSON.parse(r.raw) as AfasRow;
+        acc.run(unitId, r.id, str(row.Description), str(row.Type), flag(row.Blocked), r.raw);
+      }
+      db.prepare('DELETE FROM journals WHERE unit_id = ?').run(unitId);
+      const jou = db.prepare('INSERT INTO journals (unit_id, journal_id, description, journal_type, blocked, raw) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const r of master.all(id, 'journal')) {
+        const row = JSON.parse(r.raw) as AfasRow;
+        jou.run(unitId, r.id, str(row.Description), str(row.JournalType), flag(row.Blocked), r.raw);
+      }
+      db.prepare('DELETE FROM creditors WHERE unit_id = ?').run(unitId);
+      const cre = db.prepare('INSERT INTO creditors (unit_id, creditor_id, name, iban, raw) VALUES (?, ?, ?, ?, ?)');
+      for (const r of master.all(id, 'creditor')) {
+        const row = JSON.parse(r.raw) as AfasRow;
+        cre.run(unitId, r.id, str(row.CreditorName), str(row.IBAN), r.raw);
+      }
+    }
+    const slices = db
+      .prepare<[number], { month: string; rows: number; max_modified: string | null }>(
+        "SELECT month, rows, max_modified FROM sync_run_slices WHERE run_id = ? AND status = 'staged' AND month <> 'master' ORDER BY month",
+      )
+      .all(id);
+    const accounts = JSON.stringify(run.accounts);
+    const accountsHash = hashAccounts(run.accounts);
+    const del = db.prepare(
+      'DELETE FROM mutation_lines WHERE unit_id = ? AND entry_date >= ? AND entry_date <= ? AND account_no IN (SELECT value FROM json_each(?))',
+    );
+    const cols = LINE_COLUMNS.join(', ');
+    const copy = db.prepare(`INSERT OR REPLACE INTO mutation_lines (${cols}) SELECT ${cols} FROM staging_lines WHERE run_id = ? AND month = ?`);
+    const book = db.prepare(
+      `INSERT INTO sync_slices (unit_id, month, accounts_hash, changes_mark, rows, max_modified, synced_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (unit_id, month) DO UPDATE SET accounts_hash = excluded.accounts_hash, changes_mark = excluded.changes_mark,
+         rows = excluded.rows, max_modified = excluded.max_modified, synced_at = excluded.synced_at, run_id = excluded.run_id`,
+    );
+    let rowsApplied = 0;
+    for (const s of slices) {
+      const range = sliceOf(s.month);
+      del.run(unitId, range.start, range.end, accounts);
+      rowsApplied += copy.run(id, s.month).changes;
+      book.run(unitId, s.month, accountsHash, run.changesMark, s.rows, s.max_modified, run.at, id);
+    }
+    db.prepare('DELETE FROM staging_lines WHERE run_id = ?').run(id);
+    db.prepare('DELETE FROM staging_master WHERE run_id = ?').run(id);
+    db.prepare("UPDATE sync_runs SET status = 'done', finished = ?, rows_applied = ?, error_code = NULL WHERE id = ?").run(run.at, rowsApplied, id);
+    return { rowsApplied };
+  })();
+}
+
+/** Order-independent identity of an account set (a changed set refetches the slice). */
+export function hashAccounts(accounts: readonly string[]): string {
+  return JSON.stringify([...new Set(accounts)].sort());
+}
