@@ -1,0 +1,104 @@
+// Cell values and styles shared by every sheet. Money leaves integer cents only here, as the euro
+// number a spreadsheet needs; every total is summed in cents first and converted once.
+import type { Cents } from '../../shared/money';
+import { assertCents } from '../../shared/money';
+
+/** Dutch-friendly euro format; negatives red with the sign after the symbol, like formatEuro(nl). */
+export const EURO_FORMAT = '"€ "#,##0.00;[Red]"€ "-#,##0.00';
+export const DATE_FORMAT = 'dd-mm-yyyy';
+export const DATETIME_FORMAT = 'dd-mm-yyyy hh:mm';
+
+// One object per style: exceljs caches style ids by object identity (a WeakMap), so sharing these
+// keeps the streaming writer from re-serialising a style for each of 300,000 cells.
+export const STYLE = {
+  euro: { numFmt: EURO_FORMAT },
+  euroBold: { numFmt: EURO_FORMAT, font: { bold: true } },
+  date: { numFmt: DATE_FORMAT },
+  dateTime: { numFmt: DATETIME_FORMAT },
+  integer: { numFmt: '0' },
+  bold: { font: { bold: true } },
+  header: {
+    font: { bold: true },
+    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE4EE' } },
+    alignment: { vertical: 'top', wrapText: true },
+  },
+  wrap: { alignment: { vertical: 'top', wrapText: true } },
+} as const;
+
+/** Light red fill for a non-zero difference (a dxf, used by conditional formatting). */
+export const DIFFERENCE_HIGHLIGHT = {
+  font: { color: { argb: 'FF9C0006' }, bold: true },
+  fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } },
+} as const;
+
+export function euro(cents: Cents): number {
+  assertCents(cents);
+  return cents / 100; // the nearest double to the exact euro amount; totals never add these
+}
+
+/** A formula with the result the writer already knows, so readers that do not calculate see it. */
+export function euroFormula(formula: string, cents: Cents): { formula: string; result: number } {
+  return { formula, result: euro(cents) };
+}
+
+/** YYYY-MM-DD as a real Excel date (exceljs converts a Date by its UTC fields). */
+export function excelDate(ymd: string | null | undefined): Date | null {
+  if (!ymd) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(ymd);
+  if (!m) return null;
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
+
+const amsterdam = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * An ISO instant as the Amsterdam wall-clock time a Dutch reviewer expects to read, stored as an
+ * Excel date-time (Excel has no time zones). A bare YYYY-MM-DD stays that date.
+ */
+export function excelDateTime(iso: string | null | undefined): Date | null {
+  if (!iso) return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return excelDate(iso);
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return null;
+  const p: Record<string, number> = {};
+  for (const part of amsterdam.formatToParts(t)) {
+    if (part.type !== 'literal') p[part.type] = Number(part.value);
+  }
+  return new Date(Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0));
+}
+
+/** 1 -> A, 27 -> AA. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** A sheet name as it must appear inside a formula: 'It''s'!A1. */
+export function sheetRef(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * Free text from people and AFAS, with anything shaped like an AFAS token removed: the token never
+ * belongs in a workbook, and an audit detail or note might carry one pasted by mistake.
+ */
+export function safeText(text: string | null | undefined): string | null {
+  if (text == null) return null;
+  const clean = text
+    .replace(/<token>[\s\S]*?<\/token>/gi, '[token verwijderd / token removed]')
+    .replace(/(AfasToken\s+)[A-Za-z0-9+/=]{16,}/g, '$1[token verwijderd / token removed]');
+  // Excel refuses a cell longer than 32,767 characters.
+  return clean.length > MAX_CELL_TEXT ? `${clean.slice(0, MAX_CELL_TEXT - 1)}…` : clean;
+}
+
+const MAX_CELL_TEXT = 32_767;

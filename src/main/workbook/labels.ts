@@ -1,0 +1,158 @@
+// Every word the workbook shows, in Dutch and English. Sheet names stay short: Excel allows 31
+// characters and the per-account sheets add the administration and account to them.
+import type { AccountRole, AccountStatus, FlagCode, MatchStatus } from '../../shared/reconcile';
+import type { Lang } from '../../shared/domain';
+
+type Text = Record<Lang, string>;
+
+export const SHEET = {
+  summary: { nl: 'Leadsheet', en: 'Summary' },
+  rollforward: { nl: 'Verloop Moss Balance', en: 'Rollforward Moss Balance' },
+  openItems: { nl: 'Open', en: 'Open' },
+  matches: { nl: 'Afletteringen', en: 'Matched groups' },
+  flags: { nl: 'Signaleringen', en: 'Flags' },
+  audit: { nl: 'Audittrail', en: 'Audit trail' },
+  sync: { nl: 'Synchronisatie', en: 'Sync info' },
+} satisfies Record<string, Text>;
+
+export const SUMMARY_HEADERS: Text[] = [
+  { nl: 'Administratie', en: 'Administration' },
+  { nl: 'Periode', en: 'Period' },
+  { nl: 'Rol', en: 'Role' },
+  { nl: 'Rekening', en: 'Account' },
+  { nl: 'Naam', en: 'Name' },
+  { nl: 'Saldo AFAS', en: 'AFAS balance' },
+  { nl: 'Verwacht', en: 'Expected' },
+  { nl: 'Verschil', en: 'Difference' },
+  { nl: 'Aansluitposten (open posten)', en: 'Reconciling items (open items)' },
+  { nl: 'Onverklaard verschil', en: 'Unexplained difference' },
+  { nl: 'Status', en: 'Status' },
+  { nl: 'Aantal regels', en: 'Lines' },
+  { nl: 'Aantal open posten', en: 'Open items' },
+  { nl: 'Opgesteld door', en: 'Preparer' },
+  { nl: 'Opgesteld op', en: 'Prepared at' },
+  { nl: 'Beoordeeld door', en: 'Reviewer' },
+  { nl: 'Beoordeeld op', en: 'Reviewed at' },
+];
+
+export const ROLLFORWARD_ROWS = {
+  item: { nl: 'Post', en: 'Item' },
+  opening: { nl: 'Beginsaldo', en: 'Opening balance' },
+  topUps: { nl: 'Opwaarderingen', en: 'Top-ups' },
+  spend: { nl: 'Uitgaven', en: 'Spend' },
+  refunds: { nl: 'Terugbetalingen', en: 'Refunds' },
+  other: { nl: 'Overig', en: 'Other' },
+  closing: { nl: 'Eindsaldo (berekend)', en: 'Closing balance (computed)' },
+  closingAfas: { nl: 'Eindsaldo AFAS', en: 'Closing balance AFAS' },
+  check: { nl: 'Controle (berekend − AFAS)', en: 'Check (computed − AFAS)' },
+  wallet: { nl: 'Saldo Moss-wallet', en: 'Moss wallet balance' },
+  difference: { nl: 'Verschil (AFAS − wallet)', en: 'Difference (AFAS − wallet)' },
+  causes: { nl: 'Mogelijke oorzaken', en: 'Likely causes' },
+  noWallet: { nl: 'Wallet-saldo niet ingevoerd', en: 'Wallet balance not entered' },
+} satisfies Record<string, Text>;
+
+export const OPEN_ITEM_HEADERS: Text[] = [
+  { nl: 'Regelsleutel', en: 'Line key' },
+  { nl: 'Boekdatum', en: 'Entry date' },
+  { nl: 'Dagboek', en: 'Journal' },
+  { nl: 'Omschrijving', en: 'Description' },
+  { nl: 'Referentie (factuur/boekstuk)', en: 'Reference (invoice/voucher)' },
+  { nl: 'Bedrag', en: 'Amount' },
+  { nl: 'Leeftijd (dagen)', en: 'Age (days)' },
+  { nl: 'Leeftijdsklasse', en: 'Age bucket' },
+  { nl: 'Signaleringen', en: 'Flags' },
+  { nl: 'Notitie', en: 'Note' },
+];
+
+export const MATCH_HEADERS: Text[] = [
+  { nl: 'Groep', en: 'Group id' },
+  { nl: 'Administratie', en: 'Administration' },
+  { nl: 'Rekening', en: 'Account' },
+  { nl: 'Status', en: 'Status' },
+  { nl: 'Methode', en: 'Method' },
+  { nl: 'Regelsleutel', en: 'Line key' },
+  { nl: 'Boekdatum', en: 'Entry date' },
+  { nl: 'Omschrijving', en: 'Description' },
+  { nl: 'Bedrag', en: 'Amount' },
+  { nl: 'Verschil (groep)', en: 'Difference (group)' },
+  { nl: 'Reden', en: 'Reason' },
+  { nl: 'Bevestigd door', en: 'Confirmed by' },
+  { nl: 'Bevestigd op', en: 'Confirmed at' },
+];
+
+export const FLAG_HEADERS: Text[] = [
+  { nl: 'Administratie', en: 'Administration' },
+  { nl: 'Rekening', en: 'Account' },
+  { nl: 'Ernst', en: 'Severity' },
+  { nl: 'Soort', en: 'Kind' },
+  { nl: 'Melding', en: 'Message' },
+  { nl: 'Regels', en: 'Lines' },
+];
+
+export const AUDIT_HEADERS: Text[] = [
+  { nl: 'Nr', en: 'No' },
+  { nl: 'Tijdstip', en: 'At' },
+  { nl: 'Door', en: 'By' },
+  { nl: 'Actie', en: 'Action' },
+  { nl: 'Administratie', en: 'Administration' },
+  { nl: 'Rekening', en: 'Account' },
+  { nl: 'Details', en: 'Detail' },
+  { nl: 'Reden', en: 'Reason' },
+];
+
+export const SYNC_ROWS = {
+  key: { nl: 'Gegeven', en: 'Item' },
+  value: { nl: 'Waarde', en: 'Value' },
+  environment: { nl: 'Omgeving', en: 'Environment' },
+  administration: { nl: 'Administratie', en: 'Administration' },
+  syncedAt: { nl: 'Laatst gesynchroniseerd', en: 'Synced at' },
+  neverSynced: { nl: 'Nog niet gesynchroniseerd', en: 'Not synced yet' },
+  rowCount: { nl: 'Aantal rijen', en: 'Row count' },
+  appVersion: { nl: 'Versie Kruispost', en: 'Kruispost version' },
+  generatedAt: { nl: 'Werkmap gemaakt op', en: 'Workbook generated at' },
+} satisfies Record<string, Text>;
+
+export const TOTAL: Text = { nl: 'Totaal', en: 'Total' };
+
+export const ROLE: Record<AccountRole, Text> = {
+  mossBalance: { nl: 'Moss Balance', en: 'Moss Balance' },
+  cashInTransit: { nl: 'Kruisposten', en: 'Cash in transit' },
+  defaultSupplier: { nl: 'Moss standaardcrediteur', en: 'Moss default supplier' },
+  creditor: { nl: 'Crediteur', en: 'Creditor' },
+};
+
+export const ACCOUNT_STATUS: Record<AccountStatus, Text> = {
+  clears: { nl: 'Sluit aan', en: 'Clears' },
+  'does-not-clear': { nl: 'Sluit niet aan', en: 'Does not clear' },
+  'signed-off': { nl: 'Afgetekend', en: 'Signed off' },
+  suspended: { nl: 'Aftekening vervallen', en: 'Sign-off suspended' },
+};
+
+export const MATCH_STATUS: Record<MatchStatus, Text> = {
+  suggested: { nl: 'Voorgesteld', en: 'Suggested' },
+  confirmed: { nl: 'Bevestigd', en: 'Confirmed' },
+  stale: { nl: 'Verouderd', en: 'Stale' },
+};
+
+export const SEVERITY: Record<'info' | 'warning' | 'error', Text> = {
+  info: { nl: 'Info', en: 'Info' },
+  warning: { nl: 'Waarschuwing', en: 'Warning' },
+  error: { nl: 'Fout', en: 'Error' },
+};
+
+export const FLAG: Record<FlagCode, Text> = {
+  'open-too-long': { nl: 'Te lang open', en: 'Open too long' },
+  'amount-mismatch': { nl: 'Bedrag wijkt af', en: 'Amount mismatch' },
+  duplicate: { nl: 'Dubbel', en: 'Duplicate' },
+  'split-or-merged': { nl: 'Gesplitst of samengevoegd', en: 'Split or merged' },
+  'unexpected-journal': { nl: 'Onverwacht dagboek', en: 'Unexpected journal' },
+  'stale-match': { nl: 'Verouderde aflettering', en: 'Stale match' },
+  'does-not-clear': { nl: 'Sluit niet aan', en: 'Does not clear' },
+  'wallet-difference': { nl: 'Verschil met wallet', en: 'Wallet difference' },
+  'missing-counterpart': { nl: 'Tegenboeking ontbreekt', en: 'Missing counterpart' },
+};
+
+/** A label that falls back to the raw code when the engine adds a value this file does not know. */
+export function label<K extends string>(map: Record<K, Text>, key: K, lang: Lang): string {
+  return map[key]?.[lang] ?? key;
+}

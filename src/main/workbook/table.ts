@@ -1,0 +1,76 @@
+// A header-row table on a streaming worksheet: widths, frozen header, autofilter, and rows that
+// are committed as soon as they are written so 300,000 of them never sit in memory together.
+import type ExcelJS from 'exceljs';
+import type { Bilingual, Lang } from '../../shared/domain';
+import { columnLetter, STYLE } from './cells';
+
+export type CellValue = ExcelJS.CellValue;
+export type CellStyle = Partial<ExcelJS.Style>;
+
+export interface Column {
+  header: Bilingual;
+  width: number;
+  /** Shared style object for the column's data cells (identity matters: see cells.ts). */
+  style?: CellStyle;
+}
+
+export interface Table {
+  ws: ExcelJS.Worksheet;
+  columns: Column[];
+  /** Next row number to write. */
+  next: number;
+}
+
+const PLAIN: CellStyle = {};
+
+export function openTable(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: Column[],
+  lang: Lang,
+  freeze: { rows: number; cols: number } = { rows: 1, cols: 0 },
+): Table {
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', xSplit: freeze.cols, ySplit: freeze.rows, activeCell: 'A2' }],
+  });
+  ws.columns = columns.map((c) => ({ width: c.width }));
+  const table: Table = { ws, columns, next: 1 };
+  putRow(table, columns.map((c) => c.header[lang]), columns.map(() => STYLE.header as CellStyle));
+  return table;
+}
+
+/** Writes one row; null/undefined leave the cell empty. Styles default to the column's. */
+export function putRow(table: Table, values: readonly CellValue[], styles?: readonly (CellStyle | undefined)[]): number {
+  const rowNo = table.next++;
+  const row = table.ws.getRow(rowNo);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    const cell = row.getCell(i + 1);
+    cell.value = v;
+    cell.style = (styles?.[i] ?? table.columns[i]?.style ?? PLAIN) as ExcelJS.Style;
+  }
+  row.commit();
+  return rowNo;
+}
+
+/** Autofilter over header and data rows (not the totals row), then the sheet is flushed. */
+export function closeTable(table: Table, opts: { autoFilterTo?: number } = {}): void {
+  if (opts.autoFilterTo !== undefined) {
+    table.ws.autoFilter = `A1:${columnLetter(table.columns.length)}${Math.max(opts.autoFilterTo, 1)}`;
+  }
+  table.ws.commit();
+}
+
+/** Conditional formatting: highlight a cell whose rounded value is not zero. */
+export function highlightNonZero(table: Table, range: string, firstCell: string, style: object): void {
+  table.ws.addConditionalFormatting({
+    ref: range,
+    rules: [{ type: 'expression', priority: 1, formulae: [`ROUND(${firstCell},2)<>0`], style: style as ExcelJS.Style }],
+  });
+}
+
+/** Lets the zip stream drain between bursts of rows (exceljs ignores back-pressure). */
+export function breathe(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,0 +1,33 @@
+import type { LineKey, MutationLine } from '../../shared/domain';
+import type { AdministrationResult, AuditEntry } from '../../shared/reconcile';
+
+export interface WorkbookSyncInfo {
+  /** Participant number and type, e.g. "12345 (productie)". Never a token. */
+  environment: string;
+  syncedAt: string | null;
+  /** Rows per synced table or connector. */
+  rowCounts: Record<string, number>;
+  administrations: { unitId: number; name: string | null }[];
+}
+
+export interface WorkbookInput {
+  results: AdministrationResult[];
+  audit: AuditEntry[];
+  sync: WorkbookSyncInfo;
+  generatedAt: string;
+  appVersion: string;
+  /**
+   * The mutation lines behind matched groups (MatchGroup holds keys only), so the matched-groups
+   * sheet can show each line's date, description and amount. Lines of open items are known already.
+   */
+  lines?: ReadonlyMap<LineKey, MutationLine>;
+}
+
+export interface WorkbookOptions {
+  lang: 'nl' | 'en';
+}
+
+export interface WrittenWorkbook {
+  path: string;
+  bytes: number;
+}

@@ -1,0 +1,47 @@
+// The reconciliation workbook: leadsheet, Moss Balance rollforward, one sheet of open items per
+// clearing account, matched groups, flags, audit trail and sync facts. Streamed with exceljs's
+// WorkbookWriter so 300,000 rows stay within memory; written to a temp file and renamed in place.
+import ExcelJS from 'exceljs';
+import type { LineKey, MutationLine } from '../../shared/domain';
+import { planSheets } from './plan';
+import { writeFileSafely } from './safeFile';
+import { writeMatches } from './sheets/matches';
+import { writeOpenItems } from './sheets/openItems';
+import { writeRollforward } from './sheets/rollforward';
+import { writeSummary } from './sheets/summary';
+import { writeAudit, writeFlags, writeSync } from './sheets/lists';
+import type { WorkbookInput, WorkbookOptions, WrittenWorkbook } from './types';
+
+export type { WorkbookInput, WorkbookOptions, WrittenWorkbook, WorkbookSyncInfo } from './types';
+export { defaultWorkbookName } from './names';
+
+export async function writeWorkbook(input: WorkbookInput, targetPath: string, opts: WorkbookOptions = { lang: 'nl' }): Promise<WrittenWorkbook> {
+  const lang = opts.lang;
+  const plan = planSheets(input.results, lang);
+  const lines = lineIndex(input);
+  return writeFileSafely(targetPath, async (stream) => {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+    wb.creator = `Kruispost ${input.appVersion}`;
+    wb.created = new Date(Date.parse(input.generatedAt) || 0);
+    // Sheets are written one after another: each is committed (its zip entry closed) before the next.
+    writeSummary(wb, plan, lang);
+    writeRollforward(wb, plan, input.results, lang);
+    for (const sheet of plan.accounts) if (sheet.name !== null) await writeOpenItems(wb, { ...sheet, name: sheet.name }, lang);
+    await writeMatches(wb, plan.matches, input.results, lines, lang);
+    writeFlags(wb, plan.flags, input.results, lang);
+    writeAudit(wb, plan.audit, input.audit, lang);
+    writeSync(wb, plan.sync, input, lang);
+    await wb.commit();
+  });
+}
+
+/** Lines the matched-groups sheet can describe: the ones given, plus every open item's line. */
+function lineIndex(input: WorkbookInput): ReadonlyMap<LineKey, MutationLine> {
+  const given = input.lines ?? new Map<LineKey, MutationLine>();
+  if (!input.results.some((r) => r.matches.length > 0)) return given;
+  const map = new Map(given);
+  for (const r of input.results) {
+    for (const a of r.accounts) for (const item of a.openItems) if (!map.has(item.line.key)) map.set(item.line.key, item.line);
+  }
+  return map;
+}
