@@ -197,6 +197,15 @@ describe('refresh', () => {
     expect(oauth.state.tokenResults.at(-1)).toBe('invalid_grant');
   });
 
+  it('does not use a new access token whose refresh token could not be stored', async () => {
+    await signedIn();
+    const failingWrites = { ...secrets, set: async () => Promise.reject(new Error('keychain locked')) };
+    const restarted = oauthAuth({ baseUrl: afas.baseUrl, clientId: CLIENT_ID, envNumber: ENV, secrets: failingWrites, now });
+    await expect(apiGet(restarted)).rejects.toThrow('keychain locked');
+    expect(oauth.state.tokenResults.filter((r) => r === 'ok')).toHaveLength(2); // the refresh happened…
+    expect(oauth.state.apiResults).toEqual([]); // …but its access token was never sent
+  });
+
   it('refreshes only once when concurrent requests find the token expired', async () => {
     const session = await signedIn();
     t += 3700_000;
