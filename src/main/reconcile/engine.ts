@@ -1,0 +1,363 @@
+// The entry points: reconcileAdministration (the month-end picture of one administration) and
+// autoMatch (the exact, unambiguous matches to persist). Pure: lines and decisions in, results out.
+import type { AdministrationConfig, LineKey, MutationLine, Period } from '../../shared/domain';
+import { periodId } from '../../shared/domain';
+import type { Cents } from '../../shared/money';
+import type {
+  AccountResult,
+  AccountRole,
+  AdministrationResult,
+  AgeBucket,
+  Flag,
+  FlagCode,
+  MatchGroup,
+  MatchStatus,
+  OpenItem,
+  Rollforward,
+  StoredMatch,
+  StoredNote,
+  StoredSignOff,
+} from '../../shared/reconcile';
+import { accountBalances, ageBucket, emptyAging } from './balances';
+import { dayNumber, periodDays, type PeriodDays } from './dates';
+import * as F from './flags';
+import { groupId } from './ids';
+import { sideOf } from './matching';
+import { LEFT, type Proposal } from './pool';
+import { autoProposals, prepare, type PrepareInput, type Prepared } from './prepare';
+import type { MossRuleOptions } from './profiles/moss';
+import { entryKey, rollforward } from './rollforward';
+import { inJournalSet, type ClearingAccountRule } from './rules';
+import { signOffState } from './signoff';
+import { descriptionKey } from './text';
+
+export interface ReconcileInput {
+  config: AdministrationConfig;
+  period: Period;
+  /** All synced lines of the profile's accounts, any date up to period end and possibly after. */
+  lines: readonly MutationLine[];
+  storedMatches: readonly StoredMatch[];
+  notes: readonly StoredNote[];
+  signOffs: readonly StoredSignOff[];
+  walletBalance: Cents | null;
+  /** YYYY-MM-DD */
+  today: string;
+  accountNames?: Record<string, string>;
+  ruleOptions?: MossRuleOptions;
+}
+
+function prepInput(input: ReconcileInput): PrepareInput {
+  return { config: input.config, lines: input.lines, storedMatches: input.storedMatches, ...(input.ruleOptions ? { ruleOptions: input.ruleOptions } : {}) };
+}
+
+/** New confirmed matches (by 'auto') for the caller to persist; nothing new on a second call. */
+export function autoMatch(input: ReconcileInput): StoredMatch[] {
+  const prep = prepare(prepInput(input));
+  const out: StoredMatch[] = [];
+  const confirmed = new Set(prep.stored.confirmedOf.keys());
+  for (const rule of prep.rules.accounts) {
+    const first = prep.matching.get(rule.account);
+    if (!first) continue;
+    for (const p of autoProposals(rule, prep.byAccount.get(rule.account) ?? [], confirmed, first)) {
+      const keys = p.items.map((i) => i.line.key);
+      out.push({
+        id: groupId('auto', keys),
+        unitId: input.config.unitId,
+        account: rule.account,
+        lines: p.items.map((i) => ({ key: i.line.key, amount: i.line.amount })),
+        method: p.method,
+        difference: 0,
+        reason: null,
+        evidence: p.evidence,
+        by: 'auto',
+        at: input.today,
+      });
+    }
+  }
+  return out;
+}
+
+export function reconcileAdministration(input: ReconcileInput): AdministrationResult {
+  const prep = prepare(prepInput(input));
+  const p = periodDays(input.period);
+  const todayDay = dayNumber(input.today);
+  const asOf = Math.min(todayDay, p.last);
+  const unitId = input.config.unitId;
+  const dayOf = (key: LineKey): number | null => {
+    const l = prep.lineByKey.get(key);
+    return l ? dayNumber(l.entryDate) : null;
+  };
+
+  const notes = latestNotes(input.notes, unitId);
+  const signOffs = input.signOffs.filter((s) => s.unitId === unitId);
+  const flags: Flag[] = [];
+  const matches: MatchGroup[] = [];
+  const roleOf = new Map<string, AccountRole>(prep.rules.accounts.map((r) => [r.account, r.role]));
+
+  // Stored matches: stale always shown; confirmed when they touch the period or clear after it.
+  for (const g of prep.stored.groups) {
+    if (!roleOf.has(g.account)) continue;
+    const days = g.lines.map(dayOf);
+    if (g.status === 'stale') {
+      matches.push(g);
+      flags.push(F.staleMatch(g.account, g.id, g.lines, g.staleReason!));
+    } else if (days.some((d) => d !== null && d >= p.first && d <= p.last) || (days.some((d) => d !== null && d <= p.last) && days.some((d) => d !== null && d > p.last))) {
+      matches.push(g);
+    }
+  }
+
+  const accounts: AccountResult[] = [];
+  let inTransit = { count: 0, total: 0 };
+  for (const rule of prep.rules.accounts) {
+    const lines = prep.byAccount.get(rule.account) ?? [];
+    const proposals = (prep.matching.get(rule.account)?.proposals ?? []).filter((pr) => pr.items.some((i) => i.day <= p.last));
+    const acc = reconcileAccount(rule, lines, proposals, prep, p, asOf, todayDay, input.walletBalance, notes);
+    flags.push(...acc.flags);
+    for (const pr of proposals) matches.push(suggestion(pr, rule.account, unitId));
+    const openCount = acc.openItems.length;
+    const signOff = signOffState(signOffs, rule.account, periodId(input.period), { closing: acc.closing, openItems: openCount });
+    const signed = signOff.preparer !== null || signOff.reviewer !== null;
+    if (rule.role === 'cashInTransit') {
+      const paid = acc.openItems.filter((o) => sideOf(rule, o.line.journalId) !== LEFT && o.line.amount > 0);
+      inTransit = { count: paid.length, total: paid.reduce((s, o) => s + o.line.amount, 0) };
+    }
+    accounts.push({
+      role: rule.role,
+      account: rule.account,
+      name: input.accountNames?.[rule.account] ?? null,
+      opening: acc.opening,
+      debit: acc.debit,
+      credit: acc.credit,
+      closing: acc.closing,
+      expected: acc.expected,
+      difference: acc.difference,
+      clears: acc.clears,
+      status: signOff.suspended ? 'suspended' : signed ? 'signed-off' : acc.clears ? 'clears' : 'does-not-clear',
+      lineCount: acc.lineCount,
+      openItems: acc.openItems,
+      agingTotals: acc.agingTotals,
+      dailyBalances: acc.dailyBalances,
+      signOff,
+    });
+  }
+
+  // Open items carry the codes of the flags that name them.
+  const codes = new Map<LineKey, Set<FlagCode>>();
+  for (const f of flags) for (const k of f.lines) (codes.get(k) ?? codes.set(k, new Set()).get(k)!).add(f.code);
+  for (const a of accounts) for (const o of a.openItems) o.flags = [...(codes.get(o.line.key) ?? [])].sort();
+
+  const matchCounts: Record<MatchStatus, number> = { suggested: 0, confirmed: 0, stale: 0 };
+  for (const m of matches) matchCounts[m.status]++;
+
+  return {
+    unitId,
+    name: input.config.name ?? null,
+    period: input.period,
+    accounts,
+    matches,
+    flags,
+    rollforward: tieOut(prep, p, input.walletBalance, inTransit),
+    matchCounts,
+  };
+}
+
+function latestNotes(notes: readonly StoredNote[], unitId: number): Map<LineKey, StoredNote> {
+  const out = new Map<LineKey, StoredNote>();
+  for (const n of notes) {
+    if (n.unitId !== unitId) continue;
+    const prev = out.get(n.lineKey);
+    if (!prev || n.at >= prev.at) out.set(n.lineKey, n);
+  }
+  return out;
+}
+
+function suggestion(pr: Proposal, account: string, unitId: number): MatchGroup {
+  const keys = pr.items.map((i) => i.line.key);
+  return {
+    id: groupId(pr.auto ? 'auto' : 'sugg', keys),
+    unitId,
+    account,
+    lines: keys,
+    status: 'suggested',
+    method: pr.method,
+    difference: pr.difference,
+    reason: null,
+    evidence: pr.evidence,
+    confirmedBy: null,
+    confirmedAt: null,
+  };
+}
+
+interface AccountComputation {
+  opening: Cents;
+  debit: Cents;
+  credit: Cents;
+  closing: Cents;
+  expected: Cents;
+  difference: Cents;
+  clears: boolean;
+  lineCount: number;
+  dailyBalances: { date: string; balance: Cents }[];
+  openItems: OpenItem[];
+  agingTotals: Record<AgeBucket, Cents>;
+  flags: Flag[];
+}
+
+function reconcileAccount(
+  rule: ClearingAccountRule,
+  lines: readonly MutationLine[],
+  proposals: readonly Proposal[],
+  prep: Prepared,
+  p: PeriodDays,
+  asOf: number,
+  todayDay: number,
+  wallet: Cents | null,
+  notes: ReadonlyMap<LineKey, StoredNote>,
+): AccountComputation {
+  const bal = accountBalances(lines, p);
+  const flags: Flag[] = [];
+  const confirmedOf = prep.stored.confirmedOf;
+
+  // Cleared at period end: in a confirmed match whose lines all lie on or before the last day.
+  const clearedByEnd = (key: LineKey): boolean => {
+    const g = confirmedOf.get(key);
+    if (!g) return false;
+    return g.lines.every((k) => {
+      const l = prep.lineByKey.get(k);
+      return l !== undefined && dayNumber(l.entryDate) <= p.last;
+    });
+  };
+
+  const openItems: OpenItem[] = [];
+  const agingTotals = emptyAging();
+  const relevant: MutationLine[] = [];
+  for (const l of lines) {
+    const d = dayNumber(l.entryDate);
+    if (d > p.last) continue;
+    let open = false;
+    if (rule.tracksOpenItems && l.amount !== 0 && !clearedByEnd(l.key)) {
+      open = true;
+      const ageDays = Math.max(0, asOf - d);
+      const bucket = ageBucket(ageDays);
+      agingTotals[bucket] += l.amount;
+      openItems.push({ line: l, ageDays, bucket, flags: [], note: notes.get(l.key)?.text ?? null });
+    }
+    if (open || d >= p.first) relevant.push(l);
+  }
+  openItems.sort((a, b) => (a.line.entryDate < b.line.entryDate ? -1 : a.line.entryDate > b.line.entryDate ? 1 : a.line.key < b.line.key ? -1 : 1));
+
+  // Balance against expectation.
+  let expected = 0;
+  let clears: boolean;
+  if (rule.expected === 'external') {
+    expected = wallet ?? bal.closing;
+    clears = wallet !== null && bal.closing === wallet;
+    if (!clears) flags.push(F.walletDifference(rule.account, bal.closing, wallet));
+  } else {
+    clears = bal.closing === 0;
+    if (!clears) flags.push(F.doesNotClear(rule, bal.closing, openItems.reduce((s, o) => s + o.line.amount, 0), openItems.length));
+  }
+
+  // Lines from journals that should not post here.
+  const byJournal = new Map<string, MutationLine[]>();
+  for (const l of relevant) {
+    if (inJournalSet(rule.allowedJournals, l.journalId)) continue;
+    (byJournal.get(l.journalId) ?? byJournal.set(l.journalId, []).get(l.journalId)!).push(l);
+  }
+  for (const [j, ls] of [...byJournal].sort()) flags.push(F.unexpectedJournal(rule, j, ls));
+
+  flags.push(...duplicateFlags(rule, lines, relevant, p));
+
+  // Suggestions that need a look.
+  for (const pr of proposals) {
+    const ls = pr.items.map((i) => i.line);
+    if (pr.kind === 'difference') flags.push(F.amountMismatch(rule, ls, pr.difference));
+    if (pr.kind === 'subset') flags.push(F.splitOrMerged(rule, ls[0]!, ls.slice(1), pr.auto));
+  }
+
+  // No counterpart at all (not even a suggestion), older than the grace period as of today.
+  if (rule.tracksOpenItems) {
+    const proposed = new Set<LineKey>();
+    for (const pr of proposals) for (const i of pr.items) proposed.add(i.line.key);
+    const missing: Record<'left' | 'right', MutationLine[]> = { left: [], right: [] };
+    for (const o of openItems) {
+      const side = sideOf(rule, o.line.journalId);
+      if (side === null || proposed.has(o.line.key)) continue;
+      if (todayDay - dayNumber(o.line.entryDate) <= rule.missingCounterpartDays) continue;
+      missing[side === LEFT ? 'left' : 'right'].push(o.line);
+    }
+    for (const s of ['left', 'right'] as const) if (missing[s].length > 0) flags.push(F.missingCounterpart(rule, s, missing[s], rule.missingCounterpartDays));
+
+    const old = openItems.filter((o) => o.ageDays > rule.openDaysThreshold);
+    if (old.length > 0) {
+      const byBucket = emptyAging();
+      for (const o of old) byBucket[o.bucket] += o.line.amount;
+      flags.push(F.openTooLong(rule, old.map((o) => o.line), Math.max(...old.map((o) => o.ageDays)), byBucket));
+    }
+  }
+
+  return {
+    opening: bal.opening,
+    debit: bal.debit,
+    credit: bal.credit,
+    closing: bal.closing,
+    expected,
+    difference: bal.closing - expected,
+    clears,
+    lineCount: bal.lineCount,
+    dailyBalances: bal.dailyBalances,
+    openItems,
+    agingTotals,
+    flags,
+  };
+}
+
+/** Exported twice: same amount + date + description in one Moss journal, or one invoice id twice. */
+function duplicateFlags(rule: ClearingAccountRule, lines: readonly MutationLine[], relevant: readonly MutationLine[], p: PeriodDays): Flag[] {
+  const isRelevant = new Set(relevant.map((l) => l.key));
+  const seen = new Set<string>();
+  const out: Flag[] = [];
+  const emit = (groups: Map<string, MutationLine[]>, make: (k: string, g: MutationLine[]) => Flag) => {
+    for (const [k, g] of groups) {
+      if (g.length < 2 || !g.some((l) => isRelevant.has(l.key))) continue;
+      const id = g.map((l) => l.key).sort().join(',');
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push(make(k, g));
+    }
+  };
+  const text = new Map<string, MutationLine[]>();
+  const invoice = new Map<string, MutationLine[]>();
+  for (const l of lines) {
+    if (l.amount === 0 || dayNumber(l.entryDate) > p.last) continue;
+    if (rule.duplicateJournals.includes(l.journalId)) push(text, `${l.journalId}|${l.entryDate}|${l.amount}|${descriptionKey(l)}`, l);
+    const inv = l.invoiceId?.trim();
+    if (rule.duplicateInvoices && inv && inJournalSet(rule.left, l.journalId)) push(invoice, `${inv.toUpperCase()}|${l.journalId}|${Math.sign(l.amount)}`, l);
+  }
+  emit(text, (_k, g) => F.duplicateLines(rule, g));
+  emit(invoice, (_k, g) => F.duplicateInvoice(rule, g[0]!.invoiceId!.trim(), g));
+  return out;
+}
+
+function push(map: Map<string, MutationLine[]>, key: string, l: MutationLine): void {
+  const g = map.get(key);
+  if (g) g.push(l);
+  else map.set(key, [l]);
+}
+
+function tieOut(prep: Prepared, p: PeriodDays, wallet: Cents | null, inTransit: { count: number; total: Cents }): Rollforward {
+  const rule = prep.rules.tieOut;
+  if (!rule) {
+    return { opening: 0, topUps: 0, spend: 0, refunds: 0, other: 0, closing: 0, wallet, difference: null, likelyCauses: [] };
+  }
+  const entryRoles = new Map<string, Set<AccountRole>>();
+  for (const acc of prep.rules.accounts) {
+    if (acc.account === rule.account) continue;
+    for (const l of prep.byAccount.get(acc.account) ?? []) {
+      if (l.journalId !== rule.journal) continue;
+      const k = entryKey(l);
+      (entryRoles.get(k) ?? entryRoles.set(k, new Set()).get(k)!).add(acc.role);
+    }
+  }
+  return rollforward({ rule, lines: prep.byAccount.get(rule.account) ?? [], entryRoles, period: p, wallet, topUpsInTransit: inTransit });
+}

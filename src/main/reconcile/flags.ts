@@ -1,0 +1,150 @@
+// Flag builders: each message explains itself to the controller in Dutch and English, with the
+// numbers (count, total, dates) needed to act on it.
+import type { MutationLine } from '../../shared/domain';
+import { formatEuro } from '../../shared/money';
+import type { Cents } from '../../shared/money';
+import type { AgeBucket, Flag, FlagCode } from '../../shared/reconcile';
+import type { ClearingAccountRule } from './rules';
+
+const eur = (c: Cents) => ({ nl: formatEuro(c, 'nl'), en: formatEuro(c, 'en') });
+const total = (lines: readonly MutationLine[]) => lines.reduce((s, l) => s + l.amount, 0);
+const keys = (lines: readonly MutationLine[]) => lines.map((l) => l.key);
+const dates = (lines: readonly MutationLine[]) => [...new Set(lines.map((l) => l.entryDate))].sort().join(', ');
+
+function flag(code: FlagCode, severity: Flag['severity'], account: string, lines: string[], nl: string, en: string): Flag {
+  return { code, severity, account, lines, message: { nl, en } };
+}
+
+export function doesNotClear(rule: ClearingAccountRule, closing: Cents, openTotal: Cents, openCount: number): Flag {
+  const c = eur(closing);
+  const o = eur(openTotal);
+  return flag(
+    'does-not-clear',
+    'error',
+    rule.account,
+    [],
+    `Rekening ${rule.account} sluit niet op nul: saldo ${c.nl} aan het einde van de periode; ${openCount} open posten (samen ${o.nl}).`,
+    `Account ${rule.account} does not clear to zero: balance ${c.en} at period end; ${openCount} open items (together ${o.en}).`,
+  );
+}
+
+export function walletDifference(account: string, closing: Cents, wallet: Cents | null): Flag {
+  if (wallet === null) {
+    return flag(
+      'wallet-difference',
+      'warning',
+      account,
+      [],
+      `Het Moss-walletsaldo is niet ingevuld: het saldo van ${account} (${eur(closing).nl}) kan niet worden aangesloten.`,
+      `The Moss wallet balance has not been entered: the balance of ${account} (${eur(closing).en}) cannot be tied out.`,
+    );
+  }
+  const d = eur(closing - wallet);
+  return flag(
+    'wallet-difference',
+    'error',
+    account,
+    [],
+    `Moss Balance ${account} sluit niet aan op de wallet: boekhouding ${eur(closing).nl}, wallet ${eur(wallet).nl}, verschil ${d.nl}.`,
+    `Moss Balance ${account} does not tie to the wallet: ledger ${eur(closing).en}, wallet ${eur(wallet).en}, difference ${d.en}.`,
+  );
+}
+
+export function unexpectedJournal(rule: ClearingAccountRule, journal: string, lines: MutationLine[]): Flag {
+  const t = eur(total(lines));
+  return flag(
+    'unexpected-journal',
+    'warning',
+    rule.account,
+    keys(lines),
+    `${lines.length} regel(s) op ${rule.account} komen uit dagboek ${journal}, dat hier niet hoort te boeken (samen ${t.nl}; ${dates(lines)}).`,
+    `${lines.length} line(s) on ${rule.account} come from journal ${journal}, which is not expected to post here (together ${t.en}; ${dates(lines)}).`,
+  );
+}
+
+export function duplicateLines(rule: ClearingAccountRule, lines: MutationLine[]): Flag {
+  const first = lines[0]!;
+  const a = eur(first.amount);
+  const what = first.description ?? first.lineDescription ?? '';
+  return flag(
+    'duplicate',
+    'warning',
+    rule.account,
+    keys(lines),
+    `Mogelijk dubbel geëxporteerd: ${lines.length}× ${a.nl} op ${first.entryDate} ("${what}") in dagboek ${first.journalId}.`,
+    `Possibly exported twice: ${lines.length}× ${a.en} on ${first.entryDate} ("${what}") in journal ${first.journalId}.`,
+  );
+}
+
+export function duplicateInvoice(rule: ClearingAccountRule, invoice: string, lines: MutationLine[]): Flag {
+  const t = eur(total(lines));
+  return flag(
+    'duplicate',
+    'warning',
+    rule.account,
+    keys(lines),
+    `Factuurnummer ${invoice} staat ${lines.length}× op crediteur ${rule.account} (samen ${t.nl}; ${dates(lines)}).`,
+    `Invoice number ${invoice} appears ${lines.length}× on creditor ${rule.account} (together ${t.en}; ${dates(lines)}).`,
+  );
+}
+
+export function amountMismatch(rule: ClearingAccountRule, lines: MutationLine[], difference: Cents): Flag {
+  const [l, r] = lines;
+  const d = eur(difference);
+  return flag(
+    'amount-mismatch',
+    'warning',
+    rule.account,
+    keys(lines),
+    `${rule.sideNames.left.nl} ${eur(l!.amount).nl} (${l!.entryDate}) en ${rule.sideNames.right.nl} ${eur(r!.amount).nl} (${r!.entryDate}) verschillen ${d.nl} (kosten of afronding?). Alleen een voorstel: bevestig met een reden.`,
+    `${rule.sideNames.left.en} ${eur(l!.amount).en} (${l!.entryDate}) and ${rule.sideNames.right.en} ${eur(r!.amount).en} (${r!.entryDate}) differ by ${d.en} (fee or rounding?). A suggestion only: confirm it with a reason.`,
+  );
+}
+
+export function splitOrMerged(rule: ClearingAccountRule, anchor: MutationLine, members: MutationLine[], unique: boolean): Flag {
+  const list = (lang: 'nl' | 'en') => members.map((m) => `${formatEuro(m.amount, lang)} (${m.entryDate})`).join(' + ');
+  return flag(
+    'split-or-merged',
+    unique ? 'info' : 'warning',
+    rule.account,
+    [anchor.key, ...keys(members)],
+    `${formatEuro(anchor.amount, 'nl')} op ${anchor.entryDate} is gelijk aan ${members.length} regels samen: ${list('nl')}${unique ? '' : '; er zijn meer combinaties mogelijk, kies zelf'}.`,
+    `${formatEuro(anchor.amount, 'en')} on ${anchor.entryDate} equals ${members.length} lines together: ${list('en')}${unique ? '' : '; other combinations are possible, choose yourself'}.`,
+  );
+}
+
+export function staleMatch(account: string, id: string, lines: string[], reason: { nl: string; en: string }): Flag {
+  return flag('stale-match', 'warning', account, lines, `${reason.nl} (aflettering ${id})`, `${reason.en} (match ${id})`);
+}
+
+export function missingCounterpart(rule: ClearingAccountRule, side: 'left' | 'right', lines: MutationLine[], days: number): Flag {
+  const own = rule.sideNames[side];
+  const other = rule.sideNames[side === 'left' ? 'right' : 'left'];
+  const t = eur(total(lines));
+  const oldest = lines.reduce((m, l) => (l.entryDate < m ? l.entryDate : m), lines[0]!.entryDate);
+  return flag(
+    'missing-counterpart',
+    'warning',
+    rule.account,
+    keys(lines),
+    `${lines.length} ${own.nl}(en) op ${rule.account} zonder ${other.nl}, ouder dan ${days} dagen (samen ${t.nl}; oudste ${oldest}).`,
+    `${lines.length} ${own.en}(s) on ${rule.account} without a ${other.en}, older than ${days} days (together ${t.en}; oldest ${oldest}).`,
+  );
+}
+
+export function openTooLong(rule: ClearingAccountRule, lines: MutationLine[], maxAge: number, byBucket: Record<AgeBucket, Cents>): Flag {
+  const t = eur(total(lines));
+  const buckets = (lang: 'nl' | 'en') =>
+    Object.entries(byBucket)
+      .filter(([, v]) => v !== 0)
+      .map(([b, v]) => `${b}: ${formatEuro(v, lang)}`)
+      .join(', ');
+  return flag(
+    'open-too-long',
+    'warning',
+    rule.account,
+    keys(lines),
+    `${lines.length} post(en) op ${rule.account} staan langer dan ${rule.openDaysThreshold} dagen open (samen ${t.nl}; oudste ${maxAge} dagen; per ouderdom in dagen ${buckets('nl')}).`,
+    `${lines.length} item(s) on ${rule.account} have been open longer than ${rule.openDaysThreshold} days (together ${t.en}; oldest ${maxAge} days; by age in days ${buckets('en')}).`,
+  );
+}

@@ -1,0 +1,171 @@
+// The Moss profile (seed 003) as a clearing rule set:
+//   card transaction A: purchase journal  Dr expense / Cr supplier A
+//                       bank journal      Dr supplier A / Cr Moss Balance A
+//   top-up B:           Moss export       Dr Moss Balance B / Cr Cash in Transit B
+//                       bank feed         Dr Cash in Transit B / Cr external bank B
+// Supplier accounts (default + merchant creditors) and Cash in Transit must clear to zero; Moss
+// Balance must equal the wallet balance Moss reports.
+import type { MossProfile, MutationLine } from '../../../shared/domain';
+import type { ClearingAccountRule, ClearingRuleSet, JournalSet, MatchPass, SideNames } from '../rules';
+
+export const MOSS_DEFAULTS = {
+  citWindowDays: 5,
+  openDaysThreshold: 30,
+  supplierWindowDays: 7,
+  minSimilarity: 0.5,
+  differenceCents: 500,
+  differencePermille: 10,
+  subsetMaxSize: 4,
+  subsetMaxCandidates: 16,
+  subsetIterationCap: 20_000,
+  lateDays: 3,
+} as const;
+
+/** Optional knobs beyond MossProfile (the engine's defaults otherwise). */
+export interface MossRuleOptions {
+  /** Journals of the company's bank feed; derived from lines on profile.bankAccounts when omitted. */
+  bankFeedJournals?: string[];
+  supplierWindowDays?: number;
+  differenceCents?: number;
+  differencePermille?: number;
+}
+
+/**
+ * Merchant creditors: accounts (not a ledger account of the profile) that carry lines from both
+ * the Moss purchase journal and the Moss bank journal. AFAS puts the creditor number in AccountNo
+ * on creditor lines, so the account type is not needed (and not trusted) for this.
+ */
+export function discoverMerchantCreditors(profile: MossProfile, lines: readonly MutationLine[]): string[] {
+  const ledger = new Set([profile.balanceAccount, profile.cashInTransitAccount, profile.defaultSupplier, ...profile.bankAccounts]);
+  const inPurchase = new Set<string>();
+  const inBank = new Set<string>();
+  for (const l of lines) {
+    if (ledger.has(l.accountNo)) continue;
+    if (l.journalId === profile.purchaseJournal) inPurchase.add(l.accountNo);
+    else if (l.journalId === profile.bankJournal) inBank.add(l.accountNo);
+  }
+  return [...inPurchase].filter((a) => inBank.has(a)).sort();
+}
+
+/** Journals of the bank feed: those that post to the external bank accounts (Moss's own excluded). */
+export function deriveBankFeedJournals(profile: MossProfile, lines: readonly MutationLine[]): string[] {
+  const banks = new Set(profile.bankAccounts);
+  const out = new Set<string>();
+  for (const l of lines) {
+    if (banks.has(l.accountNo) && l.journalId !== profile.bankJournal && l.journalId !== profile.purchaseJournal) out.add(l.journalId);
+  }
+  return [...out].sort();
+}
+
+const SUPPLIER_SIDES: SideNames = {
+  left: { nl: 'inkoopboeking', en: 'purchase entry' },
+  right: { nl: 'betaling', en: 'payment' },
+};
+const CIT_SIDES: SideNames = {
+  left: { nl: 'Moss-boeking', en: 'Moss entry' },
+  right: { nl: 'bankbetaling', en: 'bank payment' },
+};
+
+export function mossRuleSet(profile: MossProfile, lines: readonly MutationLine[], options: MossRuleOptions = {}): ClearingRuleSet {
+  const citDays = profile.citWindowDays ?? MOSS_DEFAULTS.citWindowDays;
+  const openDays = profile.openDaysThreshold ?? MOSS_DEFAULTS.openDaysThreshold;
+  const supplierDays = options.supplierWindowDays ?? MOSS_DEFAULTS.supplierWindowDays;
+  const mossJournals = [profile.purchaseJournal, profile.bankJournal];
+  const feed = options.bankFeedJournals ?? deriveBankFeedJournals(profile, lines);
+  // Without bank-account lines the feed journals are unknown: accept any non-Moss journal then.
+  const feedSet: JournalSet = feed.length > 0 ? { only: feed } : { except: mossJournals };
+  const citAllowed: JournalSet = feed.length > 0 ? { only: [profile.bankJournal, ...feed] } : { except: [profile.purchaseJournal] };
+
+  const supplierPasses: MatchPass[] = [
+    { kind: 'exact', method: 'invoice', key: 'invoice', window: null, autoEvidence: 'invoice' },
+    {
+      kind: 'exact',
+      method: 'amount-date-text',
+      key: 'amount',
+      window: { min: -supplierDays, max: supplierDays },
+      autoEvidence: 'similar',
+      minSimilarity: MOSS_DEFAULTS.minSimilarity,
+    },
+  ];
+  const supplier = (account: string, role: 'defaultSupplier' | 'creditor'): ClearingAccountRule => ({
+    account,
+    role,
+    expected: 'zero',
+    allowedJournals: { only: mossJournals },
+    tracksOpenItems: true,
+    left: { only: [profile.purchaseJournal] },
+    right: { only: [profile.bankJournal] },
+    sideNames: SUPPLIER_SIDES,
+    passes: supplierPasses,
+    duplicateJournals: mossJournals,
+    duplicateInvoices: true,
+    missingCounterpartDays: supplierDays,
+    openDaysThreshold: openDays,
+  });
+  const citWindow = { min: 0, max: citDays };
+  const merchants = (profile.merchantCreditors ?? discoverMerchantCreditors(profile, lines)).filter(
+    (a) => a !== profile.defaultSupplier,
+  );
+
+  return {
+    profile: 'moss',
+    accounts: [
+      {
+        account: profile.balanceAccount,
+        role: 'mossBalance',
+        expected: 'external',
+        allowedJournals: { only: [profile.bankJournal] },
+        tracksOpenItems: false,
+        left: { only: [profile.bankJournal] },
+        right: { only: [] },
+        sideNames: CIT_SIDES,
+        passes: [],
+        duplicateJournals: [profile.bankJournal],
+        duplicateInvoices: false,
+        missingCounterpartDays: citDays,
+        openDaysThreshold: openDays,
+      },
+      {
+        account: profile.cashInTransitAccount,
+        role: 'cashInTransit',
+        expected: 'zero',
+        allowedJournals: citAllowed,
+        tracksOpenItems: true,
+        left: { only: [profile.bankJournal] },
+        right: feedSet,
+        sideNames: CIT_SIDES,
+        passes: [
+          { kind: 'exact', method: 'cit-exact', key: 'amount', window: citWindow, autoEvidence: 'no-conflict' },
+          {
+            kind: 'subset',
+            method: 'cit-subset',
+            window: citWindow,
+            maxSize: MOSS_DEFAULTS.subsetMaxSize,
+            maxCandidates: MOSS_DEFAULTS.subsetMaxCandidates,
+            iterationCap: MOSS_DEFAULTS.subsetIterationCap,
+          },
+          {
+            kind: 'difference',
+            method: 'amount-difference',
+            window: citWindow,
+            toleranceCents: options.differenceCents ?? MOSS_DEFAULTS.differenceCents,
+            tolerancePermille: options.differencePermille ?? MOSS_DEFAULTS.differencePermille,
+          },
+        ],
+        duplicateJournals: [profile.bankJournal],
+        duplicateInvoices: false,
+        missingCounterpartDays: citDays,
+        openDaysThreshold: openDays,
+      },
+      supplier(profile.defaultSupplier, 'defaultSupplier'),
+      ...merchants.map((m) => supplier(m, 'creditor')),
+    ],
+    tieOut: {
+      account: profile.balanceAccount,
+      journal: profile.bankJournal,
+      topUpRoles: ['cashInTransit'],
+      spendRoles: ['defaultSupplier', 'creditor'],
+      lateDays: MOSS_DEFAULTS.lateDays,
+    },
+  };
+}

@@ -1,0 +1,132 @@
+// Roll-forward of the account that mirrors the Moss wallet:
+//   opening + top-ups − spend + refunds + other = closing, compared with the wallet balance.
+// Lines are classified by what else their entry touches, so the parts add up exactly.
+import type { Bilingual, MutationLine } from '../../shared/domain';
+import { formatEuro, type Cents } from '../../shared/money';
+import type { AccountRole, Rollforward } from '../../shared/reconcile';
+import { dayNumber, type PeriodDays } from './dates';
+import { descriptionKey } from './text';
+import type { TieOutRule } from './rules';
+
+export interface RollforwardInput {
+  rule: TieOutRule;
+  /** All lines of the tie-out account. */
+  lines: readonly MutationLine[];
+  /** Roles present per entry ("unit/journal/entryNo"), from all clearing-account lines. */
+  entryRoles: ReadonlyMap<string, ReadonlySet<AccountRole>>;
+  period: PeriodDays;
+  wallet: Cents | null;
+  /** Cash-in-transit bank payments still open at period end (paid, not yet booked by Moss). */
+  topUpsInTransit: { count: number; total: Cents };
+}
+
+export function entryKey(l: MutationLine): string {
+  return `${l.unitId}/${l.journalId}/${l.entryNo}`;
+}
+
+export function rollforward(input: RollforwardInput): Rollforward {
+  const { rule, period: p } = input;
+  let opening = 0;
+  let topUps = 0;
+  let spend = 0;
+  let refunds = 0;
+  let other = 0;
+  const late: MutationLine[] = [];
+  const inPeriod: MutationLine[] = [];
+  for (const l of input.lines) {
+    const d = dayNumber(l.entryDate);
+    if (d < p.first) {
+      opening += l.amount;
+      continue;
+    }
+    if (d > p.last) continue;
+    inPeriod.push(l);
+    const roles = l.journalId === rule.journal ? input.entryRoles.get(entryKey(l)) : undefined;
+    if (roles && rule.topUpRoles.some((r) => roles.has(r))) topUps += l.amount;
+    else if (roles && rule.spendRoles.some((r) => roles.has(r))) {
+      if (l.amount < 0) {
+        spend -= l.amount;
+        if (d > p.last - rule.lateDays) late.push(l);
+      } else refunds += l.amount;
+    } else other += l.amount;
+  }
+  const closing = opening + topUps - spend + refunds + other;
+  const difference = input.wallet === null ? null : closing - input.wallet;
+  return {
+    opening,
+    topUps,
+    spend,
+    refunds,
+    other,
+    closing,
+    wallet: input.wallet,
+    difference,
+    likelyCauses: difference ? likelyCauses(difference, inPeriod, late, other, input.topUpsInTransit, rule.lateDays) : [],
+  };
+}
+
+function likelyCauses(
+  difference: Cents,
+  inPeriod: MutationLine[],
+  late: MutationLine[],
+  other: Cents,
+  inTransit: { count: number; total: Cents },
+  lateDays: number,
+): Bilingual[] {
+  const out: Bilingual[] = [];
+  const e = (c: Cents, lang: 'nl' | 'en') => formatEuro(c, lang);
+  const exact = (c: Cents) => Math.abs(c) === Math.abs(difference);
+  const same = inPeriod.filter((l) => Math.abs(l.amount) === Math.abs(difference)).slice(0, 3);
+  for (const l of same) {
+    out.push({
+      nl: `Het verschil ${e(difference, 'nl')} is even groot als regel ${l.key} (${l.entryDate}, "${l.description ?? ''}"): niet of dubbel geëxporteerd?`,
+      en: `The difference ${e(difference, 'en')} equals line ${l.key} (${l.entryDate}, "${l.description ?? ''}"): not exported, or exported twice?`,
+    });
+  }
+  const groups = new Map<string, MutationLine[]>();
+  for (const l of inPeriod) {
+    const k = `${l.journalId}|${l.entryDate}|${l.amount}|${descriptionKey(l)}`;
+    const g = groups.get(k);
+    if (g) g.push(l);
+    else groups.set(k, [l]);
+  }
+  let dupCount = 0;
+  let dupTotal = 0;
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    dupCount += g.length - 1;
+    dupTotal += g[0]!.amount * (g.length - 1);
+  }
+  if (dupCount > 0) {
+    out.push({
+      nl: `${dupCount} regel(s) lijken dubbel geëxporteerd (samen ${e(dupTotal, 'nl')})${exact(dupTotal) ? '; dat verklaart precies het verschil' : ''}.`,
+      en: `${dupCount} line(s) look exported twice (together ${e(dupTotal, 'en')})${exact(dupTotal) ? '; that explains the difference exactly' : ''}.`,
+    });
+  }
+  if (late.length > 0) {
+    const t = late.reduce((s, l) => s + l.amount, 0);
+    out.push({
+      nl: `${late.length} kaarttransactie(s) in de laatste ${lateDays} dagen van de periode (samen ${e(t, 'nl')}) kunnen in Moss op een andere dag vallen${exact(t) ? '; dat verklaart precies het verschil' : ''}.`,
+      en: `${late.length} card transaction(s) in the last ${lateDays} days of the period (together ${e(t, 'en')}) may fall on another day in Moss${exact(t) ? '; that explains the difference exactly' : ''}.`,
+    });
+  }
+  if (inTransit.count > 0) {
+    out.push({
+      nl: `${inTransit.count} opwaardering(en) onderweg: van de bank betaald maar nog niet door Moss geboekt (samen ${e(inTransit.total, 'nl')}).`,
+      en: `${inTransit.count} top-up(s) in transit: paid from the bank but not yet booked by Moss (together ${e(inTransit.total, 'en')}).`,
+    });
+  }
+  if (other !== 0) {
+    out.push({
+      nl: `Boekingen uit andere dagboeken of zonder Moss-tegenboeking: ${e(other, 'nl')}.`,
+      en: `Entries from other journals or without a Moss counter entry: ${e(other, 'en')}.`,
+    });
+  }
+  if (out.length === 0) {
+    out.push({
+      nl: 'Uitgaven of opwaarderingen zijn niet of dubbel naar AFAS geëxporteerd; vergelijk de Moss-export met de boekingen.',
+      en: 'Spend or top-ups were not exported to AFAS, or exported twice; compare the Moss export with the entries.',
+    });
+  }
+  return out;
+}

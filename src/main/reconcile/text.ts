@@ -1,0 +1,53 @@
+// Evidence from text: reference tokens (numbers and codes) and word-overlap similarity.
+import type { MutationLine } from '../../shared/domain';
+
+const STOP = new Set(['the', 'and', 'van', 'het', 'een', 'der', 'den', 'voor', 'met', 'for', 'via', 'bv', 'b.v.', 'nv', 'ltd', 'gmbh', 'inc', 'eur']);
+
+function lineText(line: MutationLine): string {
+  return `${line.description ?? ''} ${line.lineDescription ?? ''}`.toLowerCase();
+}
+
+/** Significant words (3+ letters or digits, no stop words). */
+export function wordTokens(line: MutationLine): Set<string> {
+  const out = new Set<string>();
+  for (const t of lineText(line).split(/[^\p{L}\p{N}]+/u)) {
+    if (t.length >= 3 && !STOP.has(t)) out.add(t);
+  }
+  return out;
+}
+
+/**
+ * Reference-like tokens: runs with 4+ digits or 6+ character codes containing a digit, plus the
+ * voucher and invoice numbers. Bank feeds and Moss exports share these when they share anything.
+ */
+export function referenceTokens(line: MutationLine): Set<string> {
+  const out = new Set<string>();
+  for (const t of lineText(line).split(/[^\p{L}\p{N}]+/u)) {
+    if (/\d{4,}/.test(t) || (t.length >= 6 && /\d/.test(t))) out.add(t);
+  }
+  if (line.invoiceId) out.add(line.invoiceId.trim().toLowerCase());
+  return out;
+}
+
+/** Overlap coefficient |A∩B| / min(|A|,|B|); 0 when either side is empty. */
+export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const t of small) if (large.has(t)) shared++;
+  return shared / small.size;
+}
+
+export type ReferenceEvidence = 'match' | 'conflict' | 'none';
+
+/** Shared reference token = match; both sides carry references but none shared = conflict. */
+export function compareReferences(a: ReadonlySet<string>, b: ReadonlySet<string>): ReferenceEvidence {
+  if (a.size === 0 || b.size === 0) return 'none';
+  for (const t of a) if (b.has(t)) return 'match';
+  return 'conflict';
+}
+
+/** Normalised description for duplicate detection. */
+export function descriptionKey(line: MutationLine): string {
+  return lineText(line).replace(/\s+/g, ' ').trim();
+}
