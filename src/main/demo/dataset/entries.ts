@@ -1,0 +1,44 @@
+// The demo's journal entries before they become AFAS rows: what each line is for, so the truth
+// (which lines clear with which, which stay open and why) is known by construction.
+import type { Cents } from '../../../shared/money';
+
+export type PlantedProblem =
+  | 'bank-without-moss'
+  | 'moss-without-bank'
+  | 'split-top-up'
+  | 'fee-difference'
+  | 'exported-twice'
+  | 'payment-not-exported'
+  | 'unexpected-journal'
+  | 'wallet-difference';
+
+export interface DraftLine {
+  account: string;
+  creditor: boolean;
+  debit: Cents;
+  credit: Cents;
+  text: string;
+  vatCode?: string | null;
+  vatAmt?: Cents | null;
+  costCentre?: string | null;
+  /**
+   * Lines sharing a group clear each other once all of them are booked (a card transaction on its
+   * supplier, a top-up on Cash in Transit). Absent = not on a clearing account.
+   */
+  group?: string;
+  /** The line stays open: the planted problem explains why. */
+  problem?: PlantedProblem;
+}
+
+export interface DraftEntry {
+  unitId: number;
+  journalId: string;
+  /** YYYY-MM-DD */
+  date: string;
+  invoiceId: string | null;
+  description: string;
+  lines: DraftLine[];
+  /** Old AFAS habit on memorial and bank-feed lines: the empty amount side is null, not 0. */
+  nullZeroSide?: boolean;
+  mossRef?: string | null;
+}

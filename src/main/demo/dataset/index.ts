@@ -1,0 +1,100 @@
+// The demo AFAS environment '12345': two administrations, half a year (2025-01 … 2025-06) of Moss
+// card spend and top-ups with planted month-end problems, and the known truth to test against.
+// Deterministic (seeded) and generated in well under a second; nothing of it is committed as data.
+import type { AdministrationConfig, Period } from '../../../shared/domain';
+import { periodId } from '../../../shared/domain';
+import type { Cents } from '../../../shared/money';
+import type { FakeEnvironment } from '../fake-afas/types';
+import { ACCOUNT_FIELDS, ADMINISTRATION_FIELDS, CREDITOR_FIELDS, JOURNAL_FIELDS, TRANSACTION_FIELDS } from './fields';
+import { ACC, ACCOUNTS, CREDITORS, DEFAULT_SUPPLIER, DEMO_ENV_ID, DEMO_UNITS, JOURNALS } from './master';
+import { bookEntries, type BookedLine } from './rows';
+import { simulateUnit } from './scenario';
+import { unitTruth, type DemoTruth } from './truth';
+
+export type { DemoTruth, TruthAccount, TruthFlag, TruthOpenLine, TruthPeriod, TruthUnit, OpenReason } from './truth';
+export type { PlantedProblem } from './entries';
+export { DEMO_ENV_ID, DEMO_UNITS } from './master';
+
+export const DEMO_SEED = 20250630;
+export const DEMO_PERIODS: Period[] = [1, 2, 3, 4, 5, 6].map((month) => ({ year: 2025, month }));
+export const DEMO_LAST_FULL_PERIOD: Period = { year: 2025, month: 6 };
+export const DEMO_SYNC_FROM = '2025-01';
+
+export interface DemoDataset {
+  environment: FakeEnvironment;
+  administrations: AdministrationConfig[];
+  truth: DemoTruth;
+  /** Every booked line with its purpose (for tests that want to change one). */
+  lines: BookedLine[];
+}
+
+export function demoAdministrationConfig(unitId: number, name?: string): AdministrationConfig {
+  return {
+    unitId,
+    ...(name ? { name } : {}),
+    profile: 'moss',
+    moss: {
+      balanceAccount: ACC.mossBalance,
+      cashInTransitAccount: ACC.cashInTransit,
+      defaultSupplier: DEFAULT_SUPPLIER,
+      purchaseJournal: 'MOSI',
+      bankJournal: 'MOSB',
+      bankAccounts: [ACC.bank],
+    },
+  };
+}
+
+export function generateDemoDataset(seed = DEMO_SEED): DemoDataset {
+  const from = '2025-01-01';
+  const to = '2025-06-30';
+  const big = simulateUnit({ unitId: 1, seed, from, to, perDay: [10, 22], topUpBelow: 1_500_000, topUpRange: [900_000, 1_800_000], planted: true });
+  const small = simulateUnit({ unitId: 2, seed: seed + 1, from, to, perDay: [0, 3], topUpBelow: 200_000, topUpRange: [150_000, 300_000], planted: false });
+  const { rows, lines } = bookEntries([...big.entries, ...small.entries]);
+  const administrations = DEMO_UNITS.map((u) => demoAdministrationConfig(u.unitId, u.name));
+  const wallets = new Map([
+    [1, big.wallet],
+    [2, small.wallet],
+  ]);
+  const truth: DemoTruth = {
+    envId: DEMO_ENV_ID,
+    periods: DEMO_PERIODS.map(periodId),
+    lastFullPeriod: DEMO_LAST_FULL_PERIOD,
+    units: DEMO_UNITS.map((u, i) => unitTruth({ unitId: u.unitId, name: u.name, config: administrations[i] as AdministrationConfig }, lines, wallets.get(u.unitId) ?? [], DEMO_PERIODS)),
+  };
+
+  const environment: FakeEnvironment = {
+    envId: DEMO_ENV_ID,
+    appName: 'Kruispost demo',
+    group: 'Kruispost',
+    connectors: {
+      Profit_Administrations: {
+        description: 'Administraties',
+        fields: ADMINISTRATION_FIELDS,
+        rows: DEMO_UNITS.map((u) => ({ AdminId: u.unitId, AdminNm: u.name, AdminCd: u.code })),
+      },
+      Profit_Accounts: {
+        description: 'Grootboekrekeningen',
+        fields: ACCOUNT_FIELDS,
+        rows: ACCOUNTS.map((a) => ({ Account: a.id, Description: a.description, Type: a.type, Sort: a.sort, Blocked: false, CollectAccount: a.id === ACC.creditorsControl })),
+      },
+      Profit_Journals: {
+        description: 'Dagboeken',
+        fields: JOURNAL_FIELDS,
+        rows: DEMO_UNITS.flatMap((u) => JOURNALS.map((j) => ({ UnitId: u.unitId, JournalId: j.id, Description: j.description, JournalType: j.type, Blocked: false }))),
+      },
+      Profit_Creditor: {
+        description: 'Crediteuren',
+        fields: CREDITOR_FIELDS,
+        rows: CREDITORS.map((c) => ({ CreditorId: c.id, CreditorName: c.name, SearchName: c.name.toUpperCase().slice(0, 10), IBAN: c.iban, Blocked: false })),
+      },
+      Profit_Transactions_Allocated: { description: 'Financiële mutaties (met toewijzing)', fields: TRANSACTION_FIELDS, rows },
+    },
+    updateConnectors: [{ id: 'FiEntries', description: 'Financiële mutaties' }],
+  };
+  return { environment, administrations, truth, lines };
+}
+
+/** The wallet balance Moss reports at the end of the period (what the controller types in). */
+export function demoWalletBalance(truth: DemoTruth, unitId: number, period: Period): Cents | null {
+  return truth.units.find((u) => u.unitId === unitId)?.periods[periodId(period)]?.wallet ?? null;
+}

@@ -1,0 +1,259 @@
+// Simulates half a year of Moss card spend and wallet top-ups per administration, following the
+// Moss booking logic (domain.md), and plants the problems a controller meets at month-end.
+import type { Cents } from '../../../shared/money';
+import { addDays, weekday } from './calendar';
+import type { DraftEntry, DraftLine } from './entries';
+import { ACC, DEFAULT_SUPPLIER, SPEND_CATEGORIES } from './master';
+import { createRng } from './prng';
+
+export interface WalletEvent {
+  date: string;
+  /** + top-up / refund, - spend */
+  amount: Cents;
+}
+
+export interface UnitScenario {
+  unitId: number;
+  entries: DraftEntry[];
+  /** What really happened in the Moss wallet (what Moss reports), independent of the export. */
+  wallet: WalletEvent[];
+}
+
+export interface ScenarioOptions {
+  unitId: number;
+  seed: number;
+  from: string;
+  to: string;
+  /** Card transactions per day. */
+  perDay: [number, number];
+  /** Top up (on Mondays and Thursdays) when the wallet is below this. */
+  topUpBelow: Cents;
+  topUpRange: [Cents, Cents];
+  planted: boolean;
+}
+
+const ledger = (account: string, debit: Cents, credit: Cents, text: string, extra: Partial<DraftLine> = {}): DraftLine => ({
+  account,
+  creditor: false,
+  debit,
+  credit,
+  text,
+  ...extra,
+});
+const creditorLine = (account: string, debit: Cents, credit: Cents, text: string, group: string, extra: Partial<DraftLine> = {}): DraftLine => ({
+  account,
+  creditor: true,
+  debit,
+  credit,
+  text,
+  group,
+  ...extra,
+});
+
+export function simulateUnit(o: ScenarioOptions): UnitScenario {
+  const rng = createRng(o.seed);
+  const entries: DraftEntry[] = [];
+  const wallet: WalletEvent[] = [];
+  const usedTopUpAmounts = new Set<Cents>();
+  let balance = 0;
+  let txSeq = 0;
+  let topUpSeq = 0;
+  const prefix = o.unitId === 1 ? 'MS' : `MS${o.unitId}-`;
+
+  const topUpAmount = (): Cents => {
+    for (;;) {
+      const a = rng.int(o.topUpRange[0] / 100, o.topUpRange[1] / 100) * 100 + rng.int(0, 99);
+      if (!usedTopUpAmounts.has(a)) {
+        usedTopUpAmounts.add(a);
+        return a;
+      }
+    }
+  };
+  const nextTopUpRef = () => `TU-${o.unitId}-${String(++topUpSeq).padStart(4, '0')}`;
+
+  const mossTopUp = (date: string, amount: Cents, ref: string, group: string, problem?: DraftLine['problem']): void => {
+    entries.push({
+      unitId: o.unitId,
+      journalId: 'MOSB',
+      date,
+      invoiceId: null,
+      description: `Moss export ${date}`,
+      mossRef: ref,
+      lines: [
+        ledger(ACC.mossBalance, amount, 0, `Moss top-up ${ref}`),
+        ledger(ACC.cashInTransit, 0, amount, `Moss top-up ${ref}`, { group, problem }),
+      ],
+    });
+  };
+  const bankPayment = (date: string, amount: Cents, text: string, group: string, problem?: DraftLine['problem']): void => {
+    entries.push({
+      unitId: o.unitId,
+      journalId: 'BNK',
+      date,
+      invoiceId: null,
+      description: `Bankafschrift ING ${date}`,
+      nullZeroSide: true,
+      lines: [ledger(ACC.cashInTransit, amount, 0, text, { group, problem }), ledger(ACC.bank, 0, amount, text)],
+    });
+  };
+
+  /** A regular top-up: the bank pays 0..5 days before Moss books it. */
+  const topUp = (date: string, amount: Cents): void => {
+    const ref = nextTopUpRef();
+    const group = `cit:${ref}`;
+    const lag = date <= addDays(o.from, 5) ? 0 : rng.int(0, 5);
+    bankPayment(addDays(date, -lag), amount, `MOSS FINANCIAL SERVICES B.V. ${ref} /TRTP/SEPA OVERBOEKING`, group);
+    mossTopUp(date, amount, ref, group);
+    wallet.push({ date, amount });
+    balance += amount;
+  };
+
+  /** One card transaction (refund when negative), both Moss entries; `exportPayment` false = planted. */
+  const cardTransaction = (date: string, opts: { exportPayment?: boolean; problem?: DraftLine['problem'] } = {}): DraftEntry[] => {
+    const cat = rng.pick(SPEND_CATEGORIES);
+    const merchant = rng.pick(cat.merchants);
+    const supplier = merchant.creditor && rng.chance(0.7) ? merchant.creditor : DEFAULT_SUPPLIER;
+    const rate = rng.pick(cat.vatRates);
+    // Spend skews small: most card payments are a few tens of euros.
+    const u = rng.next();
+    let gross = Math.max(cat.min, Math.round(cat.min + (cat.max - cat.min) * u * u * u));
+    const refund = rng.chance(0.02);
+    const vat = Math.round((gross * rate) / (100 + rate));
+    const net = gross - vat;
+    const ref = `${prefix}${date.slice(0, 4)}${String(++txSeq).padStart(6, '0')}`;
+    const group = `sup:${ref}`;
+    const text = `${merchant.name}${refund ? ' (refund)' : ''}`;
+    const vatCode = rate === 21 ? 'HOOG' : rate === 9 ? 'LAAG' : 'GEEN';
+    const costCentre = rng.pick(['100', '200', '300']);
+    const purchaseLines: DraftLine[] = refund
+      ? [
+          creditorLine(supplier, gross, 0, text, group, { problem: opts.problem }),
+          ledger(cat.account, 0, net, text, { vatCode, vatAmt: vat, costCentre }),
+          ...(vat ? [ledger(ACC.vat, 0, vat, text, { vatCode, vatAmt: vat })] : []),
+        ]
+      : [
+          ledger(cat.account, net, 0, text, { vatCode, vatAmt: vat, costCentre }),
+          ...(vat ? [ledger(ACC.vat, vat, 0, text, { vatCode, vatAmt: vat })] : []),
+          creditorLine(supplier, 0, gross, text, group, { problem: opts.problem }),
+        ];
+    const purchase: DraftEntry = { unitId: o.unitId, journalId: 'MOSI', date, invoiceId: ref, description: `Moss ${ref} ${merchant.name}`, lines: purchaseLines, mossRef: ref };
+    const made = [purchase];
+    if (opts.exportPayment !== false) {
+      made.push({
+        unitId: o.unitId,
+        journalId: 'MOSB',
+        date,
+        invoiceId: ref,
+        description: `Moss ${ref} ${merchant.name}`,
+        mossRef: ref,
+        lines: refund
+          ? [ledger(ACC.mossBalance, gross, 0, text), creditorLine(supplier, 0, gross, text, group)]
+          : [creditorLine(supplier, gross, 0, text, group), ledger(ACC.mossBalance, 0, gross, text)],
+      });
+    }
+    entries.push(...made);
+    if (refund) gross = -gross;
+    wallet.push({ date, amount: -gross });
+    balance -= gross;
+    return made;
+  };
+
+  // Noise the sync must leave out: rent and bank costs through the bank, a sales invoice.
+  const monthlyNoise = (date: string): void => {
+    entries.push({
+      unitId: o.unitId,
+      journalId: 'BNK',
+      date,
+      invoiceId: null,
+      description: `Bankafschrift ING ${date}`,
+      nullZeroSide: true,
+      lines: [ledger(ACC.rent, 425_000, 0, 'Huur kantoor'), ledger(ACC.bank, 0, 425_000, 'Huur kantoor'), ledger(ACC.bankCosts, 1_250, 0, 'Kosten zakelijk pakket'), ledger(ACC.bank, 0, 1_250, 'Kosten zakelijk pakket')],
+    });
+    entries.push({
+      unitId: o.unitId,
+      journalId: 'VRK',
+      date,
+      invoiceId: `F${date.slice(0, 7).replace('-', '')}01`,
+      description: 'Verkoopfactuur dienstverlening',
+      lines: [ledger(ACC.revenue, 0, 1_815_000, 'Dienstverlening'), ledger(ACC.bank, 1_815_000, 0, 'Dienstverlening')],
+    });
+  };
+
+  for (let date = o.from; date <= o.to; date = addDays(date, 1)) {
+    if (date.endsWith('-01')) monthlyNoise(date);
+    const day = weekday(date);
+    if (date === o.from || ((day === 1 || day === 4) && balance < o.topUpBelow)) topUp(date, topUpAmount());
+    const n = rng.int(o.perDay[0], o.perDay[1]);
+    for (let k = 0; k < n; k++) cardTransaction(date);
+    if (o.planted) plant(date);
+  }
+
+  // The problems a controller meets, dated so they show in May and June (the demo's last period).
+  function plant(date: string): void {
+    switch (date) {
+      case '2025-05-27':
+        // A bank payment to Moss that Moss never booked (yet): open more than 30 days by June's end.
+        bankPayment(date, 187_540, 'MOSS FINANCIAL SERVICES B.V. TU-ONBEKEND /TRTP/SEPA OVERBOEKING', 'cit:planted:bank-without-moss', 'bank-without-moss');
+        break;
+      case '2025-06-24': {
+        // Moss booked a top-up the bank feed never shows (paid from another account).
+        const ref = nextTopUpRef();
+        mossTopUp(date, 400_000, ref, 'cit:planted:moss-without-bank', 'moss-without-bank');
+        wallet.push({ date, amount: 400_000 });
+        balance += 400_000;
+        break;
+      }
+      case '2025-06-11': {
+        // One top-up paid in two bank transfers (1:2).
+        const ref = nextTopUpRef();
+        const group = `cit:${ref}`;
+        bankPayment('2025-06-09', 300_000, `MOSS FINANCIAL SERVICES B.V. ${ref} deel 1/2`, group);
+        bankPayment('2025-06-10', 200_000, `MOSS FINANCIAL SERVICES B.V. ${ref} deel 2/2`, group);
+        mossTopUp(date, 500_000, ref, group);
+        wallet.push({ date, amount: 500_000 });
+        balance += 500_000;
+        break;
+      }
+      case '2025-06-18': {
+        // The bank paid 2,500.00; Moss credited 2,499.65 after a 0.35 fee.
+        const ref = nextTopUpRef();
+        const group = 'cit:planted:fee-difference';
+        bankPayment('2025-06-17', 250_000, `MOSS FINANCIAL SERVICES B.V. ${ref} /TRTP/SEPA OVERBOEKING`, group, 'fee-difference');
+        mossTopUp(date, 249_965, ref, group, 'fee-difference');
+        wallet.push({ date, amount: 249_965 });
+        balance += 249_965;
+        break;
+      }
+      case '2025-06-13': {
+        // The same card transaction exported twice: the supplier still clears, Moss Balance is off.
+        const made = cardTransaction(date);
+        for (const e of made) {
+          entries.push({ ...e, lines: e.lines.map((l) => ({ ...l, group: l.group ? `${l.group}:twice` : undefined })) });
+        }
+        break;
+      }
+      case '2025-06-20':
+        // A purchase whose payment entry was never exported: the supplier keeps it open.
+        cardTransaction(date, { exportPayment: false, problem: 'payment-not-exported' });
+        break;
+      case '2025-06-26':
+        // A correction posted straight onto Cash in Transit from the memorial journal.
+        entries.push({
+          unitId: o.unitId,
+          journalId: 'MEM',
+          date,
+          invoiceId: null,
+          description: 'Correctie kruisposten',
+          nullZeroSide: true,
+          lines: [
+            ledger(ACC.cashInTransit, 12_000, 0, 'Correctie kruisposten', { group: 'cit:planted:unexpected-journal', problem: 'unexpected-journal' }),
+            ledger(ACC.suspense, 0, 12_000, 'Correctie kruisposten'),
+          ],
+        });
+        break;
+      default:
+        break;
+    }
+  }
+  return { unitId: o.unitId, entries, wallet };
+}
