@@ -27,6 +27,7 @@ function parseOrFail(ctx: FetchContext, row: AfasRow): MutationLine {
   try {
     return ctx.parse(row);
   } catch (e) {
+    if (e instanceof AppFailure) throw e;
     const key = `${String(row.UnitId)}/${String(row.JournalId)}/${String(row.EntryNo)}/${String(row.SeqNo)}`;
     const why = e instanceof Error ? e.message : String(e);
     throw new AppFailure(

@@ -3,12 +3,12 @@
 // by run), cancellable, and never half-written: until the swap commits, the previous state stands.
 import { type AdministrationConfig, type MutationLine, type Period, periodId } from '../../shared/domain';
 import { AppFailure, isAppFailure } from '../../shared/errors';
+import { toMutationLine } from '../afas/mutation-row';
 import type { AfasClient, AfasRow } from '../afas/types';
 import type { Db } from '../store/database';
 import { lastSuccessfulRun, sliceStates } from '../store/sync-runs';
 import { changedSince, readChanges, CHANGED_CONNECTOR, type Changes } from './changes';
 import { discoverCreditors, fetchMaster, fetchSlice, type FetchContext } from './fetch';
-import { parseMutationRow } from './parse-row';
 import { ProgressTracker, type SyncProgress } from './progress';
 import { amsterdamDate, monthsBetween, sliceOf, type MonthSlice } from './slices';
 import { applyRun, createStager, hashAccounts } from './staging';
@@ -21,7 +21,7 @@ export interface SyncOptions {
   to: Period;
   signal?: AbortSignal;
   onProgress?: (p: SyncProgress) => void;
-  /** Row → MutationLine; defaults to the sync's own parser. */
+  /** Row → MutationLine; defaults to the AFAS client's toMutationLine. */
   parse?: (row: AfasRow) => MutationLine;
   /** Clock (tests): decides the open period and timestamps. */
   now?: () => Date;
@@ -65,7 +65,7 @@ export async function syncAdministration(opts: SyncOptions): Promise<SyncResult>
   const { db, client, config, signal } = opts;
   const unitId = config.unitId;
   const now = opts.now ?? (() => new Date());
-  const parse = opts.parse ?? parseMutationRow;
+  const parse = opts.parse ?? toMutationLine;
   const periodFrom = periodId(opts.from);
   const periodTo = periodId(opts.to);
   const months = monthsBetween(opts.from, opts.to);
