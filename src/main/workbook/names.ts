@@ -8,6 +8,7 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 export function defaultWorkbookName(administration: string | number, period: Period): string {
   let name = String(administration)
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     .replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, '-') // forbidden on Windows (and / everywhere)
     .replace(/\s+/g, ' ')
     .replace(/-{2,}/g, '-')
