@@ -282,7 +282,7 @@ function reconcileAccount(
     const missing: Record<'left' | 'right', MutationLine[]> = { left: [], right: [] };
     for (const o of openItems) {
       const side = sideOf(rule, o.line.journalId);
-      if (side === null || proposed.has(o.line.key)) continue;
+      if (side === null || proposed.has(o.line.key) || confirmedOf.has(o.line.key)) continue;
       if (todayDay - dayNumber(o.line.entryDate) <= rule.missingCounterpartDays) continue;
       missing[side === LEFT ? 'left' : 'right'].push(o.line);
     }
