@@ -73,6 +73,9 @@ function failure(code: string, message: Bilingual, action: Bilingual, reference?
 
 export function translateHttpFailure(ctx: HttpFailureContext): AppFailure {
   const { status, connectorId } = ctx;
+  // A known Profit message says more than the status (AFAS sends "not authorized" with 401 or 500).
+  const known = ctx.body ? translateKnownMessage(ctx) : null;
+  if (known) return known;
   const c = connectorName(connectorId);
   const ce = connectorNameEn(connectorId);
   switch (status) {
@@ -164,7 +167,37 @@ function bodyHint(body: string | null): string {
 }
 
 function translate500(ctx: HttpFailureContext): AppFailure {
+  const known = translateKnownMessage(ctx);
+  if (known) return known;
   const { externalMessage: msg, profitLogReference: ref } = afas500(ctx.body);
+  const c = connectorName(ctx.connectorId);
+  const ce = connectorNameEn(ctx.connectorId);
+  if (isTransient500(msg)) {
+    return failure(
+      'afas.command_timeout',
+      { nl: `AFAS deed te lang over ${c} (time-out).`, en: `AFAS took too long on ${ce} (timeout).` },
+      { nl: 'Probeer het later opnieuw of haal een kortere periode op.', en: 'Try again later or fetch a shorter period.' },
+      ref,
+    );
+  }
+  return failure(
+    'afas.functional_error',
+    {
+      nl: msg ? `AFAS meldt een fout bij ${c}: ${msg}` : `AFAS gaf een serverfout (HTTP ${ctx.status}) bij ${c}.`,
+      en: msg ? `AFAS reports an error on ${ce}: ${msg}` : `AFAS gave a server error (HTTP ${ctx.status}) on ${ce}.`,
+    },
+    {
+      nl: ref ? `Zoek de melding op in AFAS (logreferentie ${ref}) of geef de referentie door aan uw AFAS-beheerder.` : 'Probeer het opnieuw. Blijft het, geef de melding door aan uw AFAS-beheerder.',
+      en: ref ? `Look the message up in AFAS (log reference ${ref}) or pass the reference to your AFAS administrator.` : 'Try again. If it persists, pass the message to your AFAS administrator.',
+    },
+    ref,
+  );
+}
+
+/** The documented GetConnector messages, whatever status they came with. */
+function translateKnownMessage(ctx: HttpFailureContext): AppFailure | null {
+  const { externalMessage: msg, profitLogReference: ref } = afas500(ctx.body);
+  if (!msg) return null;
   const c = connectorName(ctx.connectorId);
   const ce = connectorNameEn(ctx.connectorId);
   const field = msg ? /connector ?field '?"?([^'"]+?)'?"? (?:not found|niet gevonden)/i.exec(msg)?.[1] : undefined;
@@ -218,26 +251,7 @@ function translate500(ctx: HttpFailureContext): AppFailure {
       ref,
     );
   }
-  if (isTransient500(msg)) {
-    return failure(
-      'afas.command_timeout',
-      { nl: `AFAS deed te lang over ${c} (time-out).`, en: `AFAS took too long on ${ce} (timeout).` },
-      { nl: 'Probeer het later opnieuw of haal een kortere periode op.', en: 'Try again later or fetch a shorter period.' },
-      ref,
-    );
-  }
-  return failure(
-    'afas.functional_error',
-    {
-      nl: msg ? `AFAS meldt een fout bij ${c}: ${msg}` : `AFAS gaf een serverfout (HTTP ${ctx.status}) bij ${c}.`,
-      en: msg ? `AFAS reports an error on ${ce}: ${msg}` : `AFAS gave a server error (HTTP ${ctx.status}) on ${ce}.`,
-    },
-    {
-      nl: ref ? `Zoek de melding op in AFAS (logreferentie ${ref}) of geef de referentie door aan uw AFAS-beheerder.` : 'Probeer het opnieuw. Blijft het, geef de melding door aan uw AFAS-beheerder.',
-      en: ref ? `Look the message up in AFAS (log reference ${ref}) or pass the reference to your AFAS administrator.` : 'Try again. If it persists, pass the message to your AFAS administrator.',
-    },
-    ref,
-  );
+  return null;
 }
 
 function capital(s: string): string {
