@@ -1,17 +1,33 @@
 import { useEffect } from 'react';
+import { ErrorNotice } from './components/ErrorNotice';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { Toast } from './components/Toast';
+import { UserName } from './components/UserName';
 import { useT } from './i18n';
+import { useMonth } from './state/month';
 import { useSettings } from './state/settings';
+import { useWorkspace } from './state/workspace';
+import { Dashboard } from './views/Dashboard';
+import { MatchingView } from './views/MatchingView';
+import { MonthBar } from './views/MonthBar';
+import { SetupView } from './views/SetupView';
 
 export function App() {
   const { t, lang } = useT();
   const { loaded, load } = useSettings();
+  const { view, showSetup, load: loadWorkspace } = useWorkspace();
+  const { unitId, account, setUnit } = useMonth();
   useEffect(() => {
     void load();
-  }, [load]);
+    void loadWorkspace();
+  }, [load, loadWorkspace]);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+  const firstUnit = view?.administrations[0]?.unitId;
+  useEffect(() => {
+    if (unitId === null && firstUnit !== undefined) setUnit(firstUnit);
+  }, [unitId, firstUnit, setUnit]);
   if (!loaded) return null;
   return (
     <div className="app">
@@ -23,14 +39,29 @@ export function App() {
             <p className="tagline">{t('app.tagline')}</p>
           </div>
         </div>
-        <LanguageSwitch />
+        <div className="row">
+          <UserName />
+          <LanguageSwitch />
+        </div>
       </header>
       <main className="content">
-        <section className="card">
-          <h2>{t('home.welcome')}</h2>
-          <p>{t('home.intro')}</p>
-        </section>
+        <ErrorNotice />
+        {!view ? null : showSetup || view.administrations.length === 0 ? (
+          <>
+            <section className="card welcome">
+              <h2>{t('home.welcome')}</h2>
+              <p>{t('home.intro')}</p>
+            </section>
+            <SetupView />
+          </>
+        ) : (
+          <>
+            <MonthBar />
+            {account ? <MatchingView account={account} /> : <Dashboard />}
+          </>
+        )}
       </main>
+      <Toast />
     </div>
   );
 }

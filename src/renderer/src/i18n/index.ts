@@ -1,5 +1,5 @@
 import { formatDate } from '../../../shared/dates';
-import type { Lang } from '../../../shared/domain';
+import type { Bilingual, Lang } from '../../../shared/domain';
 import { formatEuro } from '../../../shared/money';
 import { useSettings } from '../state/settings';
 import { messages, type MessageKey } from './messages';
@@ -14,7 +14,7 @@ export function translate(lang: Lang, key: MessageKey, params?: Record<string, s
   return text;
 }
 
-/** t(key), euro(cents), date(iso) in the chosen language. */
+/** t(key), euro(cents), date(iso), bi({nl,en}) in the chosen language. */
 export function useT() {
   const lang = useSettings((s) => s.language);
   return {
@@ -22,5 +22,6 @@ export function useT() {
     t: (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params),
     euro: (cents: number) => formatEuro(cents, lang),
     date: (iso: string | null | undefined) => formatDate(iso),
+    bi: (text: Bilingual | null | undefined) => (text ? text[lang] : ''),
   };
 }

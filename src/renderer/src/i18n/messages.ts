@@ -1,5 +1,10 @@
-// Every string the UI shows, in Dutch (the default) and English. Keys are grouped by screen.
-export const messages = {
+// Every string the UI shows, in Dutch (the default) and English. Keys are grouped by screen, one
+// file per screen; English must have every Dutch key (checked in index.ts).
+import { matching } from './matching';
+import { month } from './month';
+import { setup } from './setup';
+
+const shell = {
   nl: {
     'app.title': 'Kruispost',
     'app.tagline': 'Maandafsluiting van de Moss-tussenrekeningen in AFAS Profit',
@@ -8,6 +13,10 @@ export const messages = {
     'lang.en': 'English',
     'home.welcome': 'Welkom bij Kruispost',
     'home.intro': 'Haal de mutaties van de maand op uit AFAS, zie welke tussenrekeningen niet op nul sluiten, letter af en exporteer de aansluiting.',
+    'error.title': 'Dat lukte niet',
+    'error.action': 'Wat te doen: {action}',
+    'error.dismiss': 'Sluiten',
+    'error.reference': 'Referentie: {ref}',
   },
   en: {
     'app.title': 'Kruispost',
@@ -17,7 +26,16 @@ export const messages = {
     'lang.en': 'English',
     'home.welcome': 'Welcome to Kruispost',
     'home.intro': 'Pull the month’s mutations from AFAS, see which clearing accounts do not clear to zero, match, and export the reconciliation.',
+    'error.title': 'That did not work',
+    'error.action': 'What to do: {action}',
+    'error.dismiss': 'Dismiss',
+    'error.reference': 'Reference: {ref}',
   },
+} as const;
+
+export const messages = {
+  nl: { ...shell.nl, ...setup.nl, ...month.nl, ...matching.nl },
+  en: { ...shell.en, ...setup.en, ...month.en, ...matching.en },
 } as const;
 
 export type MessageKey = keyof (typeof messages)['nl'];

@@ -1,0 +1,141 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type MouseEvent } from 'react';
+import type { AccountLine } from '../../../shared/contract';
+import type { LineKey } from '../../../shared/domain';
+import { useT } from '../i18n';
+import type { LineMatch } from '../state/line-view';
+import type { SortKey } from '../state/matching';
+
+const ROW = 30;
+
+export interface LineTableProps {
+  id: string;
+  title: string;
+  lines: AccountLine[];
+  total: number;
+  matches: Map<LineKey, LineMatch>;
+  notes: Map<LineKey, string>;
+  selected: Set<LineKey>;
+  focus: LineKey | null;
+  sort: { key: SortKey; dir: 1 | -1 };
+  onSort(key: SortKey): void;
+  onSelect(key: LineKey, mode: 'only' | 'toggle' | 'range'): void;
+  onFocus(key: LineKey): void;
+}
+
+/** One side of the account, virtualized: only the visible rows exist in the DOM. */
+export function LineTable(p: LineTableProps) {
+  const { t, euro, date } = useT();
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is the point here
+  const v = useVirtualizer({ count: p.lines.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 12 });
+  const focusIndex = p.focus ? p.lines.findIndex((l) => l.key === p.focus) : -1;
+  useEffect(() => {
+    if (focusIndex >= 0) v.scrollToIndex(focusIndex, { align: 'auto' });
+  }, [focusIndex, v]);
+  const click = (key: LineKey, e: MouseEvent) => p.onSelect(key, e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'only');
+  const move = (delta: number) => {
+    const next = p.lines[Math.max(0, Math.min(p.lines.length - 1, (focusIndex < 0 ? -1 : focusIndex) + delta))];
+    if (next) p.onFocus(next.key);
+  };
+  const cols: [SortKey | null, string, string][] = [
+    ['entryDate', t('match.col.date'), 'c-date'],
+    [null, t('match.col.journal'), 'c-jrnl'],
+    ['voucherNo', t('match.col.voucher'), 'c-voucher'],
+    ['description', t('match.col.description'), 'c-desc'],
+    ['amount', t('match.col.amount'), 'c-amount num'],
+    [null, t('match.col.status'), 'c-status'],
+  ];
+  return (
+    <section className="line-table" aria-labelledby={`${p.id}-h`}>
+      <h3 id={`${p.id}-h`} className="row between">
+        <span>{p.title}</span>
+        <span className="muted small">{t('match.count', { shown: p.lines.length.toLocaleString(), total: p.total.toLocaleString() })}</span>
+      </h3>
+      <div
+        ref={scroller}
+        className="grid-scroll"
+        role="grid"
+        aria-labelledby={`${p.id}-h`}
+        aria-multiselectable="true"
+        aria-rowcount={p.lines.length + 1}
+        tabIndex={0}
+        aria-activedescendant={focusIndex >= 0 ? `${p.id}-r${focusIndex}` : undefined}
+        data-testid={`table-${p.id}`}
+        onFocus={() => {
+          if (focusIndex < 0 && p.lines[0]) p.onFocus(p.lines[0].key);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            e.preventDefault();
+            move(e.key === 'ArrowDown' ? 1 : -1);
+            if (e.shiftKey && p.lines[focusIndex]) p.onSelect(p.lines[focusIndex]!.key, 'toggle');
+          } else if (e.key === ' ' && p.focus) {
+            e.preventDefault();
+            p.onSelect(p.focus, 'toggle');
+          }
+        }}
+      >
+        <div className="grid-row head" role="row" aria-rowindex={1}>
+          {cols.map(([key, label, cls]) => (
+            <div key={label} role="columnheader" className={cls} aria-sort={key && p.sort.key === key ? (p.sort.dir === 1 ? 'ascending' : 'descending') : undefined}>
+              {key ? (
+                <button type="button" className="sort" tabIndex={-1} onClick={() => p.onSort(key)}>
+                  {label}
+                  {p.sort.key === key ? (p.sort.dir === 1 ? ' ▲' : ' ▼') : ''}
+                </button>
+              ) : (
+                label
+              )}
+            </div>
+          ))}
+        </div>
+        <div style={{ height: v.getTotalSize(), position: 'relative' }}>
+          {v.getVirtualItems().map((item) => {
+            const l = p.lines[item.index]!;
+            const m = p.matches.get(l.key);
+            const note = p.notes.get(l.key) ?? l.note;
+            const sel = p.selected.has(l.key);
+            return (
+              <div
+                key={l.key}
+                id={`${p.id}-r${item.index}`}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={sel}
+                data-key={l.key}
+                className={`grid-row${sel ? ' selected' : ''}${item.index === focusIndex ? ' focused' : ''}${m ? ` m-${m.status}` : ''}`}
+                style={{ transform: `translateY(${item.start}px)` }}
+                onClick={(e) => click(l.key, e)}
+              >
+                <div role="gridcell" className="c-date">
+                  {date(l.entryDate)}
+                </div>
+                <div role="gridcell" className="c-jrnl">
+                  {l.journalId}
+                </div>
+                <div role="gridcell" className="c-voucher">
+                  {l.voucherNo ?? l.invoiceId ?? l.entryNo}
+                </div>
+                <div role="gridcell" className="c-desc" title={l.lineDescription ?? l.description ?? ''}>
+                  {note && (
+                    <span className="note-mark" title={note} aria-label={`${t('match.note')}: ${note}`}>
+                      ✎{' '}
+                    </span>
+                  )}
+                  {l.lineDescription ?? l.description}
+                </div>
+                <div role="gridcell" className="c-amount num">
+                  {euro(l.amount)}
+                </div>
+                <div role="gridcell" className="c-status">
+                  {m ? t(`match.status.${m.status}`) : ''}
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

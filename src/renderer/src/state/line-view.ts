@@ -1,0 +1,75 @@
+// Pure: which match each line is in (from the result), and the filtered, sorted two sides.
+import type { AccountLine } from '../../../shared/contract';
+import type { Lang, LineKey } from '../../../shared/domain';
+import { parseEuroInput } from '../../../shared/money';
+import type { AdministrationResult, MatchGroup } from '../../../shared/reconcile';
+import type { Filters, SortKey } from './matching';
+
+export type LineMatch = Pick<MatchGroup, 'id' | 'status' | 'method'>;
+
+/** Confirmed and stale beat suggested: a line shows the strongest claim on it. */
+export function matchIndex(result: AdministrationResult | null, account: string): Map<LineKey, LineMatch> {
+  const index = new Map<LineKey, LineMatch>();
+  if (!result) return index;
+  for (const m of result.matches) {
+    if (m.account !== account) continue;
+    for (const key of m.lines) {
+      const had = index.get(key);
+      if (!had || had.status === 'suggested') index.set(key, { id: m.id, status: m.status, method: m.method });
+    }
+  }
+  return index;
+}
+
+export interface Sides {
+  debit: AccountLine[];
+  credit: AccountLine[];
+  total: number;
+}
+
+export function buildSides(lines: AccountLine[], f: Filters, sort: { key: SortKey; dir: 1 | -1 }, matches: Map<LineKey, LineMatch>, lang: Lang): Sides {
+  let amount: number | null = null;
+  if (f.amount.trim()) {
+    try {
+      amount = Math.abs(parseEuroInput(f.amount, lang));
+    } catch {
+      amount = -1; // nothing matches an unreadable amount
+    }
+  }
+  const text = f.text.trim().toLowerCase();
+  const keep = (l: AccountLine) => {
+    if (!f.showMatched && matches.get(l.key)?.status === 'confirmed') return false;
+    if (f.from && l.entryDate < f.from) return false;
+    if (f.to && l.entryDate > f.to) return false;
+    if (amount !== null && Math.abs(l.amount) !== amount) return false;
+    if (text) {
+      const hay = `${l.description ?? ''} ${l.lineDescription ?? ''} ${l.voucherNo ?? ''} ${l.invoiceId ?? ''} ${l.journalId} ${l.entryNo}`.toLowerCase();
+      if (!hay.includes(text)) return false;
+    }
+    return true;
+  };
+  const debit: AccountLine[] = [];
+  const credit: AccountLine[] = [];
+  for (const l of lines) if (keep(l)) (l.amount >= 0 ? debit : credit).push(l);
+  const cmp = comparer(sort.key, sort.dir);
+  debit.sort(cmp);
+  credit.sort(cmp);
+  return { debit, credit, total: lines.length };
+}
+
+function comparer(key: SortKey, dir: 1 | -1): (a: AccountLine, b: AccountLine) => number {
+  const tie = (a: AccountLine, b: AccountLine) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  if (key === 'amount') return (a, b) => (Math.abs(a.amount) - Math.abs(b.amount)) * dir || tie(a, b);
+  return (a, b) => {
+    const x = a[key] ?? '';
+    const y = b[key] ?? '';
+    return (x < y ? -1 : x > y ? 1 : 0) * dir || tie(a, b);
+  };
+}
+
+export function sumSelected(lines: AccountLine[], selected: Set<LineKey>): number {
+  if (selected.size === 0) return 0;
+  let sum = 0;
+  for (const l of lines) if (selected.has(l.key)) sum += l.amount;
+  return sum;
+}

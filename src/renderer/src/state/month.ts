@@ -1,0 +1,109 @@
+// The month being closed: which administration and period, its result, the running sync (polled
+// every 250 ms while it runs), and the decisions that change the whole picture.
+import { create } from 'zustand';
+import type { SyncProgressView } from '../../../shared/contract';
+import type { Period } from '../../../shared/domain';
+import type { Cents } from '../../../shared/money';
+import type { AdministrationResult } from '../../../shared/reconcile';
+import { call } from '../api';
+import { useSettings } from './settings';
+import { attempt, useNotice } from './notice';
+import { defaultPeriod } from './period';
+import { by } from './user';
+import { useWorkspace } from './workspace';
+
+export const POLL_MS = 250;
+
+interface MonthState {
+  unitId: number | null;
+  period: Period;
+  result: AdministrationResult | null;
+  progress: SyncProgressView | null;
+  /** Account open in the matching workspace, or null for the dashboard. */
+  account: string | null;
+  setUnit(unitId: number): void;
+  setPeriod(period: Period): void;
+  openAccount(account: string | null): void;
+  loadResult(): Promise<void>;
+  setResult(result: AdministrationResult): void;
+  startSync(): Promise<void>;
+  cancelSync(): Promise<void>;
+  signOff(account: string, role: 'preparer' | 'reviewer', name: string): Promise<void>;
+  setWallet(cents: Cents | null): Promise<void>;
+  exportWorkbook(): Promise<void>;
+}
+
+let pollTimer: ReturnType<typeof setTimeout> | undefined;
+
+export const useMonth = create<MonthState>((set, get) => {
+  const here = () => {
+    const { unitId, period } = get();
+    return unitId === null ? null : { unitId, period };
+  };
+  async function poll(): Promise<void> {
+    const progress = await attempt(() => call('getSyncStatus'));
+    if (progress === undefined) return;
+    set({ progress });
+    if (progress?.state === 'running') {
+      pollTimer = setTimeout(() => void poll(), POLL_MS);
+      return;
+    }
+    if (progress?.state === 'done') useNotice.getState().say('month.syncDone', { params: { rows: progress.rowsFetched } });
+    if (progress?.state === 'cancelled') useNotice.getState().say('month.syncCancelled');
+    if (progress?.state === 'failed' && progress.error) useNotice.setState({ error: progress.error });
+    await useWorkspace.getState().load();
+    await get().loadResult();
+  }
+  return {
+    unitId: null,
+    period: defaultPeriod(),
+    result: null,
+    progress: null,
+    account: null,
+    setUnit(unitId) {
+      set({ unitId, result: null, account: null });
+      void get().loadResult();
+    },
+    setPeriod(period) {
+      set({ period, result: null, account: null });
+      void get().loadResult();
+    },
+    openAccount: (account) => set({ account }),
+    async loadResult() {
+      const at = here();
+      if (!at) return;
+      const result = await attempt(() => call('getResult', at.unitId, at.period));
+      // Ignore an answer for a period the controller already left.
+      if (result && here()?.unitId === at.unitId && get().period === at.period) set({ result });
+    },
+    setResult: (result) => set({ result }),
+    async startSync() {
+      clearTimeout(pollTimer);
+      const started = await attempt(() => call('startSync', get().period));
+      if (!started) return;
+      set({ progress: { runId: started.runId, state: 'running', phase: 'start', rowsFetched: 0, estimatedTotal: null, slice: null, slicesDone: 0, slicesTotal: 0, rowsPerSecond: 0, etaSeconds: null, error: null } });
+      pollTimer = setTimeout(() => void poll(), POLL_MS);
+    },
+    async cancelSync() {
+      await attempt(() => call('cancelSync'));
+    },
+    async signOff(account, role, name) {
+      const at = here();
+      if (!at) return;
+      const result = await attempt(() => call('signOff', at.unitId, account, at.period, role, name.trim() || by()));
+      if (result) set({ result });
+    },
+    async setWallet(cents) {
+      const at = here();
+      if (!at) return;
+      const result = await attempt(() => call('setWalletBalance', at.unitId, at.period, cents));
+      if (result) set({ result });
+    },
+    async exportWorkbook() {
+      const at = here();
+      if (!at) return;
+      const saved = await attempt(() => call('exportWorkbook', at.unitId, at.period, useSettings.getState().language));
+      if (saved) useNotice.getState().say('month.exported', { params: { path: saved.path } });
+    },
+  };
+});

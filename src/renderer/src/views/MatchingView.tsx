@@ -1,0 +1,126 @@
+import { useEffect, useMemo } from 'react';
+import type { AccountLine } from '../../../shared/contract';
+import type { LineKey } from '../../../shared/domain';
+import type { AccountRole } from '../../../shared/reconcile';
+import { LineTable } from '../components/LineTable';
+import { SignOffPanel } from '../components/SignOffPanel';
+import { StatusBadge } from '../components/StatusBadge';
+import { isField } from '../components/Toast';
+import { useT } from '../i18n';
+import type { MessageKey } from '../i18n/messages';
+import { buildSides, matchIndex, sumSelected } from '../state/line-view';
+import { useMatching } from '../state/matching';
+import { useMonth } from '../state/month';
+import { FilterBar } from './matching/FilterBar';
+import { NoteEditor } from './matching/NoteEditor';
+import { SelectionBar } from './matching/SelectionBar';
+import { Shortcuts } from './matching/Shortcuts';
+import { Suggestions } from './matching/Suggestions';
+
+const SIDES: Record<AccountRole, [MessageKey, MessageKey]> = {
+  cashInTransit: ['match.side.bank', 'match.side.moss'],
+  defaultSupplier: ['match.side.payments', 'match.side.purchases'],
+  creditor: ['match.side.payments', 'match.side.purchases'],
+  mossBalance: ['match.side.in', 'match.side.out'],
+};
+
+/** Both sides of one account, the suggestions, the selection and its sum, notes and shortcuts. */
+export function MatchingView({ account }: { account: string }) {
+  const { t, lang, euro } = useT();
+  const { result, openAccount } = useMonth();
+  const m = useMatching();
+  const { load } = m;
+  useEffect(() => {
+    void load(account);
+  }, [account, load]);
+  const acct = result?.accounts.find((a) => a.account === account);
+  const matches = useMemo(() => matchIndex(result, account), [result, account]);
+  const sides = useMemo(() => buildSides(m.lines, m.filters, m.sort, matches, lang), [m.lines, m.filters, m.sort, matches, lang]);
+  const byKey = useMemo(() => new Map<LineKey, AccountLine>(m.lines.map((l) => [l.key, l])), [m.lines]);
+  const suggestions = useMemo(() => (result?.matches ?? []).filter((g) => g.account === account && g.status === 'suggested'), [result, account]);
+  const sum = useMemo(() => sumSelected(m.lines, m.selected), [m.lines, m.selected]);
+  const focusMatch = m.focus ? (matches.get(m.focus)?.status !== 'suggested' ? (matches.get(m.focus)?.id ?? null) : null) : null;
+  const noteLine = m.noteFor ? byKey.get(m.noteFor) : undefined;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isField(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      const s = useMatching.getState();
+      if (e.key === 'Enter' && suggestions[0] && !(e.target instanceof HTMLButtonElement)) {
+        e.preventDefault();
+        void s.accept(suggestions[0].id);
+      } else if (e.key.toLowerCase() === 'm' && s.selected.size >= 2 && sum === 0) {
+        void s.matchSelection(0, null);
+      } else if (e.key.toLowerCase() === 'u' && focusMatch) {
+        void s.unmatch(focusMatch);
+      } else if (e.key.toLowerCase() === 'n' && s.focus) {
+        e.preventDefault();
+        s.openNote(s.focus);
+      } else if (e.key === 'Escape') {
+        s.clearSelection();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [suggestions, sum, focusMatch]);
+
+  const [debitTitle, creditTitle] = SIDES[acct?.role ?? 'mossBalance'];
+  const table = (id: string, title: MessageKey, lines: AccountLine[]) => (
+    <LineTable
+      id={id}
+      title={t(title)}
+      lines={lines}
+      total={sides.total}
+      matches={matches}
+      notes={m.notes}
+      selected={m.selected}
+      focus={m.focus}
+      sort={m.sort}
+      onSort={m.setSort}
+      onFocus={m.setFocus}
+      onSelect={(key, mode) => m.select(key, mode, lines.map((l) => l.key))}
+    />
+  );
+  return (
+    <div className="matching">
+      <header className="row between matching-head">
+        <div className="row">
+          <button type="button" className="ghost" onClick={() => openAccount(null)}>
+            {t('match.back')}
+          </button>
+          <h2>{t('match.title', { account: `${acct ? t(`dash.role.${acct.role}`) : ''} ${account}` })}</h2>
+          {acct && <StatusBadge status={acct.status} />}
+        </div>
+        {acct && (
+          <span className={`num ${acct.difference === 0 ? 'ok' : 'bad'}`}>
+            {t('dash.difference')}: {euro(acct.difference)}
+          </span>
+        )}
+      </header>
+      <FilterBar />
+      <SelectionBar count={m.selected.size} sum={sum} onMatch={(d, r) => void m.matchSelection(d, r)} onClear={m.clearSelection} matchOfFocus={focusMatch} onUnmatch={(id) => void m.unmatch(id)} />
+      <div className="matching-body">
+        <div className="tables" aria-busy={m.loading}>
+          {m.loading ? <p className="muted">{t('match.loading')}</p> : null}
+          {table('debit', debitTitle, sides.debit)}
+          {table('credit', creditTitle, sides.credit)}
+        </div>
+        <aside className="side">
+          {noteLine && <NoteEditor key={noteLine.key} line={noteLine} initial={m.notes.get(noteLine.key) ?? noteLine.note ?? ''} onSave={(text) => void m.saveNote(noteLine.key, text)} onClose={() => m.openNote(null)} />}
+          {!noteLine && m.focus && (
+            <button type="button" onClick={() => m.openNote(m.focus)}>
+              {t('match.note')} <kbd>N</kbd>
+            </button>
+          )}
+          <Suggestions suggestions={suggestions} byKey={byKey} onAccept={(id) => void m.accept(id)} />
+          {acct && (
+            <section className="panel">
+              <SignOffPanel account={acct} />
+            </section>
+          )}
+          <Shortcuts />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { useT } from '../i18n';
+import { useMonth } from '../state/month';
+import { useWorkspace } from '../state/workspace';
+import { AccountStep } from './setup/AccountStep';
+import { ConnectionStep } from './setup/ConnectionStep';
+
+/** First run (and "Setup" later): demo first, then the three steps. */
+export function SetupView() {
+  const { t } = useT();
+  const { view, busy, startDemo, setShowSetup } = useWorkspace();
+  const setUnit = useMonth((s) => s.setUnit);
+  return (
+    <div className="setup">
+      <section className="panel hero">
+        <div>
+          <h2>{t('setup.title')}</h2>
+          <p className="muted">{t('setup.intro')}</p>
+        </div>
+        <div className="demo">
+          <button
+            type="button"
+            className="primary big"
+            disabled={busy === 'demo'}
+            onClick={async () => {
+              if (await startDemo()) {
+                const first = useWorkspace.getState().view?.administrations[0];
+                if (first) setUnit(first.unitId);
+              }
+            }}
+          >
+            {t('setup.demo')}
+          </button>
+          <small className="muted">{t('setup.demoHint')}</small>
+        </div>
+      </section>
+      <ConnectionStep />
+      <AccountStep />
+      {view && view.administrations.length > 0 && (
+        <button type="button" className="primary" onClick={() => setShowSetup(false)}>
+          {t('setup.done')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { useId, useState } from 'react';
+import type { AdministrationConfig, MossProfile } from '../../../../shared/domain';
+import { SearchSelect, type Choice } from '../../components/SearchSelect';
+import { useT } from '../../i18n';
+import { useWorkspace } from '../../state/workspace';
+
+const EMPTY: MossProfile = { balanceAccount: '', cashInTransitAccount: '', defaultSupplier: '', purchaseJournal: '', bankJournal: '', bankAccounts: [] };
+
+/** Which accounts must clear: chosen from AFAS's own lists (journals, ledger accounts, creditors). */
+export function AccountStep() {
+  const { t, bi } = useT();
+  const { view, connection, choices, readiness, busy, loadChoices, checkReadiness, saveAdministration } = useWorkspace();
+  const existing = view?.administrations[0];
+  const [unitId, setUnitId] = useState<number>(existing?.unitId ?? connection?.administrations[0]?.unitId ?? 1);
+  const [moss, setMoss] = useState<MossProfile>(existing?.moss ?? EMPTY);
+  const unitField = useId();
+  const patch = (p: Partial<MossProfile>) => setMoss((m) => ({ ...m, ...p }));
+  const config: AdministrationConfig = { unitId, profile: 'moss', moss };
+  const accounts: Choice[] = (choices?.accounts ?? []).map((a) => ({ id: a.id, label: a.description }));
+  const journals: Choice[] = (choices?.journals ?? []).map((j) => ({ id: j.id, label: `${j.description}${j.type ? ` (${j.type})` : ''}` }));
+  const creditors: Choice[] = (choices?.creditors ?? []).map((c) => ({ id: c.id, label: c.name }));
+  const complete = Boolean(moss.balanceAccount && moss.cashInTransitAccount && moss.defaultSupplier && moss.purchaseJournal && moss.bankJournal);
+  return (
+    <>
+      <section className="panel">
+        <h3>{t('setup.step3')}</h3>
+        <div className="row wrap">
+          <label className="field" htmlFor={unitField}>
+            <span>{t('setup.unit')}</span>
+            <input id={unitField} type="number" min={0} value={unitId} onChange={(e) => setUnitId(Number(e.target.value))} />
+          </label>
+          <button type="button" disabled={!view?.token.stored || busy === 'choices'} onClick={() => void loadChoices(unitId)}>
+            {t('setup.loadChoices')}
+          </button>
+        </div>
+        <div className="grid2">
+          <SearchSelect label={t('setup.balanceAccount')} value={moss.balanceAccount} choices={accounts} onChange={(v) => patch({ balanceAccount: v })} />
+          <SearchSelect label={t('setup.citAccount')} value={moss.cashInTransitAccount} choices={accounts} onChange={(v) => patch({ cashInTransitAccount: v })} />
+          <SearchSelect label={t('setup.defaultSupplier')} value={moss.defaultSupplier} choices={creditors} onChange={(v) => patch({ defaultSupplier: v })} />
+          <SearchSelect label={t('setup.bankAccounts')} value={moss.bankAccounts[0] ?? ''} choices={accounts} onChange={(v) => patch({ bankAccounts: [v] })} />
+          <SearchSelect label={t('setup.purchaseJournal')} value={moss.purchaseJournal} choices={journals} onChange={(v) => patch({ purchaseJournal: v })} />
+          <SearchSelect label={t('setup.bankJournal')} value={moss.bankJournal} choices={journals} onChange={(v) => patch({ bankJournal: v })} />
+        </div>
+        <div className="row">
+          <button type="button" disabled={!complete || busy === 'readiness'} onClick={() => void checkReadiness(config)}>
+            {t('setup.checkReadiness')}
+          </button>
+          <button type="button" className="primary" disabled={!complete || busy === 'admin'} onClick={() => void saveAdministration(config)}>
+            {t('setup.saveAdmin')}
+          </button>
+        </div>
+      </section>
+      {readiness && (
+        <section className="panel">
+          <h3>{t('setup.step2')}</h3>
+          <ul className="checklist">
+            {readiness.map((r) => (
+              <li key={r.id} className={r.ok ? 'ok' : 'bad'}>
+                <span aria-hidden="true">{r.ok ? '✓' : '✗'} </span>
+                {bi(r.label)}
+                {!r.ok && <div className="fix">{t('setup.fix', { fix: bi(r.fix) })}</div>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import { useId, useState } from 'react';
+import type { EnvironmentType } from '../../../../shared/domain';
+import { useT } from '../../i18n';
+import { useWorkspace } from '../../state/workspace';
+
+/** Environment number + type, token paste (never shown back), connection test. */
+export function ConnectionStep() {
+  const { t, date } = useT();
+  const { view, busy, connection, saveEnvironment, storeToken, testConnection } = useWorkspace();
+  const [number, setNumber] = useState(view?.environment?.number ?? '');
+  const [type, setType] = useState<EnvironmentType>(view?.environment?.type ?? 'production');
+  const [token, setToken] = useState('');
+  const ids = { number: useId(), type: useId(), token: useId(), hint: useId(), tokenHint: useId() };
+  const stored = view?.token.stored ?? false;
+  return (
+    <section className="panel" aria-labelledby={`${ids.number}-h`}>
+      <h3 id={`${ids.number}-h`}>{t('setup.step1')}</h3>
+      <form
+        className="row wrap"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void saveEnvironment({ number, type });
+        }}
+      >
+        <label className="field" htmlFor={ids.number}>
+          <span>{t('setup.envNumber')}</span>
+          <input id={ids.number} value={number} aria-describedby={ids.hint} autoComplete="off" onChange={(e) => setNumber(e.target.value)} />
+          <small id={ids.hint} className="muted">
+            {t('setup.envNumberHint')}
+          </small>
+        </label>
+        <label className="field" htmlFor={ids.type}>
+          <span>{t('setup.envType')}</span>
+          <select id={ids.type} value={type} onChange={(e) => setType(e.target.value as EnvironmentType)}>
+            {(['production', 'test', 'accept'] as const).map((k) => (
+              <option key={k} value={k}>
+                {t(`setup.type.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={!number.trim() || busy === 'env'}>
+          {t('setup.saveEnv')}
+        </button>
+      </form>
+      {view?.environment && <p className="muted">{view.environment.label}</p>}
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          // Clear the field whatever happens: the token is not kept in the page.
+          const pasted = token;
+          setToken('');
+          void storeToken(pasted);
+        }}
+      >
+        <label className="field" htmlFor={ids.token}>
+          <span>{t('setup.token')}</span>
+          <textarea id={ids.token} className="secret" rows={3} value={token} aria-describedby={ids.tokenHint} autoComplete="off" spellCheck={false} onChange={(e) => setToken(e.target.value)} />
+          <small id={ids.tokenHint} className="muted">
+            {t('setup.tokenHint')}
+          </small>
+        </label>
+        <div className="row">
+          <button type="submit" disabled={!token.trim() || !view?.environment || busy === 'token'}>
+            {t('setup.storeToken')}
+          </button>
+          <span className={stored ? 'ok' : 'muted'}>
+            {t('setup.tokenStored', { yes: t(stored ? 'common.yes' : 'common.no') })}, {t('setup.lastVerified', { when: view?.token.lastVerified ? date(view.token.lastVerified) + view.token.lastVerified.slice(10, 16).replace('T', ' ') : t('setup.never') })}
+          </span>
+        </div>
+      </form>
+      <div className="row">
+        <button type="button" disabled={!stored || busy === 'test'} onClick={() => void testConnection()}>
+          {t('setup.test')}
+        </button>
+        {connection && (
+          <span className="ok" role="status">
+            {t('setup.testOk', { version: connection.profitVersion, list: connection.administrations.map((a) => `${a.unitId} ${a.name}`).join(', ') })}
+          </span>
+        )}
+      </div>
+    </section>
+  );
+}
