@@ -2,8 +2,6 @@
 import type { Period } from '../../shared/domain';
 import { periodId } from '../../shared/domain';
 
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
-
 /** `Kruispost-<administration>-<YYYY-MM>.xlsx`, safe on Windows, macOS and Linux. */
 export function defaultWorkbookName(administration: string | number, period: Period): string {
   let name = String(administration)
@@ -12,9 +10,8 @@ export function defaultWorkbookName(administration: string | number, period: Per
     .replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, '-') // forbidden on Windows (and / everywhere)
     .replace(/\s+/g, ' ')
     .replace(/-{2,}/g, '-')
-    .trim()
-    .replace(/^[.\s-]+|[.\s-]+$/g, ''); // no leading dot (hidden), no trailing dot/space (Windows)
-  if (WINDOWS_RESERVED.test(name)) name = `${name}_`;
+    .replace(/^[\s-]+|[\s-]+$/g, '');
+  // The fixed prefix and suffix already rule out hidden (.x) and reserved (CON, NUL) names.
   name = Array.from(name).slice(0, 80).join('').trim();
   return `Kruispost-${name || 'administratie'}-${periodId(period)}.xlsx`;
 }
