@@ -92,7 +92,8 @@ describe('sheets and labels', () => {
     expect(s.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(String(s.autoFilter)).toBe('A1:Q7');
     expect(s.getColumn(5).width).toBeGreaterThan(20);
-    const cf = s.conditionalFormattings.map((c) => c.ref);
+    // Not in exceljs's typings, but read back from the file.
+    const cf = (s as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings.map((c) => c.ref);
     expect(cf).toEqual(expect.arrayContaining(['H2:H7', 'J2:J7']));
     const open = sheet(nl, 'Open 1-2030');
     expect(open.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
