@@ -22,7 +22,7 @@ export interface Stager {
 export function createStager(db: Db, runId: number): Stager {
   const cols = LINE_COLUMNS.join(', ');
   const insertLine = db.prepare(
-    `INSERT OR REPLACE INTO staging_lines (run_id, month, ${cols}) VALUES (?, ?, ${LINE_COLUMNS.map(() => '?').join(', ')})`,
+    `INSERT INTO staging_lines (run_id, month, ${cols}) VALUES (?, ?, ${LINE_COLUMNS.map(() => '?').join(', ')})`,
   );
   const insertMaster = db.prepare('INSERT OR REPLACE INTO staging_master (run_id, kind, id, raw) VALUES (?, ?, ?, ?)');
   const stageLines = db.transaction((month: string, lines: readonly { line: MutationLine; raw: string }[]) => {
@@ -99,6 +99,7 @@ export function applyRun(db: Db, run: { id: number; unitId: number; accounts: st
       'DELETE FROM mutation_lines WHERE unit_id = ? AND entry_date >= ? AND entry_date <= ? AND account_no IN (SELECT value FROM json_each(?))',
     );
     const cols = LINE_COLUMNS.join(', ');
+    // In staging (fetch) order, which is the key order AFAS was asked for; a repeated row (paging glitch) wins last.
     const copy = db.prepare(`INSERT OR REPLACE INTO mutation_lines (${cols}) SELECT ${cols} FROM staging_lines WHERE run_id = ? AND month = ?`);
     const book = db.prepare(
       `INSERT INTO sync_slices (unit_id, month, accounts_hash, changes_mark, rows, max_modified, synced_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
