@@ -47,9 +47,10 @@ describe('demo dataset', () => {
   it('plants every problem in administration 1 and none in 2', () => {
     const june = d.truth.units[0]?.periods['2025-06'];
     const reasons = new Set(june?.openLines.map((l) => l.reason));
-    for (const r of ['bank-without-moss', 'moss-without-bank', 'fee-difference', 'payment-not-exported', 'unexpected-journal']) expect(reasons).toContain(r);
+    for (const r of ['bank-without-moss', 'moss-without-bank', 'fee-difference', 'payment-not-exported', 'unexpected-journal', 'exported-twice']) expect(reasons).toContain(r);
     const codes = new Set(june?.flags.map((f) => f.code));
-    for (const c of ['missing-counterpart', 'open-too-long', 'amount-mismatch', 'split-or-merged', 'duplicate', 'unexpected-journal', 'wallet-difference']) expect(codes).toContain(c);
+    expect(june?.matches[0]?.lines).toHaveLength(3);
+    for (const c of ['missing-counterpart', 'open-too-long', 'amount-mismatch', 'duplicate', 'unexpected-journal', 'wallet-difference']) expect(codes).toContain(c);
     const cit = june?.accounts.find((a) => a.role === 'cashInTransit');
     expect(cit?.clears).toBe(false);
     expect(june?.accounts.find((a) => a.role === 'mossBalance')?.difference).not.toBe(0);

@@ -67,3 +67,5 @@ export const CREDITOR_FIELDS: FakeField[] = [
   s('IBAN', 'IBAN-nummer'),
   b('Blocked', 'Volledig blokkeren'),
 ];
+
+export const CHANGED_ENTRY_DATE_FIELDS: FakeField[] = [dt('EntryDate', 'Datum boeking'), dt('Modified', 'Gewijzigd op')];

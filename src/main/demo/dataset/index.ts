@@ -5,13 +5,13 @@ import type { AdministrationConfig, Period } from '../../../shared/domain';
 import { periodId } from '../../../shared/domain';
 import type { Cents } from '../../../shared/money';
 import type { FakeEnvironment } from '../fake-afas/types';
-import { ACCOUNT_FIELDS, ADMINISTRATION_FIELDS, CREDITOR_FIELDS, JOURNAL_FIELDS, TRANSACTION_FIELDS } from './fields';
+import { ACCOUNT_FIELDS, ADMINISTRATION_FIELDS, CHANGED_ENTRY_DATE_FIELDS, CREDITOR_FIELDS, JOURNAL_FIELDS, TRANSACTION_FIELDS } from './fields';
 import { ACC, ACCOUNTS, CREDITORS, DEFAULT_SUPPLIER, DEMO_ENV_ID, DEMO_UNITS, JOURNALS } from './master';
 import { bookEntries, type BookedLine } from './rows';
 import { simulateUnit } from './scenario';
 import { unitTruth, type DemoTruth } from './truth';
 
-export type { DemoTruth, TruthAccount, TruthFlag, TruthOpenLine, TruthPeriod, TruthUnit, OpenReason } from './truth';
+export type { DemoTruth, TruthAccount, TruthFlag, TruthMatch, TruthOpenLine, TruthPeriod, TruthUnit, OpenReason } from './truth';
 export type { PlantedProblem } from './entries';
 export { DEMO_ENV_ID, DEMO_UNITS } from './master';
 
@@ -88,6 +88,7 @@ export function generateDemoDataset(seed = DEMO_SEED): DemoDataset {
         rows: CREDITORS.map((c) => ({ CreditorId: c.id, CreditorName: c.name, SearchName: c.name.toUpperCase().slice(0, 10), IBAN: c.iban, Blocked: false })),
       },
       Profit_Transactions_Allocated: { description: 'Financiële mutaties (met toewijzing)', fields: TRANSACTION_FIELDS, rows },
+      Profit_Fin_ChangedEntrydate: { description: 'Gewijzigde boekdatums', fields: CHANGED_ENTRY_DATE_FIELDS, rows: changedEntryDates(rows) },
     },
     updateConnectors: [{ id: 'FiEntries', description: 'Financiële mutaties' }],
   };
@@ -97,4 +98,15 @@ export function generateDemoDataset(seed = DEMO_SEED): DemoDataset {
 /** The wallet balance Moss reports at the end of the period (what the controller types in). */
 export function demoWalletBalance(truth: DemoTruth, unitId: number, period: Period): Cents | null {
   return truth.units.find((u) => u.unitId === unitId)?.periods[periodId(period)]?.wallet ?? null;
+}
+
+/** Profit_Fin_ChangedEntrydate: per entry date the newest Modified (what incremental syncs read). */
+export function changedEntryDates(rows: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  const newest = new Map<string, string>();
+  for (const r of rows) {
+    const d = String(r.EntryDate);
+    const m = String(r.Modified);
+    if ((newest.get(d) ?? '') < m) newest.set(d, m);
+  }
+  return [...newest].sort().map(([EntryDate, Modified]) => ({ EntryDate, Modified }));
 }

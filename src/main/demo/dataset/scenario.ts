@@ -227,6 +227,8 @@ export function simulateUnit(o: ScenarioOptions): UnitScenario {
       case '2025-06-13': {
         // The same card transaction exported twice: the supplier still clears, Moss Balance is off.
         const made = cardTransaction(date);
+        // Which copy is "the" duplicate is the controller's call: all four supplier lines stay open.
+        for (const e of made) for (const l of e.lines) if (l.group) l.problem = 'exported-twice';
         for (const e of made) {
           entries.push({ ...e, lines: e.lines.map((l) => ({ ...l, group: l.group ? `${l.group}:twice` : undefined })) });
         }

@@ -42,6 +42,13 @@ export interface TruthFlag {
   lines: LineKey[];
 }
 
+/** A match the engine must make on its own (e.g. the 1:2 split top-up). */
+export interface TruthMatch {
+  account: string;
+  lines: LineKey[];
+  kind: 'split';
+}
+
 export interface TruthPeriod {
   /** YYYY-MM */
   period: string;
@@ -51,6 +58,7 @@ export interface TruthPeriod {
   openLines: TruthOpenLine[];
   /** Flags the planted problems must raise (only listed for periods with planted problems). */
   flags: TruthFlag[];
+  matches: TruthMatch[];
 }
 
 export interface TruthUnit {
@@ -120,6 +128,7 @@ export function unitTruth(unit: { unitId: number; name: string; config: Administ
       }));
 
     const flags: TruthFlag[] = [];
+    const matches: TruthMatch[] = [];
     const planted = own.filter((l) => l.problem !== undefined && l.date >= from && l.date <= to);
     const byProblem = (p: PlantedProblem) => own.filter((l) => l.problem === p);
     const add = (code: FlagCode, account: string, ls: BookedLine[]) => flags.push({ code, account, lines: ls.map((l) => l.key) });
@@ -133,18 +142,15 @@ export function unitTruth(unit: { unitId: number; name: string; config: Administ
       if (fee.length > 0) add('amount-mismatch', moss.cashInTransitAccount, fee);
       const cit = accountsUpTo(moss.cashInTransitAccount);
       const split = cit.filter((l) => l.date >= from && l.group !== undefined && cit.filter((m) => m.group === l.group).length === 3);
-      if (split.length > 0) add('split-or-merged', moss.cashInTransitAccount, split);
-      const twice = own.filter((l) => l.group?.endsWith(':twice') && l.date >= from && l.date <= to);
-      if (twice.length > 0) {
-        const supplier = twice[0]?.account as string;
-        add('duplicate', supplier, own.filter((l) => l.account === supplier && l.group !== undefined && twice.some((t) => t.group === `${l.group}:twice` || t.group === l.group)));
-      }
+      if (split.length > 0) matches.push({ account: moss.cashInTransitAccount, lines: split.map((l) => l.key), kind: 'split' });
+      const twice = byProblem('exported-twice').filter((x) => x.date <= to);
+      if (twice.length > 0) add('duplicate', twice[0]?.account as string, twice);
       for (const l of byProblem('payment-not-exported').filter((x) => x.date <= to)) add('missing-counterpart', l.account, [l]);
       for (const l of byProblem('unexpected-journal').filter((x) => x.date <= to)) add('unexpected-journal', l.account, [l]);
       const mb = accounts.find((a) => a.role === 'mossBalance');
       if (mb && mb.difference !== 0) add('wallet-difference', mb.account, []);
     }
-    out[periodId(p)] = { period: periodId(p), wallet: walletAt, accounts, openLines, flags };
+    out[periodId(p)] = { period: periodId(p), wallet: walletAt, accounts, openLines, flags, matches };
   }
   return { unitId: unit.unitId, name: unit.name, config: unit.config, periods: out };
 }

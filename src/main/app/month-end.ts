@@ -1,0 +1,408 @@
+// The month-end orchestrator behind the handlers and the CLI: workspace configuration, the token
+// (keychain only), background sync with auto-matching, the engine's picture, the controller's
+// decisions (all through the store's audited actions), the workbook and the demo.
+import type { AdministrationConfig, EnvironmentConfig, LineKey, Period } from '../../shared/domain';
+import { parsePeriodId, periodId } from '../../shared/domain';
+import { AppFailure } from '../../shared/errors';
+import { centsToDecimal, type Cents } from '../../shared/money';
+import type { AdministrationResult } from '../../shared/reconcile';
+import { classicTokenAuth } from '../afas/classic-token';
+import { createAfasClient } from '../afas/client';
+import { loadToken, storeToken } from '../afas/credentials';
+import { parseEnvironment, type Environment } from '../afas/environment';
+import { runReadiness } from '../afas/readiness';
+import type { AfasClient, AfasRow } from '../afas/types';
+import { reconcileAdministration } from '../reconcile/engine';
+import { validateManualMatch } from '../reconcile/manual';
+import type { SecretStore } from '../secrets/types';
+import { appendAudit, listAudit } from '../store/audit';
+import * as actions from '../store/controller-actions';
+import { listNotes } from '../store/controller-reads';
+import type { Db } from '../store/database';
+import { linesByKey, queryLines } from '../store/lines';
+import { listAdministrations } from '../store/master-data';
+import { listSyncRuns } from '../store/sync-runs';
+import { writeWorkbook } from '../workbook/writeWorkbook';
+import { persistAutoMatches } from './auto-matches';
+import { startDemoServer, type DemoServer } from './demo-server';
+import { loadEngineInput } from './engine-input';
+import { SyncRunner } from './sync-runner';
+import type { AccountLinesView, ChoiceLists, MonthEnd, ReadinessItem, SyncProgressView, WorkspaceView } from './types';
+import { workspaceConfigStore } from './workspace-config';
+
+export type AfasClientFactory = (env: Environment, token: string) => AfasClient;
+
+export interface MonthEndOptions {
+  db: Db;
+  secrets: SecretStore;
+  dataDir: string;
+  clock?: () => Date;
+  afasClientFactory?: AfasClientFactory;
+  appVersion?: string;
+}
+
+/** The orchestrator plus what the CLI needs beyond the app's seam. */
+export interface MonthEndService extends MonthEnd {
+  /** Resolves when no sync is running; returns the last run's state. */
+  waitForSync(): Promise<SyncProgressView | null>;
+  /** Sets the first month to sync (YYYY-MM). */
+  setSyncFrom(period: Period | null): void;
+  /** The demo server while it runs (tests and the CLI). */
+  demoServer(): DemoServer | null;
+}
+
+const TYPE_NL = { production: 'productie', test: 'test', accept: 'accept' } as const;
+
+const defaultFactory: AfasClientFactory = (env, token) => createAfasClient({ baseUrl: env.baseUrl, auth: classicTokenAuth(token) });
+
+function noEnvironment(): AppFailure {
+  return new AppFailure(
+    'workspace.no-environment',
+    { nl: 'Er is nog geen AFAS-omgeving ingesteld.', en: 'No AFAS environment has been set up yet.' },
+    { nl: 'Vul eerst het omgevingsnummer in (bijv. 12345).', en: 'Enter the environment number first (e.g. 12345).' },
+  );
+}
+
+function noToken(env: string): AppFailure {
+  return new AppFailure(
+    'workspace.no-token',
+    { nl: `Er is geen AFAS-token opgeslagen voor omgeving ${env}.`, en: `No AFAS token is stored for environment ${env}.` },
+    {
+      nl: 'Plak de token van de App Connector (Algemeen > Beheer > App connector > Gebruikerstokens).',
+      en: 'Paste the token of the App Connector (Algemeen > Beheer > App connector > Gebruikerstokens).',
+    },
+  );
+}
+
+function unknownAdministration(unitId: number): AppFailure {
+  return new AppFailure(
+    'workspace.unknown-administration',
+    { nl: `Administratie ${unitId} is niet ingesteld.`, en: `Administration ${unitId} is not set up.` },
+    { nl: 'Voeg de administratie toe in de instellingen.', en: 'Add the administration in the settings.' },
+  );
+}
+
+export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
+  const { db, secrets } = opts;
+  const clock = opts.clock ?? (() => new Date());
+  const factory = opts.afasClientFactory ?? defaultFactory;
+  const config = workspaceConfigStore(db);
+  const runner = new SyncRunner(db);
+  let demo: DemoServer | null = null;
+  let tokenStored = false;
+  const lastPeriod = new Map<number, Period>();
+  const today = () => clock().toISOString().slice(0, 10);
+  const nowIso = () => clock().toISOString();
+
+  // The keychain is async; workspace() is not: learn whether a token is stored once, up front.
+  const tokenKnown = (async () => {
+    const env = config.read().environment;
+    tokenStored = env ? (await loadToken(secrets, env.number).catch(() => null)) !== null : false;
+  })();
+
+  const environment = (): Environment => {
+    const env = config.read().environment;
+    if (!env) throw noEnvironment();
+    return parseEnvironment(env);
+  };
+
+  const client = async (): Promise<AfasClient> => {
+    const env = environment();
+    const token = await loadToken(secrets, env.number);
+    if (!token) throw noToken(env.number);
+    return factory(env, token);
+  };
+
+  const withClient = async <T>(fn: (c: AfasClient) => Promise<T>): Promise<T> => {
+    const c = await client();
+    try {
+      return await fn(c);
+    } finally {
+      await c.close();
+    }
+  };
+
+  const administration = (unitId: number): AdministrationConfig => {
+    const a = config.read().administrations.find((x) => x.unitId === unitId);
+    if (!a) throw unknownAdministration(unitId);
+    return a;
+  };
+
+  const result = (unitId: number, period: Period): AdministrationResult => {
+    const cfg = administration(unitId);
+    lastPeriod.set(unitId, period);
+    const input = loadEngineInput(db, cfg, period, config.walletBalance(unitId, period), today());
+    const r = reconcileAdministration(input);
+    return { ...r, name: r.name ?? cfg.name ?? listAdministrations(db).find((a) => a.unitId === unitId)?.name ?? null };
+  };
+
+  /** The period an action without one refers to: the one last looked at, else the lines' month. */
+  const periodFor = (unitId: number, keys: LineKey[] = []): Period => {
+    const seen = lastPeriod.get(unitId);
+    if (seen) return seen;
+    const dates = [...linesByKey(db, keys).values()].map((l) => l.entryDate).sort();
+    const last = dates[dates.length - 1];
+    if (last) return { year: Number(last.slice(0, 4)), month: Number(last.slice(5, 7)) };
+    const d = clock();
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
+  };
+
+  const view = (): WorkspaceView => {
+    const c = config.read();
+    const last = listSyncRuns(db, undefined, 1)[0];
+    return {
+      environment: c.environment ? { ...c.environment, label: `${c.environment.number} (${TYPE_NL[c.environment.type]})` } : null,
+      token: { stored: tokenStored, lastVerified: tokenStored ? c.tokenLastVerified : null, kind: tokenStored ? 'classic' : null },
+      administrations: c.administrations,
+      demo: c.demo,
+      lastSync: last ? { finishedAt: last.finished ?? last.started, status: last.status, rows: last.rowsFetched } : null,
+    };
+  };
+
+  const saveEnvironment = (env: EnvironmentConfig): WorkspaceView => {
+    const parsed = parseEnvironment(env); // validates; throws AppFailure with what to fix
+    const previous = config.read().environment;
+    config.update((c) => ({
+      ...c,
+      environment: { number: parsed.number, type: parsed.type, ...(env.baseUrl?.trim() ? { baseUrl: parsed.baseUrl } : {}) },
+      demo: previous?.number === parsed.number ? c.demo : false,
+      tokenLastVerified: previous?.number === parsed.number ? c.tokenLastVerified : null,
+    }));
+    if (previous?.number !== parsed.number) tokenStored = false;
+    void loadToken(secrets, parsed.number).then((t) => {
+      tokenStored = t !== null;
+    }, () => undefined);
+    return view();
+  };
+
+  const storeClassicToken = async (text: string): Promise<WorkspaceView> => {
+    const env = environment();
+    await storeToken(secrets, env.number, text);
+    tokenStored = true;
+    config.update((c) => ({ ...c, tokenLastVerified: null }));
+    return view();
+  };
+
+  const saveAdministration = (a: AdministrationConfig): WorkspaceView => {
+    config.update((c) => {
+      const others = c.administrations.filter((x) => x.unitId !== a.unitId);
+      return { ...c, administrations: [...others, a].sort((x, y) => x.unitId - y.unitId) };
+    });
+    return view();
+  };
+
+  const me: MonthEndService = {
+    workspace: view,
+    saveEnvironment,
+    storeClassicToken,
+
+    async testConnection() {
+      await tokenKnown;
+      const out = await withClient(async (c) => {
+        const profitVersion = await c.profitVersion();
+        const administrations: { unitId: number; name: string }[] = [];
+        for await (const page of c.getRows('Profit_Administrations', { orderBy: ['AdminId'] })) {
+          for (const r of page) administrations.push({ unitId: Number(r.AdminId), name: String(r.AdminNm ?? r.AdminId) });
+        }
+        return { profitVersion, administrations };
+      });
+      config.update((c) => ({ ...c, tokenLastVerified: nowIso() }));
+      return out;
+    },
+
+    async readiness(unitId, cfg): Promise<ReadinessItem[]> {
+      const checks = await withClient((c) => runReadiness(c, unitId, cfg.moss));
+      return checks.map((ch) => ({ id: ch.id, ok: ch.ok, label: ch.label, fix: ch.fix }));
+    },
+
+    async choices(unitId): Promise<ChoiceLists> {
+      return withClient(async (c) => {
+        const all = async (id: string, orderBy: string[], filters?: { fieldId: string; operator: 1; value: string }[][]) => {
+          const rows: AfasRow[] = [];
+          for await (const page of c.getRows(id, { orderBy, ...(filters ? { filters } : {}) })) rows.push(...page);
+          return rows;
+        };
+        const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+        const [admins, journals, accounts, creditors] = [
+          await all('Profit_Administrations', ['AdminId']),
+          await all('Profit_Journals', ['JournalId'], [[{ fieldId: 'UnitId', operator: 1, value: String(unitId) }]]),
+          await all('Profit_Accounts', ['Account']),
+          await all('Profit_Creditor', ['CreditorId']),
+        ];
+        return {
+          administrations: admins.map((r) => ({ unitId: Number(r.AdminId), name: str(r.AdminNm) })),
+          journals: journals.map((r) => ({ id: str(r.JournalId), description: str(r.Description), type: r.JournalType === null || r.JournalType === undefined ? null : str(r.JournalType) })),
+          accounts: accounts.map((r) => ({ id: str(r.Account), description: str(r.Description) })),
+          creditors: creditors.map((r) => ({ id: str(r.CreditorId), name: str(r.CreditorName) })),
+        };
+      });
+    },
+
+    saveAdministration,
+
+    startSync(period) {
+      const c = config.read();
+      if (!c.environment) throw noEnvironment();
+      if (c.administrations.length === 0) throw unknownAdministration(0);
+      const from = (c.syncFrom ? parsePeriodId(c.syncFrom) : null) ?? shiftMonths(period, -3);
+      const start = periodId(from) <= periodId(period) ? from : period;
+      return runner.start({
+        client,
+        administrations: c.administrations,
+        from: start,
+        to: period,
+        now: clock,
+        afterUnit: (cfg) => {
+          persistAutoMatches(db, cfg, period, today(), nowIso());
+        },
+      });
+    },
+    syncStatus: () => runner.status(),
+    cancelSync: () => runner.cancel(),
+
+    result,
+
+    accountLines(unitId, account, period): AccountLinesView {
+      const r = result(unitId, period);
+      const byLine = new Map<string, { id: string; status: 'suggested' | 'confirmed' | 'stale' }>();
+      // Confirmed and stale win over a suggestion on the same line.
+      for (const m of [...r.matches].sort((a, b) => (a.status === 'suggested' ? -1 : 0) - (b.status === 'suggested' ? -1 : 0))) {
+        for (const k of m.lines) byLine.set(k, { id: m.id, status: m.status });
+      }
+      const notes = new Map(listNotes(db, unitId).map((n) => [n.lineKey, n.text]));
+      const first = `${periodId(period)}-01`;
+      const last = `${periodId(period)}-31`;
+      const lines = queryLines(db, { unitId, accounts: [account], fromDate: first, toDate: last }).map((l) => ({
+        ...l,
+        matchId: byLine.get(l.key)?.id ?? null,
+        matchStatus: byLine.get(l.key)?.status ?? null,
+        note: notes.get(l.key) ?? null,
+      }));
+      return { account, lines };
+    },
+
+    confirmMatch(unitId, account, keys, difference, reason, by) {
+      administration(unitId);
+      const found = linesByKey(db, keys);
+      const draft = validateManualMatch([...found.values()], difference, reason ?? undefined);
+      if (found.size !== keys.length) {
+        const missing = keys.find((k) => !found.has(k)) ?? '';
+        throw new AppFailure('match-line-missing', { nl: `Regel ${missing} bestaat niet (meer).`, en: `Line ${missing} does not exist (any more).` });
+      }
+      if (draft.account !== account) {
+        throw new AppFailure('match-wrong-account', { nl: `De regels staan niet op rekening ${account}.`, en: `The lines are not on account ${account}.` });
+      }
+      actions.confirmMatch(db, { unitId, account, lines: keys, reason: draft.reason, method: 'manual', by, at: nowIso() });
+      return result(unitId, periodFor(unitId, keys));
+    },
+
+    acceptSuggestion(unitId, period, matchId, by) {
+      const r = result(unitId, period);
+      const m = r.matches.find((x) => x.id === matchId && x.status === 'suggested');
+      if (!m) {
+        throw new AppFailure(
+          'match-suggestion-gone',
+          { nl: 'Deze suggestie bestaat niet meer.', en: 'This suggestion no longer exists.' },
+          { nl: 'Vernieuw het overzicht en kies opnieuw.', en: 'Refresh the overview and choose again.' },
+        );
+      }
+      const reason = m.reason ?? (m.difference !== 0 ? `Verschil ${centsToDecimal(m.difference)} geaccepteerd / difference accepted` : null);
+      actions.confirmMatch(db, { unitId, account: m.account, lines: m.lines, method: m.method, evidence: m.evidence, reason, by, at: nowIso() });
+      return result(unitId, period);
+    },
+
+    unmatch(unitId, matchId, by, reason) {
+      actions.unmatch(db, { matchId, by, reason, at: nowIso() });
+      return result(unitId, periodFor(unitId));
+    },
+
+    undo(by) {
+      const u = actions.undoLast(db, { by, at: nowIso() });
+      return { undone: u ? u.kind : null };
+    },
+
+    addNote(unitId, lineKey, text, by) {
+      actions.addNote(db, { unitId, lineKey, text, by, at: nowIso() });
+    },
+
+    signOff(unitId, account, period, role, by) {
+      const r = result(unitId, period);
+      const acc = r.accounts.find((a) => a.account === account);
+      if (!acc) {
+        throw new AppFailure('signoff-account', { nl: `Rekening ${account} hoort niet bij deze afstemming.`, en: `Account ${account} is not part of this reconciliation.` });
+      }
+      actions.signOff(db, { unitId, account, period: periodId(period), role, by, at: nowIso(), snapshot: { closing: acc.closing, openItems: acc.openItems.length } });
+      return result(unitId, period);
+    },
+
+    setWalletBalance(unitId, period, cents: Cents | null) {
+      administration(unitId);
+      db.transaction(() => {
+        config.setWalletBalance(unitId, period, cents);
+        appendAudit(db, {
+          at: nowIso(), by: 'controller', action: 'wallet.set', unitId, account: administration(unitId).moss.balanceAccount,
+          detail: JSON.stringify({ period: periodId(period), wallet: cents === null ? null : centsToDecimal(cents) }), reason: null,
+        });
+      })();
+      return result(unitId, period);
+    },
+
+    async exportWorkbook(unitId, period, targetPath, lang) {
+      const r = result(unitId, period);
+      const keys = new Set(r.matches.flatMap((m) => m.lines));
+      const c = config.read();
+      const last = listSyncRuns(db, unitId, 1)[0];
+      const written = await writeWorkbook(
+        {
+          results: [r],
+          audit: listAudit(db, { unitId }),
+          sync: {
+            environment: c.environment ? `${c.environment.number} (${TYPE_NL[c.environment.type]})` : '',
+            syncedAt: last?.finished ?? null,
+            rowCounts: { Profit_Transactions_Allocated: last?.rowsFetched ?? 0 },
+            administrations: [{ unitId, name: r.name }],
+          },
+          generatedAt: nowIso(),
+          appVersion: opts.appVersion ?? '0.1.0',
+          lines: linesByKey(db, [...keys]),
+        },
+        targetPath,
+        { lang },
+      );
+      return { path: written.path };
+    },
+
+    async startDemo() {
+      if (!demo) demo = await startDemoServer();
+      saveEnvironment({ number: demo.dataset.truth.envId, type: 'production', baseUrl: demo.fake.baseUrl });
+      await storeClassicToken(demo.token);
+      for (const a of demo.dataset.administrations) saveAdministration(a);
+      config.update((c) => ({ ...c, demo: true, syncFrom: '2025-01' }));
+      return view();
+    },
+
+    async close() {
+      runner.cancel();
+      await runner.idle();
+      if (demo) {
+        await demo.fake.close();
+        demo = null;
+      }
+    },
+
+    async waitForSync() {
+      await runner.idle();
+      return runner.status();
+    },
+    setSyncFrom(period) {
+      config.update((c) => ({ ...c, syncFrom: period ? periodId(period) : null }));
+    },
+    demoServer: () => demo,
+  };
+  return me;
+}
+
+function shiftMonths(p: Period, delta: number): Period {
+  const i = p.year * 12 + (p.month - 1) + delta;
+  return { year: Math.floor(i / 12), month: (i % 12) + 1 };
+}

@@ -1,0 +1,115 @@
+// One background sync at a time over the workspace's administrations: progress for polling,
+// cancel through an AbortController, failures kept as an AppError (nl/en + what to do).
+import { randomUUID } from 'node:crypto';
+import type { AdministrationConfig, Period } from '../../shared/domain';
+import { AppFailure, toAppError } from '../../shared/errors';
+import type { AfasClient } from '../afas/types';
+import type { Db } from '../store/database';
+import type { SyncProgress } from '../sync/progress';
+import { syncAdministration } from '../sync/sync-administration';
+import type { SyncProgressView } from './types';
+
+export interface SyncJob {
+  /** Made when the run starts (the token is read from the keychain then); closed at its end. */
+  client: () => Promise<AfasClient>;
+  administrations: AdministrationConfig[];
+  from: Period;
+  to: Period;
+  now: () => Date;
+  /** After each administration's successful sync (auto-matching). */
+  afterUnit: (config: AdministrationConfig) => void;
+  /** When the whole run ends (any state). */
+  onEnd?: (view: SyncProgressView) => void;
+}
+
+export class SyncRunner {
+  private view: SyncProgressView | null = null;
+  private controller: AbortController | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly db: Db) {}
+
+  status(): SyncProgressView | null {
+    return this.view ? { ...this.view } : null;
+  }
+
+  start(job: SyncJob): { runId: string } {
+    if (this.running) {
+      throw new AppFailure(
+        'sync.busy',
+        { nl: 'Er loopt al een synchronisatie.', en: 'A sync is already running.' },
+        { nl: 'Wacht tot deze klaar is of annuleer hem.', en: 'Wait for it to finish or cancel it.' },
+      );
+    }
+    const runId = randomUUID();
+    const controller = new AbortController();
+    this.controller = controller;
+    this.view = {
+      runId, state: 'running', phase: 'plan', rowsFetched: 0, estimatedTotal: null, slice: null,
+      slicesDone: 0, slicesTotal: 0, rowsPerSecond: 0, etaSeconds: null, error: null,
+    };
+    const run = async (): Promise<void> => {
+      const client = await job.client();
+      try {
+        await this.syncAll(job, client, runId, controller.signal);
+      } finally {
+        await client.close();
+      }
+    };
+    this.running = run()
+      .catch((e: unknown) => {
+        if (controller.signal.aborted) this.finish(runId, 'cancelled', null);
+        else this.finish(runId, 'failed', toAppError(e));
+      })
+      .finally(() => {
+        this.running = null;
+        this.controller = null;
+        const view = this.status();
+        if (view && view.runId === runId) job.onEnd?.(view);
+      });
+    return { runId };
+  }
+
+  private async syncAll(job: SyncJob, client: AfasClient, runId: string, signal: AbortSignal): Promise<void> {
+    const units = job.administrations.length;
+    let before = 0;
+    for (const [i, config] of job.administrations.entries()) {
+      const onProgress = (p: SyncProgress) => {
+        if (!this.view || this.view.runId !== runId) return;
+        this.view = {
+          ...this.view,
+          phase: units > 1 ? `${p.phase} (${i + 1}/${units})` : p.phase,
+          rowsFetched: before + p.rowsFetched,
+          estimatedTotal: p.estimatedTotal === null ? null : before + p.estimatedTotal,
+          slice: p.slice === null ? null : `${config.unitId}:${p.slice}`,
+          slicesDone: p.slicesDone,
+          slicesTotal: p.slicesTotal,
+          rowsPerSecond: p.rowsPerSecond,
+          etaSeconds: p.etaSeconds,
+        };
+      };
+      const r = await syncAdministration({ db: this.db, client, config, from: job.from, to: job.to, signal, onProgress, now: job.now });
+      if (r.status === 'cancelled') {
+        this.finish(runId, 'cancelled', null);
+        return;
+      }
+      before += r.rowsFetched;
+      job.afterUnit(config);
+    }
+    this.finish(runId, 'done', null);
+  }
+
+  private finish(runId: string, state: SyncProgressView['state'], error: SyncProgressView['error']): void {
+    if (!this.view || this.view.runId !== runId) return;
+    this.view = { ...this.view, state, error, phase: state === 'done' ? 'done' : this.view.phase, etaSeconds: state === 'done' ? 0 : null };
+  }
+
+  cancel(): void {
+    this.controller?.abort();
+  }
+
+  /** Resolves when no sync runs (for close() and the CLI). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+}
