@@ -104,3 +104,29 @@ describe('fake AFAS GetConnector paging and ordering', () => {
     expect(top[0]?.AmtDebit).toBe(123456.78);
   });
 });
+
+describe('fake AFAS index cache', () => {
+  it('sees pushes and splices on the original (untracked) environment object too', async () => {
+    const { startFakeAfas } = await import('../../src/main/demo/fake-afas/server');
+    const { smallEnvironment, TOKEN } = await import('./helpers');
+    const env = smallEnvironment(20);
+    const fake = await startFakeAfas({ environment: env, tokens: [TOKEN] });
+    try {
+      const journals = env.connectors.Profit_Journals?.rows ?? [];
+      expect(await rows(fake, 'Profit_Journals', { orderbyfieldids: 'JournalId' })).toHaveLength(4);
+      journals.push({ UnitId: 1, JournalId: '99', Description: 'Nieuw', JournalType: 'M', Blocked: false });
+      expect((await rows(fake, 'Profit_Journals', { orderbyfieldids: 'JournalId' })).map((r) => r.JournalId)).toContain('99');
+      journals.splice(0, 2);
+      expect(await rows(fake, 'Profit_Journals', { orderbyfieldids: 'JournalId' })).toHaveLength(3);
+      // In-place edits of the original objects need invalidate(); through fake.environment they do not.
+      (journals[0] as Row).JournalId = '00';
+      fake.invalidate();
+      expect((await rows(fake, 'Profit_Journals', { orderbyfieldids: 'JournalId' }))[0]?.JournalId).toBe('00');
+      // A frozen object's object-valued properties must read as themselves (Proxy invariant).
+      Object.freeze(env.connectors.Profit_Journals);
+      expect(fake.environment.connectors.Profit_Journals?.rows).toBe(journals);
+    } finally {
+      await fake.close();
+    }
+  });
+});

@@ -1,5 +1,7 @@
 // The filtered + sorted row index per (connector, filter, order), so paging 1M rows costs one
-// sort and then only slices. Dropped whenever the environment changes.
+// sort and then only slices. Dropped whenever the environment changes through the tracked
+// environment; a hit is also re-checked against the rows array's identity and length, so pushes
+// and splices on the caller's own (untracked) environment object are seen too.
 import { compileFilter, filterCacheKey, type Groups } from './filters';
 import { sortIndices, type OrderField } from './ordering';
 import type { FakeConnector } from './types';
@@ -7,7 +9,7 @@ import type { FakeConnector } from './types';
 const MAX_ENTRIES = 64;
 
 export class IndexCache {
-  private entries = new Map<string, Int32Array>();
+  private entries = new Map<string, { index: Int32Array; rows: unknown[]; length: number; fields: unknown }>();
 
   clear(): void {
     this.entries.clear();
@@ -16,13 +18,14 @@ export class IndexCache {
   get(connectorId: string, connector: FakeConnector, groups: Groups, order: OrderField[]): Int32Array {
     const key = `${connectorId}\u0000${filterCacheKey(groups)}\u0000${order.map((o) => (o.desc ? '-' : '') + o.id).join(',')}`;
     const hit = this.entries.get(key);
-    if (hit) return hit;
+    if (hit && hit.rows === connector.rows && hit.length === connector.rows.length && hit.fields === connector.fields) return hit.index;
+    this.entries.delete(key);
     const index = sortIndices(this.filter(connector, groups), connector.rows, order, connector.fields);
     if (this.entries.size >= MAX_ENTRIES) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(key, index);
+    this.entries.set(key, { index, rows: connector.rows, length: connector.rows.length, fields: connector.fields });
     return index;
   }
 

@@ -13,8 +13,11 @@ export function trackMutations<T extends object>(root: T, onChange: () => void):
     const proxy = new Proxy(obj as Obj, {
       get(target, prop, receiver) {
         const value = Reflect.get(target, prop, receiver) as unknown;
-        if (typeof value === 'object' && value !== null && !(value instanceof RegExp)) return wrap(value);
-        return value;
+        if (typeof value !== 'object' || value === null) return value;
+        // Proxy invariant: a frozen (non-configurable, read-only) property must read as itself.
+        const d = Reflect.getOwnPropertyDescriptor(target, prop);
+        if (d && !d.configurable && !d.writable) return value;
+        return wrap(value);
       },
       set(target, prop, value) {
         const ok = Reflect.set(target, prop, unwrap(value));
