@@ -17,7 +17,9 @@ const event = fc.oneof(
   fc.record({ kind: fc.constant('topup' as const), d: day, a: fc.integer({ min: 1, max: 200_000 }), lag: fc.integer({ min: -2, max: 8 }), split: fc.boolean(), fee: fc.constantFrom(0, 0, 0, 150), drop: fc.constantFrom('none', 'none', 'bank', 'moss') }),
 );
 
-function build(events: fc.infer<typeof fc.array<typeof event>>) {
+type Event = typeof event extends fc.Arbitrary<infer T> ? T : never;
+
+function build(events: Event[]) {
   const b = new Books();
   for (const [i, e] of events.entries()) {
     if (e.kind === 'card') {

@@ -83,10 +83,6 @@ export function reconcileAdministration(input: ReconcileInput): AdministrationRe
   const todayDay = dayNumber(input.today);
   const asOf = Math.min(todayDay, p.last);
   const unitId = input.config.unitId;
-  const dayOf = (key: LineKey): number | null => {
-    const l = prep.lineByKey.get(key);
-    return l ? dayNumber(l.entryDate) : null;
-  };
 
   const notes = latestNotes(input.notes, unitId);
   const signOffs = input.signOffs.filter((s) => s.unitId === unitId);
@@ -97,13 +93,15 @@ export function reconcileAdministration(input: ReconcileInput): AdministrationRe
   // Stored matches: stale always shown; confirmed when they touch the period or clear after it.
   for (const g of prep.stored.groups) {
     if (!roleOf.has(g.account)) continue;
-    const days = g.lines.map(dayOf);
     if (g.status === 'stale') {
       matches.push(g);
       flags.push(F.staleMatch(g.account, g.id, g.lines, g.staleReason!));
-    } else if (days.some((d) => d !== null && d >= p.first && d <= p.last) || (days.some((d) => d !== null && d <= p.last) && days.some((d) => d !== null && d > p.last))) {
-      matches.push(g);
+      continue;
     }
+    // Confirmed: shown when a line falls in the period, or the match spans the period end.
+    const s = prep.stored.span.get(g);
+    const within = (d: number) => d >= p.first && d <= p.last;
+    if (s && (within(s.first) || within(s.last) || (s.first <= p.last && s.last > p.last))) matches.push(g);
   }
 
   const accounts: AccountResult[] = [];
@@ -221,11 +219,8 @@ function reconcileAccount(
   // Cleared at period end: in a confirmed match whose lines all lie on or before the last day.
   const clearedByEnd = (key: LineKey): boolean => {
     const g = confirmedOf.get(key);
-    if (!g) return false;
-    return g.lines.every((k) => {
-      const l = prep.lineByKey.get(k);
-      return l !== undefined && dayNumber(l.entryDate) <= p.last;
-    });
+    const s = g ? prep.stored.span.get(g) : null;
+    return s !== null && s !== undefined && s.last <= p.last;
   };
 
   const openItems: OpenItem[] = [];
@@ -326,13 +321,23 @@ function duplicateFlags(rule: ClearingAccountRule, lines: readonly MutationLine[
       out.push(make(k, g));
     }
   };
+  // Same date is part of the text key, so only period (and still open) lines can collide.
   const text = new Map<string, MutationLine[]>();
-  const invoice = new Map<string, MutationLine[]>();
-  for (const l of lines) {
-    if (l.amount === 0 || dayNumber(l.entryDate) > p.last) continue;
+  const wanted = new Set<string>();
+  for (const l of relevant) {
+    if (l.amount === 0) continue;
     if (rule.duplicateJournals.includes(l.journalId)) push(text, `${l.journalId}|${l.entryDate}|${l.amount}|${descriptionKey(l)}`, l);
     const inv = l.invoiceId?.trim();
-    if (rule.duplicateInvoices && inv && inJournalSet(rule.left, l.journalId)) push(invoice, `${inv.toUpperCase()}|${l.journalId}|${Math.sign(l.amount)}`, l);
+    if (rule.duplicateInvoices && inv && inJournalSet(rule.left, l.journalId)) wanted.add(inv.toUpperCase());
+  }
+  // An invoice id may have been exported before, in any earlier period.
+  const invoice = new Map<string, MutationLine[]>();
+  if (wanted.size > 0) {
+    for (const l of lines) {
+      const inv = l.invoiceId?.trim().toUpperCase();
+      if (!inv || !wanted.has(inv) || l.amount === 0 || !inJournalSet(rule.left, l.journalId) || l.entryDate > p.lastDate) continue;
+      push(invoice, `${inv}|${l.journalId}|${Math.sign(l.amount)}`, l);
+    }
   }
   emit(text, (_k, g) => F.duplicateLines(rule, g));
   emit(invoice, (_k, g) => F.duplicateInvoice(rule, g[0]!.invoiceId!.trim(), g));

@@ -20,7 +20,7 @@ export function sideOf(rule: ClearingAccountRule, journal: string): typeof LEFT 
 
 /** `open` must be day-sorted (byDayThenKey) and exclude lines of confirmed matches. */
 export function matchAccount(rule: ClearingAccountRule, open: readonly Item[]): AccountMatching {
-  const pool: Pool = { left: [], right: [], taken: new Set(), capped: false };
+  const pool: Pool = { left: [], right: [], capped: false };
   for (const it of open) {
     if (it.line.amount === 0) continue;
     if (it.side === LEFT) pool.left.push(it);

@@ -14,6 +14,8 @@ export interface Item {
   line: MutationLine;
   day: number;
   side: Side;
+  /** Consumed by a proposal in this run. */
+  taken: boolean;
   words?: Set<string>;
   refs?: Set<string>;
 }
@@ -27,11 +29,17 @@ export function refs(item: Item): Set<string> {
 }
 
 export function makeItem(line: MutationLine, side: Side): Item {
-  return { line, day: dayNumber(line.entryDate), side };
+  return { line, day: dayNumber(line.entryDate), side, taken: false };
 }
 
+/** Total order by content (not input order): day, then the line's AFAS identity. */
 export function byDayThenKey(a: Item, b: Item): number {
-  return a.day - b.day || (a.line.key < b.line.key ? -1 : a.line.key > b.line.key ? 1 : 0);
+  return (
+    a.day - b.day ||
+    a.line.entryNo - b.line.entryNo ||
+    a.line.seqNo - b.line.seqNo ||
+    (a.line.key < b.line.key ? -1 : a.line.key > b.line.key ? 1 : 0)
+  );
 }
 
 export type ProposalKind = 'exact' | 'subset' | 'difference';
@@ -46,11 +54,10 @@ export interface Proposal {
   auto: boolean;
 }
 
-/** Unconsumed items of both sides, day-sorted, with a shared "taken" mark. */
+/** Items of both sides, day-sorted; consumed ones carry `taken`. */
 export interface Pool {
   left: Item[];
   right: Item[];
-  taken: Set<Item>;
   /** Some search stopped at its cap: a later run on fewer lines might decide differently. */
   capped: boolean;
 }

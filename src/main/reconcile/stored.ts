@@ -3,12 +3,15 @@
 // becomes stale and its lines are open again.
 import type { Bilingual, LineKey, MutationLine } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
+import { dayNumber } from './dates';
 import type { MatchGroup, StoredMatch } from '../../shared/reconcile';
 
 export interface StoredEvaluation {
   groups: MatchGroup[];
   /** Line → its (valid) confirmed group. */
   confirmedOf: Map<LineKey, MatchGroup>;
+  /** First and last entry day of each group's existing lines (null when none exist). */
+  span: Map<MatchGroup, { first: number; last: number } | null>;
 }
 
 export function evaluateStoredMatches(
@@ -18,6 +21,7 @@ export function evaluateStoredMatches(
 ): StoredEvaluation {
   const confirmedOf = new Map<LineKey, MatchGroup>();
   const groups: MatchGroup[] = [];
+  const span = new Map<MatchGroup, { first: number; last: number } | null>();
   // Oldest first: when two stored matches claim one line, the earlier one keeps it.
   const ordered = stored
     .filter((m) => m.unitId === unitId)
@@ -26,8 +30,15 @@ export function evaluateStoredMatches(
     const nl: string[] = [];
     const en: string[] = [];
     let sum = 0;
+    let first = Infinity;
+    let last = -Infinity;
     for (const s of m.lines) {
       const line = lineByKey.get(s.key);
+      if (line) {
+        const d = dayNumber(line.entryDate);
+        if (d < first) first = d;
+        if (d > last) last = d;
+      }
       if (!line) {
         nl.push(`regel ${s.key} (${formatEuro(s.amount, 'nl')}) bestaat niet meer in AFAS`);
         en.push(`line ${s.key} (${formatEuro(s.amount, 'en')}) no longer exists in AFAS`);
@@ -68,9 +79,10 @@ export function evaluateStoredMatches(
       ...(stale ? { staleReason: staleText(nl, en) } : {}),
     };
     groups.push(group);
+    span.set(group, first <= last ? { first, last } : null);
     if (!stale) for (const l of m.lines) confirmedOf.set(l.key, group);
   }
-  return { groups, confirmedOf };
+  return { groups, confirmedOf, span };
 }
 
 function staleText(nl: string[], en: string[]): Bilingual {

@@ -6,9 +6,9 @@ import { type Pool, type Proposal, lowerBound } from '../pool';
 const MAX_SCAN = 500;
 
 export function runDifferencePass(pass: DifferencePass, pool: Pool, out: Proposal[]): void {
-  const right = pool.right.filter((i) => !pool.taken.has(i));
+  const right = pool.right.filter((i) => !i.taken);
   for (const l of pool.left) {
-    if (pool.taken.has(l) || l.line.amount === 0) continue;
+    if (l.taken || l.line.amount === 0) continue;
     const want = -l.line.amount;
     const tol = Math.max(pass.toleranceCents, Math.floor((Math.abs(want) * pass.tolerancePermille) / 1000));
     let best = -1;
@@ -18,7 +18,7 @@ export function runDifferencePass(pass: DifferencePass, pool: Pool, out: Proposa
     for (let j = lowerBound(right, l.day - pass.window.max); j < right.length && right[j]!.day <= l.day - pass.window.min; j++) {
       if (++scanned > MAX_SCAN) break;
       const r = right[j]!;
-      if (pool.taken.has(r) || Math.sign(r.line.amount) !== Math.sign(want)) continue;
+      if (r.taken || Math.sign(r.line.amount) !== Math.sign(want)) continue;
       const diff = Math.abs(r.line.amount - want);
       if (diff === 0 || diff > tol) continue;
       const gap = Math.abs(l.day - r.day);
@@ -30,8 +30,8 @@ export function runDifferencePass(pass: DifferencePass, pool: Pool, out: Proposa
     }
     if (best < 0) continue;
     const r = right[best]!;
-    pool.taken.add(l);
-    pool.taken.add(r);
+    l.taken = true;
+    r.taken = true;
     out.push({
       items: [l, r],
       method: pass.method,

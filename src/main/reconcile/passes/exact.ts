@@ -11,28 +11,52 @@ interface Bucket {
   r: Item[];
 }
 
-function bucketKey(pass: ExactPass, item: Item): string | number | null {
-  const leftAmount = item.side === LEFT ? item.line.amount : -item.line.amount;
-  if (pass.key === 'amount') return leftAmount;
-  const inv = item.line.invoiceId?.trim().toUpperCase();
-  return inv ? `${inv}\u0000${leftAmount}` : null;
-}
+const leftAmount = (item: Item) => (item.side === LEFT ? item.line.amount : -item.line.amount);
 
+/**
+ * Groups by the pass key (left-side amount, or invoice id) with a single item stored directly:
+ * most groups are one purchase + one payment, and a million small arrays would cost more than
+ * the matching itself.
+ */
 export function runExactPass(pass: ExactPass, pool: Pool, out: Proposal[]): void {
-  const buckets = new Map<string | number, Bucket>();
+  const groups = new Map<string | number, Item | Item[]>();
   for (const side of [pool.left, pool.right]) {
     for (const item of side) {
-      if (pool.taken.has(item)) continue;
-      const k = bucketKey(pass, item);
-      if (k === null) continue;
-      let b = buckets.get(k);
-      if (!b) buckets.set(k, (b = { l: [], r: [] }));
-      (item.side === LEFT ? b.l : b.r).push(item);
+      if (item.taken) continue;
+      const k = pass.key === 'amount' ? leftAmount(item) : item.line.invoiceId?.trim();
+      if (k === undefined || k === '') continue;
+      const g = groups.get(k);
+      if (g === undefined) groups.set(k, item);
+      else if (Array.isArray(g)) g.push(item);
+      else groups.set(k, [g, item]);
     }
   }
-  for (const b of buckets.values()) {
-    if (b.l.length === 0 || b.r.length === 0) continue;
-    matchBucket(pass, b, pool, out);
+  for (const g of groups.values()) {
+    if (!Array.isArray(g)) continue;
+    if (g.length === 2 && g[0]!.side !== g[1]!.side) {
+      const [l, r] = g[0]!.side === LEFT ? [g[0]!, g[1]!] : [g[1]!, g[0]!];
+      if (l.line.amount !== -r.line.amount) continue;
+      const off = l.day - r.day;
+      if (pass.window && (off < pass.window.min || off > pass.window.max)) continue;
+      const ev = evidenceOf(pass, l, r);
+      push(pass, out, l, r, ev.reference, ev.autoOk);
+      continue;
+    }
+    if (pass.key === 'amount') {
+      const b: Bucket = { l: [], r: [] };
+      for (const it of g) (it.side === LEFT ? b.l : b.r).push(it);
+      if (b.l.length > 0 && b.r.length > 0) matchBucket(pass, b, out);
+      continue;
+    }
+    // Invoice groups: split by amount (items are day-sorted within each side already).
+    const byAmount = new Map<number, Bucket>();
+    for (const it of g) {
+      const a = leftAmount(it);
+      let b = byAmount.get(a);
+      if (!b) byAmount.set(a, (b = { l: [], r: [] }));
+      (it.side === LEFT ? b.l : b.r).push(it);
+    }
+    for (const b of byAmount.values()) if (b.l.length > 0 && b.r.length > 0) matchBucket(pass, b, out);
   }
 }
 
@@ -47,7 +71,7 @@ function evidenceOf(pass: ExactPass, l: Item, r: Item): { reference: boolean; au
   return { reference: cmp === 'match', autoOk: cmp !== 'conflict', score: cmp === 'match' ? 1 : cmp === 'none' ? 0.5 : 0 };
 }
 
-function matchBucket(pass: ExactPass, b: Bucket, pool: Pool, out: Proposal[]): void {
+function matchBucket(pass: ExactPass, b: Bucket, out: Proposal[]): void {
   const { l, r } = b;
   const w = pass.window;
   // Candidate window of each left line in r (indices [lo, hi)), and each right line's degree.
@@ -75,7 +99,7 @@ function matchBucket(pass: ExactPass, b: Bucket, pool: Pool, out: Proposal[]): v
     const ev = evidenceOf(pass, l[i]!, r[j]!);
     used[j] = 1;
     usedL[i] = 1;
-    push(pass, out, pool, l[i]!, r[j]!, ev.reference, ev.autoOk);
+    push(pass, out, l[i]!, r[j]!, ev.reference, ev.autoOk);
   }
   // The rest: best free candidate per left line in date order (a suggestion, not a decision).
   for (let i = 0; i < l.length; i++) {
@@ -98,13 +122,13 @@ function matchBucket(pass: ExactPass, b: Bucket, pool: Pool, out: Proposal[]): v
     }
     if (best < 0) continue;
     used[best] = 1;
-    push(pass, out, pool, li, r[best]!, bestRef, false);
+    push(pass, out, li, r[best]!, bestRef, false);
   }
 }
 
-function push(pass: ExactPass, out: Proposal[], pool: Pool, l: Item, r: Item, reference: boolean, auto: boolean): void {
-  pool.taken.add(l);
-  pool.taken.add(r);
+function push(pass: ExactPass, out: Proposal[], l: Item, r: Item, reference: boolean, auto: boolean): void {
+  l.taken = true;
+  r.taken = true;
   out.push({
     items: [l, r],
     method: pass.method,

@@ -13,8 +13,8 @@ interface Found {
 }
 
 export function runSubsetPass(pass: SubsetPass, pool: Pool, out: Proposal[]): void {
-  const left = pool.left.filter((i) => !pool.taken.has(i));
-  const right = pool.right.filter((i) => !pool.taken.has(i));
+  const left = pool.left.filter((i) => !i.taken);
+  const right = pool.right.filter((i) => !i.taken);
   const found: Found[] = [];
   // 1:N (a left anchor, right members) and N:1 (a right anchor, left members).
   for (const [anchors, others] of [
@@ -65,8 +65,8 @@ export function runSubsetPass(pass: SubsetPass, pool: Pool, out: Proposal[]): vo
   ] as const) {
     for (const f of list) {
       const items = [f.anchor, ...f.members];
-      if (items.some((it) => pool.taken.has(it))) continue;
-      for (const it of items) pool.taken.add(it);
+      if (items.some((it) => it.taken)) continue;
+      for (const it of items) it.taken = true;
       const days = items.map((i) => i.day);
       out.push({
         items,

@@ -1,0 +1,122 @@
+// Benchmark of the reconciliation engine: 1,000,000 lines over Moss Balance, Cash in Transit and
+// the Default Supplier (a year of card spend with some top-ups, noise included), timed through
+// autoMatch + reconcileAdministration, against one hash pass over the same lines as a baseline.
+// Run: npx tsx bench/match.ts   Target: ≤ 3 s for the engine.
+import { performance } from 'node:perf_hooks';
+import { autoMatch, reconcileAdministration } from '../src/main/reconcile';
+import type { AdministrationConfig, MutationLine } from '../src/shared/domain';
+
+const TARGET = Number(process.argv[2] ?? 1_000_000);
+const config: AdministrationConfig = {
+  unitId: 1,
+  profile: 'moss',
+  moss: { balanceAccount: '1090', cashInTransitAccount: '1950', defaultSupplier: '70000', purchaseJournal: 'INK', bankJournal: 'MOSS', bankAccounts: ['1100'] },
+};
+
+let seed = 42;
+const rnd = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+const dates: string[] = [];
+for (let m = 1; m <= 12; m++) for (let d = 1; d <= 28; d++) dates.push(`2025-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+const merchants = ['Adobe', 'Google Ads', 'KLM', 'Uber', 'Slack', 'AWS', 'Albert Heijn', 'NS', 'Coolblue', 'Bol.com'];
+
+const lines: MutationLine[] = [];
+let seq = 0;
+const entries: Record<string, number> = {};
+function add(account: string, journal: string, entryNo: number, dateIdx: number, amount: number, invoiceId: string | null, description: string) {
+  const entryDate = dates[Math.max(0, Math.min(dates.length - 1, dateIdx))]!;
+  seq++;
+  lines.push({
+    key: `1/${journal}/${entryNo}/${seq}`,
+    unitId: 1,
+    journalId: journal,
+    entryNo,
+    seqNo: seq,
+    year: 2025,
+    period: Number(entryDate.slice(5, 7)),
+    accountNo: account,
+    accountType: null,
+    entryDate,
+    voucherDate: entryDate,
+    voucherNo: String(entryNo),
+    invoiceId,
+    description,
+    lineDescription: null,
+    debit: amount > 0 ? amount : 0,
+    credit: amount < 0 ? -amount : 0,
+    amount,
+    modified: null,
+  });
+}
+const entry = (j: string) => (entries[j] = (entries[j] ?? 0) + 1);
+
+let tx = 0;
+while (lines.length < TARGET) {
+  const di = Math.floor(rnd() * dates.length);
+  if (rnd() < 0.04) {
+    // Top-up: Moss export (Dr balance / Cr CIT) and bank feed (Dr CIT), bank 0..5 days earlier.
+    const a = Math.round(rnd() * 2_000_000) + 10_000;
+    const e = entry('MOSS');
+    const ref = `TOPUP${tx++}`;
+    add('1090', 'MOSS', e, di, a, null, `Moss top-up ${ref}`);
+    add('1950', 'MOSS', e, di, -a, null, `Moss top-up ${ref}`);
+    const lag = Math.floor(rnd() * 6);
+    const r = rnd();
+    if (r < 0.05) {
+      const half = Math.floor(a / 2);
+      add('1950', 'ING', entry('ING'), di - lag, half, null, `Overboeking Moss ${ref}`);
+      add('1950', 'ING', entry('ING'), di - lag, a - half, null, `Overboeking Moss ${ref}`);
+    } else if (r < 0.07) add('1950', 'ING', entry('ING'), di - lag, a + 250, null, `Overboeking Moss ${ref}`);
+    else if (r > 0.98) {
+      /* bank payment missing */
+    } else add('1950', 'ING', entry('ING'), di - lag, a, null, `Overboeking Moss ${ref}`);
+  } else {
+    // Card transaction (5% refunds): purchase Cr supplier, payment Dr supplier / Cr balance.
+    const a = (rnd() < 0.05 ? -1 : 1) * (Math.round(rnd() * 50_000) + 100);
+    const m = pick(merchants);
+    const inv = rnd() < 0.9 ? `TX${tx++}` : null;
+    const r = rnd();
+    if (r > 0.01) add('70000', 'INK', entry('INK'), di, -a, inv, `Card ${m}`);
+    if (r < 0.99) {
+      const e = entry('MOSS');
+      add('70000', 'MOSS', e, di, a, inv, `Card ${m}`);
+      add('1090', 'MOSS', e, di, -a, inv, `Card ${m}`);
+    }
+    if (r > 0.995) {
+      const e = entry('MOSS'); // exported twice
+      add('70000', 'MOSS', e, di, a, inv, `Card ${m}`);
+      add('1090', 'MOSS', e, di, -a, inv, `Card ${m}`);
+    }
+  }
+}
+
+const base = { config, period: { year: 2025, month: 6 }, lines, notes: [], signOffs: [], walletBalance: null, today: '2025-07-10' };
+
+let t0 = performance.now();
+const auto = autoMatch({ ...base, storedMatches: [] });
+const tAuto = (performance.now() - t0) / 1000;
+t0 = performance.now();
+const result = reconcileAdministration({ ...base, storedMatches: auto });
+const tRec = (performance.now() - t0) / 1000;
+
+t0 = performance.now();
+const hash = new Map<string, number>();
+for (const l of lines) {
+  const k = `${l.accountNo}|${l.amount}`;
+  hash.set(k, (hash.get(k) ?? 0) + 1);
+}
+const tHash = (performance.now() - t0) / 1000;
+
+const engine = tAuto + tRec;
+const n = lines.length;
+console.log(`lines                      ${n}`);
+console.log(`autoMatch                  ${tAuto.toFixed(3)} s  (${auto.length} matches)`);
+console.log(`reconcileAdministration    ${tRec.toFixed(3)} s  (${result.matchCounts.confirmed} confirmed, ${result.matchCounts.suggested} suggested in period, ${result.flags.length} flags)`);
+console.log(`engine total               ${engine.toFixed(3)} s  ${Math.round(n / engine).toLocaleString('en')} lines/s  ${engine <= 3 ? 'within' : 'OVER'} the 3 s target`);
+console.log(`hash pass (account+amount) ${tHash.toFixed(3)} s  ${Math.round(n / tHash).toLocaleString('en')} lines/s  (${hash.size} keys)`);
+console.log(`ratio engine / hash pass   ${(engine / tHash).toFixed(1)}×`);
