@@ -106,6 +106,18 @@ describe('getRows paging', () => {
     expect(s.seen.map((r) => r.params.get('skip'))).toEqual(['0', '10', '20']);
   });
 
+  it('holds one page while fetching at most the next one, and stops fetching when the caller stops', async () => {
+    const { server: s, client: c } = await setup({ total: 1000, delayMs: 30 });
+    for await (const page of c.getRows('Profit_Transactions_Allocated', { orderBy: ORDER, take: 100 })) {
+      expect(page).toHaveLength(100);
+      await new Promise((r) => setTimeout(r, 100)); // a slow consumer: the next page is in flight, no more
+      expect(s.seen.length).toBeLessThanOrEqual(2);
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect(s.seen).toHaveLength(2);
+  });
+
   it('halves the page when AFAS runs "Out of String space", without losing rows', async () => {
     const hook: Hook = (req, res) => Number(req.params.get('take')) > 1000 && send(res, 500, { externalMessage: 'Out of String space', errorNumber: 14, profitLogReference: 'ref-1' });
     const { server: s, client: c } = await setup({ total: 3000, hook });

@@ -177,32 +177,55 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
     }
   }
 
-  async function* getRows(connectorId: string, opts: GetRowsOptions): AsyncGenerator<AfasRow[]> {
-    if (!opts.orderBy || opts.orderBy.length === 0 || opts.orderBy.some((f) => !f.trim())) {
-      throw new RangeError(`getRows(${connectorId}) needs orderBy: paging without an order can repeat or skip rows`);
-    }
-    const length = queryLength(opts.orderBy, opts.filters);
-    if (length > MAX_QUERY_LENGTH) throw queryTooLong(connectorId, length);
-    let take = opts.take ?? pageSize(opts.columns ?? KNOWN_COLUMNS[connectorId] ?? DEFAULT_COLUMNS);
-    let skip = 0;
+  /** One page; on "Out of String space" the same rows are asked again in smaller pages. */
+  async function fetchPage(connectorId: string, opts: GetRowsOptions, skip: number, take: number, signal: AbortSignal): Promise<{ rows: AfasRow[]; take: number }> {
     const path = `/connectors/${encodeURIComponent(connectorId)}`;
     for (;;) {
-      let rows: AfasRow[];
       try {
-        const json = await get(`${path}?${buildQuery({ skip, take, orderBy: opts.orderBy, ...(opts.filters ? { filters: opts.filters } : {}) })}`, connectorId, opts.signal);
-        rows = rowsOf(json, connectorId);
+        const json = await get(`${path}?${buildQuery({ skip, take, orderBy: opts.orderBy, ...(opts.filters ? { filters: opts.filters } : {}) })}`, connectorId, signal);
+        return { rows: rowsOf(json, connectorId), take };
       } catch (e) {
-        // "Out of String space": the page was too heavy for AFAS. Ask the same rows in halves.
         if (e instanceof AppFailure && e.appError.code === 'afas.page_too_large' && take > 10) {
           take = Math.max(10, Math.floor(take / 2));
           continue;
         }
         throw e;
       }
-      opts.onPage?.({ rows: rows.length, skip });
-      yield rows;
-      if (rows.length < take) return;
-      skip += rows.length;
+    }
+  }
+
+  /**
+   * Pages in order. While the caller works on a full page the next one is already being fetched
+   * (server time overlaps parsing), so at most one page is held and one is in flight per call.
+   */
+  async function* getRows(connectorId: string, opts: GetRowsOptions): AsyncGenerator<AfasRow[]> {
+    if (!opts.orderBy || opts.orderBy.length === 0 || opts.orderBy.some((f) => !f.trim())) {
+      throw new RangeError(`getRows(${connectorId}) needs orderBy: paging without an order can repeat or skip rows`);
+    }
+    const length = queryLength(opts.orderBy, opts.filters);
+    if (length > MAX_QUERY_LENGTH) throw queryTooLong(connectorId, length);
+    const stop = new AbortController();
+    const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
+    let take = opts.take ?? pageSize(opts.columns ?? KNOWN_COLUMNS[connectorId] ?? DEFAULT_COLUMNS);
+    let skip = 0;
+    let pending: Promise<{ rows: AfasRow[]; take: number }> | null = fetchPage(connectorId, opts, skip, take, signal);
+    try {
+      while (pending) {
+        const page: { rows: AfasRow[]; take: number } = await pending;
+        pending = null;
+        take = page.take;
+        const rows = page.rows;
+        const pageSkip = skip;
+        skip += rows.length;
+        if (rows.length >= take) {
+          pending = fetchPage(connectorId, opts, skip, take, signal);
+          pending.catch(() => undefined); // surfaced when awaited; silenced if the caller stops early
+        }
+        opts.onPage?.({ rows: rows.length, skip: pageSkip });
+        yield rows;
+      }
+    } finally {
+      if (pending) stop.abort();
     }
   }
 

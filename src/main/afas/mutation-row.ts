@@ -62,10 +62,20 @@ function int(value: unknown): number | null {
   return null;
 }
 
+const TWO_DECIMALS = /^(-)?(\d+)(?:\.(\d{1,2}))?$/;
+
 /** null/absent → 0; numbers through their shortest decimal text, so 0.29 is 29 cents exactly. */
 function cents(value: unknown, field: string, row: AfasRow): Cents {
   if (value === null || value === undefined || value === '') return 0;
   if (typeof value !== 'number' && typeof value !== 'string') throw invalid(field, row);
+  if (typeof value === 'number') {
+    // Fast path for the common case (at most two decimals): the digits of the shortest text, exact.
+    const m = TWO_DECIMALS.exec(String(value));
+    if (m) {
+      const c = Number(m[2]) * 100 + (m[3] ? Number(m[3].length === 1 ? `${m[3]}0` : m[3]) : 0);
+      if (Number.isSafeInteger(c)) return m[1] ? (c === 0 ? 0 : -c) : c;
+    }
+  }
   try {
     return toCents(value);
   } catch {
