@@ -2,6 +2,7 @@
 import type { MutationLine } from '../../shared/domain';
 import { AppFailure } from '../../shared/errors';
 import type { AfasClient, AfasRow, FilterGroups } from '../afas/types';
+import { prefetch } from './prefetch';
 import type { MasterKind, Stager } from './staging';
 import { ACCOUNTS_PER_REQUEST, LINE_ORDER, chunk, dayStart, sliceFilter, type MonthSlice } from './slices';
 
@@ -65,7 +66,7 @@ export async function fetchSlice(ctx: FetchContext, stager: Stager, slice: Month
   let maxModified: string | null = null;
   for (const part of chunk(accounts, ACCOUNTS_PER_REQUEST)) {
     const filters = sliceFilter(ctx.unitId, slice, part);
-    for await (const page of ctx.client.getRows(LINES_CONNECTOR, { orderBy: LINE_ORDER, filters, take: ctx.take, signal: ctx.signal })) {
+    for await (const page of prefetch(ctx.client.getRows(LINES_CONNECTOR, { orderBy: LINE_ORDER, filters, take: ctx.take, signal: ctx.signal }))) {
       count(ctx, LINES_CONNECTOR);
       ctx.signal?.throwIfAborted();
       const staged = page.map((row) => {

@@ -1,0 +1,130 @@
+// End-to-end sync benchmark: 1,000,000 mutation rows from the fake AFAS (its own process) through
+// the real client into SQLite, against the raw download of the same pages (same client, same
+// filters and order, rows counted and dropped), same run. Also the peak RSS of this process.
+//   npx tsx bench/sync.ts [rows]
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { classicTokenAuth } from '../src/main/afas/classic-token';
+import { createAfasClient } from '../src/main/afas/client';
+import type { AfasClient } from '../src/main/afas/types';
+import { startFakeAfas } from '../src/main/demo/fake-afas/server';
+import {
+  PROFIT_ACCOUNTS_FIELDS,
+  PROFIT_ADMINISTRATIONS_FIELDS,
+  PROFIT_CREDITOR_FIELDS,
+  PROFIT_FIN_CHANGED_ENTRYDATE_FIELDS,
+  PROFIT_JOURNALS_FIELDS,
+  PROFIT_TRANSACTIONS_FIELDS,
+  syntheticMutations,
+} from '../src/main/demo/fake-afas/synthetic';
+import type { AdministrationConfig } from '../src/shared/domain';
+import { openDatabase } from '../src/main/store/database';
+import { countLines } from '../src/main/store/lines';
+import { ACCOUNTS_PER_REQUEST, LINE_ORDER, chunk, monthsBetween, sliceFilter } from '../src/main/sync/slices';
+import { syncAdministration } from '../src/main/sync/sync-administration';
+
+const ACCOUNTS = ['1600', '1610', '2010', '4000', '4100', '8000'];
+const FROM = { year: 2025, month: 1 };
+const TO = { year: 2025, month: 12 };
+
+async function serve(rows: number, token: string): Promise<void> {
+  const fake = await startFakeAfas({
+    tokens: [token],
+    environment: {
+      envId: 'O12345AA',
+      connectors: {
+        Profit_Transactions_Allocated: { fields: PROFIT_TRANSACTIONS_FIELDS, rows: syntheticMutations(rows, { unitId: 1, seed: 1, from: '2025-01', accounts: ACCOUNTS }) },
+        Profit_Journals: { fields: PROFIT_JOURNALS_FIELDS, rows: ['10', '20', '50', '60', '90'].map((id) => ({ UnitId: 1, JournalId: id, Description: `Dagboek ${id}`, JournalType: null, Blocked: false })) },
+        Profit_Administrations: { fields: PROFIT_ADMINISTRATIONS_FIELDS, rows: [{ AdminId: 1, AdminNm: 'Bench BV', AdminCd: '001' }] },
+        Profit_Accounts: { fields: PROFIT_ACCOUNTS_FIELDS, rows: ACCOUNTS.map((a) => ({ Account: a, Description: `Rekening ${a}`, Blocked: false })) },
+        Profit_Creditor: { fields: PROFIT_CREDITOR_FIELDS, rows: [{ CreditorId: '2010', CreditorName: 'Moss Default Supplier' }] },
+        Profit_Fin_ChangedEntrydate: { fields: PROFIT_FIN_CHANGED_ENTRYDATE_FIELDS, rows: [] },
+      },
+    },
+  });
+  process.stdout.write(JSON.stringify({ baseUrl: fake.baseUrl }) + '\n');
+  const stop = () => void fake.close().then(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+async function download(client: AfasClient): Promise<{ seconds: number; rows: number }> {
+  const t0 = performance.now();
+  let rows = 0;
+  for (const slice of monthsBetween(FROM, TO)) {
+    for (const part of chunk(ACCOUNTS, ACCOUNTS_PER_REQUEST)) {
+      for await (const page of client.getRows('Profit_Transactions_Allocated', { orderBy: LINE_ORDER, filters: sliceFilter(1, slice, part) })) rows += page.length;
+    }
+  }
+  return { seconds: (performance.now() - t0) / 1000, rows };
+}
+
+async function main(): Promise<void> {
+  const rows = Number(process.argv[2] ?? 1_000_000);
+  const token = `<token><version>1</version><data>${randomBytes(32).toString('hex').toUpperCase()}</data></token>`;
+  // The fake runs in its own process group so its memory is not counted and it can be stopped whole.
+  const child = spawn('npx', ['tsx', 'bench/sync.ts', '--serve', String(rows)], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, BENCH_AFAS_TOKEN: token },
+  });
+  const stopChild = () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'kruispost-bench-sync-'));
+  try {
+    const first = await new Promise<string>((resolve, reject) => {
+      createInterface({ input: child.stdout! }).once('line', resolve);
+      child.once('exit', (code) => reject(new Error(`fake AFAS exited ${code}`)));
+    });
+    const { baseUrl } = JSON.parse(first) as { baseUrl: string };
+    const client = createAfasClient({ baseUrl, auth: classicTokenAuth(token) });
+    const config: AdministrationConfig = {
+      unitId: 1,
+      profile: 'moss',
+      moss: { balanceAccount: '1600', cashInTransitAccount: '1610', defaultSupplier: '2010', purchaseJournal: '60', bankJournal: '20', bankAccounts: ['4000', '4100', '8000'], merchantCreditors: [] },
+    };
+
+    const warm = await download(client); // also warms the fake's indexes
+    const db = openDatabase(join(dir, 'bench.sqlite'));
+    const rssBefore = process.memoryUsage().rss;
+    let peak = rssBefore;
+    const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    const t0 = performance.now();
+    const result = await syncAdministration({ db, client, config, from: FROM, to: TO, now: () => new Date('2026-06-01T12:00:00Z'), onProgress: () => (peak = Math.max(peak, process.memoryUsage().rss)) });
+    const syncSeconds = (performance.now() - t0) / 1000;
+    clearInterval(sample);
+    const stored = countLines(db);
+    db.close();
+    const again = await download(client);
+    await client.close();
+    const raw = Math.min(warm.seconds, again.seconds);
+    if (warm.rows !== rows || stored !== rows || result.rowsApplied !== rows) throw new Error(`row counts differ: download ${warm.rows}, stored ${stored}, applied ${result.rowsApplied}, expected ${rows}`);
+    const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
+    console.log(`rows: ${rows}`);
+    console.log(`raw download (real client, same pages): ${raw.toFixed(2)} s, ${Math.round(rows / raw)} rows/s (runs: ${warm.seconds.toFixed(2)} s, ${again.seconds.toFixed(2)} s)`);
+    console.log(`sync into SQLite (end to end): ${syncSeconds.toFixed(2)} s, ${Math.round(rows / syncSeconds)} rows/s`);
+    console.log(`ratio (sync / download time): ${(syncSeconds / raw).toFixed(2)} (target <= 1.5)`);
+    console.log(`peak RSS during sync: ${mb(peak)} MB (before: ${mb(rssBefore)} MB; target < 500 MB)`);
+  } finally {
+    stopChild();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--serve') {
+  void serve(Number(process.argv[3] ?? 1_000_000), process.env.BENCH_AFAS_TOKEN ?? '');
+} else {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
