@@ -1,0 +1,154 @@
+// The month-end job, headless: configure the workspace, sync, reconcile every administration,
+// write the workbook(s) and the JSON report, and tell the caller whether everything clears.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+import type { Lang, Period } from '../../shared/domain';
+import { AppFailure, isAppFailure } from '../../shared/errors';
+import { formatEuro, toCents, type Cents } from '../../shared/money';
+import { createMonthEnd } from '../app/month-end';
+import type { SecretStore } from '../secrets/types';
+import { openDatabase } from '../store/database';
+import type { CliConfig } from './config';
+import { appErrorText, EXIT, UsageError } from './errors';
+import { progressPrinter } from './progress';
+import { buildReport, type Report } from './report';
+
+export interface JobInput {
+  config: CliConfig;
+  period: Period;
+  /** Workbook path (one administration) or pattern (several: unit id added). */
+  out: string | null;
+  /** Or: a workbook name per administration, in this directory (the demo). */
+  outFor?: (unitId: number, name: string | null) => string;
+  report: string | null;
+  walletBalances: Map<number, Cents>;
+  baseUrl: string | null;
+  dataDir: string;
+  lang: Lang;
+  secrets: SecretStore;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+export interface JobResult {
+  code: number;
+  report: Report | null;
+  workbooks: string[];
+}
+
+function workbookPath(input: JobInput, unitId: number, name: string | null): string | null {
+  if (input.outFor) return resolve(input.outFor(unitId, name));
+  if (!input.out) return null;
+  if (input.config.administrations.length === 1) return resolve(input.out);
+  const ext = extname(input.out) || '.xlsx';
+  return resolve(`${input.out.slice(0, input.out.length - extname(input.out).length)}-${unitId}${ext}`);
+}
+
+export async function runJob(input: JobInput): Promise<JobResult> {
+  const { lang, stderr, stdout } = input;
+  let db;
+  try {
+    db = openDatabase(resolve(input.dataDir, 'kruispost.sqlite'));
+  } catch (e) {
+    throw new UsageError(
+      { nl: `--data-dir: de database in ${input.dataDir} kan niet worden geopend.`, en: `--data-dir: cannot open the database in ${input.dataDir}.` },
+      isAppFailure(e) && e.appError.action ? e.appError.action : { nl: 'Kies een map waarin u mag schrijven.', en: 'Choose a directory you can write to.' },
+      ['--data-dir'],
+    );
+  }
+  const monthEnd = createMonthEnd({ db, secrets: input.secrets, dataDir: input.dataDir });
+  try {
+    try {
+      monthEnd.saveEnvironment({ ...input.config.environment, ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}) });
+    } catch (e) {
+      if (isAppFailure(e)) {
+        const field = e.appError.code === 'afas.environment.base_url' || e.appError.code === 'afas.environment.insecure' ? (input.baseUrl ? '--base-url' : 'environment.baseUrl') : 'environment.number';
+        throw new UsageError({ nl: `${field}: ${e.appError.message.nl}`, en: `${field}: ${e.appError.message.en}` }, e.appError.action, [field]);
+      }
+      throw e;
+    }
+    const ws = monthEnd.workspace();
+    for (const a of ws.administrations) if (!input.config.administrations.some((c) => c.unitId === a.unitId)) monthEnd.saveAdministration({ ...a });
+    for (const a of input.config.administrations) monthEnd.saveAdministration(a);
+    monthEnd.setSyncFrom(input.config.syncFrom ? { year: Number(input.config.syncFrom.slice(0, 4)), month: Number(input.config.syncFrom.slice(5, 7)) } : null);
+
+    const progress = progressPrinter(stderr, lang);
+    monthEnd.startSync(input.period);
+    const timer = setInterval(() => {
+      const s = monthEnd.syncStatus();
+      if (s) progress.update(s);
+    }, 150);
+    let status;
+    try {
+      status = await monthEnd.waitForSync();
+    } finally {
+      clearInterval(timer);
+    }
+    if (status) progress.update(status);
+    progress.done();
+    if (!status || status.state !== 'done') {
+      const err = status?.error ?? { code: 'sync.cancelled', message: { nl: 'De synchronisatie is afgebroken.', en: 'The sync was cancelled.' } };
+      stderr.write(appErrorText(err, lang));
+      return { code: EXIT.afas, report: null, workbooks: [] };
+    }
+
+    const results = [];
+    const workbooks: string[] = [];
+    for (const a of input.config.administrations) {
+      const wallet = input.walletBalances.get(a.unitId) ?? null;
+      if (wallet !== null) monthEnd.setWalletBalance(a.unitId, input.period, wallet);
+      const result = monthEnd.result(a.unitId, input.period);
+      const path = workbookPath(input, a.unitId, result.name);
+      if (path) {
+        try {
+          mkdirSync(dirname(path), { recursive: true });
+          await monthEnd.exportWorkbook(a.unitId, input.period, path, lang);
+        } catch (e) {
+          const why = isAppFailure(e) ? e.appError.message : { nl: String(e), en: String(e) };
+          throw new UsageError({ nl: `--out: ${why.nl}`, en: `--out: ${why.en}` }, isAppFailure(e) ? e.appError.action : undefined, ['--out']);
+        }
+        workbooks.push(path);
+      }
+      results.push({ result, walletBalance: wallet, workbook: path });
+    }
+    const report = buildReport({ period: input.period, environment: input.config.environment.number, generatedAt: new Date().toISOString(), results });
+    if (input.report) {
+      const path = resolve(input.report);
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+      } catch {
+        throw new UsageError({ nl: `--report: ${path} kan niet worden geschreven.`, en: `--report: cannot write ${path}.` }, undefined, ['--report']);
+      }
+    }
+    stdout.write(summary(report, lang));
+    return { code: report.clears ? EXIT.clears : EXIT.doesNotClear, report, workbooks };
+  } finally {
+    await monthEnd.close();
+    db.close();
+  }
+}
+
+function summary(report: Report, lang: Lang): string {
+  const out: string[] = [];
+  for (const a of report.administrations) {
+    out.push(`${a.unitId} ${a.name ?? ''} — ${report.period}`);
+    for (const acc of a.accounts) {
+      const mark = acc.clears ? '✓' : '✗';
+      const closing = formatEuro(toCents(acc.closing), lang);
+      const diff = acc.clears ? '' : ` ${lang === 'nl' ? 'verschil' : 'difference'} ${acc.difference}`;
+      const open = acc.openItems.length > 0 ? ` ${acc.openItems.length} open` : '';
+      out.push(`  ${mark} ${acc.account.padEnd(8)} ${acc.role.padEnd(15)} ${closing.padStart(16)}${diff}${open}`);
+    }
+    out.push(`  ${lang === 'nl' ? 'afletteringen' : 'matches'}: ${a.matchCounts.confirmed} ${lang === 'nl' ? 'bevestigd' : 'confirmed'}, ${a.matchCounts.suggested} ${lang === 'nl' ? 'voorgesteld' : 'suggested'}, ${a.matchCounts.stale} stale; ${a.flags.length} ${lang === 'nl' ? 'signaleringen' : 'flags'}`);
+  }
+  out.push(report.clears ? (lang === 'nl' ? 'Alles sluit aan.' : 'Everything clears.') : lang === 'nl' ? 'Niet alles sluit aan.' : 'Not everything clears.');
+  return `${out.join('\n')}\n`;
+}
+
+/** For callers that catch: AFAS failures are exit 3, usage failures exit 2. */
+export function exitCodeOf(e: unknown): number {
+  if (e instanceof UsageError) return EXIT.usage;
+  if (e instanceof AppFailure) return EXIT.afas;
+  return EXIT.afas;
+}

@@ -1,0 +1,107 @@
+// The JSON report of `kruispost reconcile` (shape documented in REPORT.md). Every amount is an exact
+// decimal string with a dot (centsToDecimal): "1234.56", "-0.35". Never a token.
+import type { Bilingual, Period } from '../../shared/domain';
+import { periodId } from '../../shared/domain';
+import { centsToDecimal } from '../../shared/money';
+import type { AccountRole, AdministrationResult, FlagCode, MatchStatus } from '../../shared/reconcile';
+
+export const REPORT_VERSION = 1;
+
+export interface ReportOpenItem {
+  /** UnitId/JournalId/EntryNo/SeqNo */
+  line: string;
+  date: string;
+  amount: string;
+  /** The controller's note, else the flag codes (comma-separated), else "unmatched". */
+  reason: string;
+  ageDays: number;
+  flags: FlagCode[];
+  note: string | null;
+  description: string | null;
+}
+
+export interface ReportAccount {
+  role: AccountRole;
+  account: string;
+  name: string | null;
+  opening: string;
+  debit: string;
+  credit: string;
+  closing: string;
+  expected: string;
+  difference: string;
+  clears: boolean;
+  status: string;
+  lineCount: number;
+  openItems: ReportOpenItem[];
+}
+
+export interface ReportAdministration {
+  unitId: number;
+  name: string | null;
+  clears: boolean;
+  walletBalance: string | null;
+  accounts: ReportAccount[];
+  matchCounts: Record<MatchStatus, number>;
+  flags: { code: FlagCode; severity: string; account: string; lines: string[]; message: Bilingual }[];
+  workbook: string | null;
+}
+
+export interface Report {
+  version: number;
+  /** YYYY-MM */
+  period: string;
+  environment: string;
+  generatedAt: string;
+  clears: boolean;
+  administrations: ReportAdministration[];
+}
+
+export function buildReport(p: {
+  period: Period;
+  environment: string;
+  generatedAt: string;
+  results: { result: AdministrationResult; walletBalance: number | null; workbook: string | null }[];
+}): Report {
+  const administrations = p.results.map(({ result: r, walletBalance, workbook }): ReportAdministration => ({
+    unitId: r.unitId,
+    name: r.name,
+    clears: r.accounts.every((a) => a.clears),
+    walletBalance: walletBalance === null ? null : centsToDecimal(walletBalance),
+    accounts: r.accounts.map((a) => ({
+      role: a.role,
+      account: a.account,
+      name: a.name,
+      opening: centsToDecimal(a.opening),
+      debit: centsToDecimal(a.debit),
+      credit: centsToDecimal(a.credit),
+      closing: centsToDecimal(a.closing),
+      expected: centsToDecimal(a.expected),
+      difference: centsToDecimal(a.difference),
+      clears: a.clears,
+      status: a.status,
+      lineCount: a.lineCount,
+      openItems: a.openItems.map((o) => ({
+        line: o.line.key,
+        date: o.line.entryDate,
+        amount: centsToDecimal(o.line.amount),
+        reason: o.note ?? (o.flags.length > 0 ? o.flags.join(',') : 'unmatched'),
+        ageDays: o.ageDays,
+        flags: o.flags,
+        note: o.note,
+        description: o.line.lineDescription ?? o.line.description,
+      })),
+    })),
+    matchCounts: r.matchCounts,
+    flags: r.flags.map((f) => ({ code: f.code, severity: f.severity, account: f.account, lines: f.lines, message: f.message })),
+    workbook,
+  }));
+  return {
+    version: REPORT_VERSION,
+    period: periodId(p.period),
+    environment: p.environment,
+    generatedAt: p.generatedAt,
+    clears: administrations.every((a) => a.clears),
+    administrations,
+  };
+}
