@@ -26,7 +26,7 @@ import { sideOf } from './matching';
 import { LEFT, type Proposal } from './pool';
 import { autoProposals, prepare, type PrepareInput, type Prepared } from './prepare';
 import type { MossRuleOptions } from './profiles/moss';
-import { entryKey, rollforward } from './rollforward';
+import { rollforward } from './rollforward';
 import { inJournalSet, type ClearingAccountRule } from './rules';
 import { signOffState } from './signoff';
 import { descriptionKey } from './text';
@@ -355,13 +355,13 @@ function tieOut(prep: Prepared, p: PeriodDays, wallet: Cents | null, inTransit: 
   if (!rule) {
     return { opening: 0, topUps: 0, spend: 0, refunds: 0, other: 0, closing: 0, wallet, difference: null, likelyCauses: [] };
   }
-  const entryRoles = new Map<string, Set<AccountRole>>();
+  // One unit, one journal: the entry number alone identifies the entry.
+  const entryRoles = new Map<number, Set<AccountRole>>();
   for (const acc of prep.rules.accounts) {
     if (acc.account === rule.account) continue;
     for (const l of prep.byAccount.get(acc.account) ?? []) {
       if (l.journalId !== rule.journal) continue;
-      const k = entryKey(l);
-      (entryRoles.get(k) ?? entryRoles.set(k, new Set()).get(k)!).add(acc.role);
+      (entryRoles.get(l.entryNo) ?? entryRoles.set(l.entryNo, new Set()).get(l.entryNo)!).add(acc.role);
     }
   }
   return rollforward({ rule, lines: prep.byAccount.get(rule.account) ?? [], entryRoles, period: p, wallet, topUpsInTransit: inTransit });

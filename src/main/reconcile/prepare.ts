@@ -36,13 +36,15 @@ export function buildRuleSet(config: AdministrationConfig, lines: readonly Mutat
 
 export function prepareLines(input: PrepareInput): Omit<Prepared, 'stored' | 'matching'> {
   const unitId = input.config.unitId;
-  const unitLines = input.lines.filter((l) => l.unitId === unitId);
+  const unitLines = input.lines.every((l) => l.unitId === unitId) ? input.lines : input.lines.filter((l) => l.unitId === unitId);
   const rules = buildRuleSet(input.config, unitLines, input.ruleOptions);
   const byAccount = new Map<string, MutationLine[]>();
   for (const r of rules.accounts) if (!byAccount.has(r.account)) byAccount.set(r.account, []);
+  // The key index is only needed to replay stored matches (a million-entry map is not free).
   const lineByKey = new Map<LineKey, MutationLine>();
+  const index = input.storedMatches.length > 0;
   for (const l of unitLines) {
-    lineByKey.set(l.key, l);
+    if (index) lineByKey.set(l.key, l);
     byAccount.get(l.accountNo)?.push(l);
   }
   return { rules: { ...rules, accounts: uniqueAccounts(rules.accounts) }, byAccount, lineByKey };

@@ -12,16 +12,12 @@ export interface RollforwardInput {
   rule: TieOutRule;
   /** All lines of the tie-out account. */
   lines: readonly MutationLine[];
-  /** Roles present per entry ("unit/journal/entryNo"), from all clearing-account lines. */
-  entryRoles: ReadonlyMap<string, ReadonlySet<AccountRole>>;
+  /** Roles present per entry number of rule.journal, from all clearing-account lines. */
+  entryRoles: ReadonlyMap<number, ReadonlySet<AccountRole>>;
   period: PeriodDays;
   wallet: Cents | null;
   /** Cash-in-transit bank payments still open at period end (paid, not yet booked by Moss). */
   topUpsInTransit: { count: number; total: Cents };
-}
-
-export function entryKey(l: MutationLine): string {
-  return `${l.unitId}/${l.journalId}/${l.entryNo}`;
 }
 
 export function rollforward(input: RollforwardInput): Rollforward {
@@ -41,7 +37,7 @@ export function rollforward(input: RollforwardInput): Rollforward {
     }
     if (d > p.last) continue;
     inPeriod.push(l);
-    const roles = l.journalId === rule.journal ? input.entryRoles.get(entryKey(l)) : undefined;
+    const roles = l.journalId === rule.journal ? input.entryRoles.get(l.entryNo) : undefined;
     if (roles && rule.topUpRoles.some((r) => roles.has(r))) topUps += l.amount;
     else if (roles && rule.spendRoles.some((r) => roles.has(r))) {
       if (l.amount < 0) {
