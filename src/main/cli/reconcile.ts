@@ -89,7 +89,7 @@ export async function reconcileCommand(argv: string[], io: { stdout: NodeJS.Writ
 
   // The token: the environment variable (CI, headless), else the OS keychain the app uses.
   const number = config.environment.number.trim().replace(/^[OTA](\d+)[A-Z]{2}$/i, '$1');
-  let token: string | null = null;
+  let token: string | null;
   const fromEnv = io.env[TOKEN_ENV];
   if (fromEnv && fromEnv.trim()) {
     try {

@@ -1,0 +1,40 @@
+// Runs the CLI as a child process, the way a user or CI job would (`npx tsx src/main/cli.ts …`).
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export function runCliProcess(args: string[], env: Record<string, string | undefined> = {}, cwd = ROOT): Promise<CliRun> {
+  return new Promise((done, fail) => {
+    const child = spawn('npx', ['tsx', resolve(ROOT, 'src/main/cli.ts'), ...args], {
+      cwd,
+      env: { ...process.env, KRUISPOST_AFAS_TOKEN: undefined, ...env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr: stderr.replace(/^npm warn .*\n/gm, '') }));
+  });
+}
+
+export function mossConfig(units: number[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    environment: { number: '12345', type: 'production' },
+    administrations: units.map((unitId) => ({
+      unitId,
+      profile: 'moss',
+      moss: { balanceAccount: '11050', cashInTransitAccount: '20990', defaultSupplier: '700123', purchaseJournal: 'MOSI', bankJournal: 'MOSB', bankAccounts: ['11000'] },
+    })),
+    syncFrom: '2025-01',
+    ...extra,
+  };
+}

@@ -1,0 +1,174 @@
+// `kruispost reconcile` end to end: a child process against the fake AFAS serving the demo dataset
+// over real HTTP, a real SQLite data dir, and the report checked against demoTruth to the cent.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/main/cli/report';
+import { generateDemoDataset } from '../../src/main/demo/dataset/index';
+import { startFakeAfas, type FakeAfas } from '../../src/main/demo/fake-afas/server';
+import { centsToDecimal } from '../../src/shared/money';
+import { mossConfig, runCliProcess } from './helpers';
+
+const TOKEN_DATA = 'C0FFEE'.repeat(10) + 'C0DE';
+const TOKEN = `<token><version>1</version><data>${TOKEN_DATA}</data></token>`;
+const dataset = generateDemoDataset();
+const truth = dataset.truth;
+const JUNE = '2025-06';
+
+let fake: FakeAfas;
+let dir: string;
+let fullRunLineRequests = 0;
+
+const linesRequests = () => fake.requests.filter((r) => r.path.endsWith('/Profit_Transactions_Allocated')).length;
+const writeConfig = (name: string, value: unknown) => {
+  const file = join(dir, name);
+  writeFileSync(file, JSON.stringify(value));
+  return file;
+};
+const wallets = (units: number[]) => units.flatMap((u) => ['--wallet-balance', `${u}=${centsToDecimal(truth.units.find((x) => x.unitId === u)!.periods[JUNE]!.wallet)}`]);
+const noSecret = (run: { stdout: string; stderr: string }) => {
+  expect(run.stdout + run.stderr).not.toContain(TOKEN_DATA);
+};
+
+function expectReportMatchesTruth(report: Report, units: number[]): void {
+  expect(report.period).toBe(JUNE);
+  expect(report.administrations.map((a) => a.unitId)).toEqual(units);
+  for (const a of report.administrations) {
+    const t = truth.units.find((u) => u.unitId === a.unitId)!.periods[JUNE]!;
+    // Every account's figures, exact to the cent, as decimal strings.
+    const got = a.accounts.map((x) => ({ role: x.role, account: x.account, opening: x.opening, debit: x.debit, credit: x.credit, closing: x.closing, expected: x.expected, difference: x.difference, clears: x.clears }));
+    const want = t.accounts.map((x) => ({
+      role: x.role, account: x.account, opening: centsToDecimal(x.opening), debit: centsToDecimal(x.debit), credit: centsToDecimal(x.credit),
+      closing: centsToDecimal(x.closing), expected: centsToDecimal(x.expected), difference: centsToDecimal(x.difference), clears: x.clears,
+    }));
+    expect(got.sort((p, q) => p.account.localeCompare(q.account))).toEqual(want.sort((p, q) => p.account.localeCompare(q.account)));
+    expect(a.walletBalance).toBe(centsToDecimal(t.wallet));
+    expect(a.clears).toBe(t.accounts.every((x) => x.clears));
+    // Exactly the lines that must stay open, with their amounts and ages.
+    const open = a.accounts.flatMap((x) => x.openItems.map((o) => ({ line: o.line, amount: o.amount, ageDays: o.ageDays, date: o.date })));
+    const wantOpen = t.openLines.map((o) => ({ line: o.key, amount: centsToDecimal(o.amount), ageDays: o.ageDays, date: o.date }));
+    expect(open.sort((p, q) => p.line.localeCompare(q.line))).toEqual(wantOpen.sort((p, q) => p.line.localeCompare(q.line)));
+    // The flags the planted problems must raise, on the right account and lines.
+    for (const f of t.flags) {
+      const hits = a.flags.filter((g) => g.code === f.code && g.account === f.account);
+      expect(hits.length, `${f.code} on ${f.account}`).toBeGreaterThan(0);
+      const allowed = t.flags.filter((g) => g.code === f.code && g.account === f.account).flatMap((g) => g.lines);
+      if (f.lines.length > 0) expect(hits.flatMap((h) => h.lines).filter((k) => !allowed.includes(k)), `${f.code} on ${f.account}`).toEqual([]);
+      for (const k of f.lines) expect(hits.some((h) => h.lines.includes(k)), `${f.code} names ${k}`).toBe(true);
+    }
+    // The split top-up is matched (so none of its lines is open) and nothing is stale.
+    for (const m of t.matches) for (const k of m.lines) expect(open.some((o) => o.line === k)).toBe(false);
+    expect(a.matchCounts.stale).toBe(0);
+    expect(a.matchCounts.confirmed).toBeGreaterThan(0);
+  }
+  expect(report.clears).toBe(false);
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kruispost-cli-'));
+  fake = await startFakeAfas({ environment: generateDemoDataset().environment, tokens: [TOKEN] });
+});
+
+afterAll(async () => {
+  await fake.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('kruispost reconcile', () => {
+  it('reconciles both administrations exactly as the demo truth says, writes report and workbooks, exits 1', async () => {
+    const config = writeConfig('both.json', mossConfig([1, 2]));
+    const before = linesRequests();
+    const run = await runCliProcess(
+      ['reconcile', '--config', config, '--period', JUNE, '--base-url', fake.baseUrl, '--data-dir', join(dir, 'data-full'),
+        '--out', join(dir, 'out', 'month.xlsx'), '--report', join(dir, 'out', 'report.json'), '--lang', 'en', ...wallets([1, 2])],
+      { KRUISPOST_AFAS_TOKEN: TOKEN_DATA },
+    );
+    fullRunLineRequests = linesRequests() - before;
+    expect(run.stderr).toContain('sync:'); // plain progress lines when not on a TTY
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toContain('Not everything clears.');
+    noSecret(run);
+    const reportText = readFileSync(join(dir, 'out', 'report.json'), 'utf8');
+    expect(reportText).not.toContain(TOKEN_DATA);
+    const report = JSON.parse(reportText) as Report;
+    expectReportMatchesTruth(report, [1, 2]);
+    expect(existsSync(join(dir, 'out', 'month-1.xlsx'))).toBe(true);
+    expect(existsSync(join(dir, 'out', 'month-2.xlsx'))).toBe(true);
+    // Amounts are decimal strings, never numbers.
+    expect(reportText).toMatch(/"closing": "-?\d+\.\d{2}"/);
+  });
+
+  it('exits 0 when everything clears (the clean administration)', async () => {
+    const config = writeConfig('clean.json', { ...mossConfig([2]), note: 'extra fields are allowed' });
+    const run = await runCliProcess(
+      ['reconcile', '--config', config, '--period', JUNE, '--base-url', fake.baseUrl, '--data-dir', join(dir, 'data-clean'), '--report', join(dir, 'clean.json.out'), '--lang', 'en', ...wallets([2])],
+      { KRUISPOST_AFAS_TOKEN: TOKEN },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Everything clears.');
+    const report = JSON.parse(readFileSync(join(dir, 'clean.json.out'), 'utf8')) as Report;
+    expect(report.clears).toBe(true);
+    expect(report.administrations[0]?.accounts.every((a) => a.difference === '0.00' && a.openItems.length === 0)).toBe(true);
+  });
+
+  it('a configuration without a required field exits 2 and names the field', async () => {
+    const bad = mossConfig([1]) as { administrations: { moss: Record<string, unknown> }[] };
+    delete bad.administrations[0]!.moss.balanceAccount;
+    const run = await runCliProcess(['reconcile', '--config', writeConfig('bad.json', bad), '--period', JUNE, '--data-dir', join(dir, 'never'), '--lang', 'en'], { KRUISPOST_AFAS_TOKEN: TOKEN });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('administrations[0].moss.balanceAccount');
+    expect(run.stderr).toContain('What to do');
+  });
+
+  it('a bad period or wallet balance exits 2 naming the flag, in Dutch too', async () => {
+    const config = writeConfig('ok.json', mossConfig([1]));
+    const period = await runCliProcess(['reconcile', '--config', config, '--period', '2025-13', '--lang', 'nl'], { KRUISPOST_AFAS_TOKEN: TOKEN });
+    expect(period.code).toBe(2);
+    expect(period.stderr).toContain('--period "2025-13" is geen periode');
+    expect(period.stderr).toContain('Wat te doen');
+    const wallet = await runCliProcess(['reconcile', '--config', config, '--period', JUNE, '--wallet-balance', '1=12,50', '--lang', 'en'], { KRUISPOST_AFAS_TOKEN: TOKEN });
+    expect(wallet.code).toBe(2);
+    expect(wallet.stderr).toContain('--wallet-balance');
+  });
+
+  it('a token AFAS refuses exits 3 with what to do, and never prints the token', async () => {
+    const other = 'ABCDEF0123456789'.repeat(4);
+    const run = await runCliProcess(
+      ['reconcile', '--config', writeConfig('t.json', mossConfig([2])), '--period', JUNE, '--base-url', fake.baseUrl, '--data-dir', join(dir, 'data-token'), '--lang', 'en'],
+      { KRUISPOST_AFAS_TOKEN: other },
+    );
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('AFAS refused access (401)');
+    expect(run.stderr).toContain('Gebruikerstokens');
+    expect(run.stdout + run.stderr).not.toContain(other);
+  });
+
+  it('an address that does not resolve exits 3', async () => {
+    const run = await runCliProcess(
+      ['reconcile', '--config', writeConfig('u.json', mossConfig([2])), '--period', JUNE, '--base-url', 'https://afas.invalid/ProfitRestServices', '--data-dir', join(dir, 'data-dns'), '--lang', 'en'],
+      { KRUISPOST_AFAS_TOKEN: TOKEN },
+    );
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/Error: .*AFAS/);
+  });
+
+  it('a 500 mid-sync exits 3; the re-run resumes with the data already fetched and is exact', async () => {
+    expect(fullRunLineRequests).toBeGreaterThan(4);
+    const config = writeConfig('fault.json', mossConfig([1, 2]));
+    const args = ['reconcile', '--config', config, '--period', JUNE, '--base-url', fake.baseUrl, '--data-dir', join(dir, 'data-fault'), '--report', join(dir, 'fault-report.json'), '--lang', 'en', ...wallets([1, 2])];
+    // Fails near the end of the run, after most slices are in.
+    fake.faults.add({ kind: '500', match: { path: /Profit_Transactions_Allocated$/, nth: fullRunLineRequests - 1 }, times: Infinity, message: 'Er is een onverwachte fout opgetreden.' });
+    const first = await runCliProcess(args, { KRUISPOST_AFAS_TOKEN: TOKEN });
+    fake.faults.clear();
+    expect(first.code).toBe(3);
+    expect(first.stderr).toContain('Error:');
+    expect(existsSync(join(dir, 'fault-report.json'))).toBe(false);
+
+    const before = linesRequests();
+    const second = await runCliProcess(args, { KRUISPOST_AFAS_TOKEN: TOKEN });
+    expect(second.code, second.stderr).toBe(1);
+    expect(linesRequests() - before).toBeLessThan(fullRunLineRequests / 2);
+    expectReportMatchesTruth(JSON.parse(readFileSync(join(dir, 'fault-report.json'), 'utf8')) as Report, [1, 2]);
+  });
+});
