@@ -102,3 +102,30 @@ describe('fake AFAS metainfo, auth and error answers', () => {
     expect(typeof logged?.time).toBe('number');
   });
 });
+
+describe('extra routes and request bodies', () => {
+  it('a route can still read a POST body after latency and its own awaits', async () => {
+    const fake = await startSmall(
+      {
+        latencyMs: 20,
+        routes: [
+          async (req, res, url) => {
+            if (url.pathname !== '/oauth/echo') return false;
+            await new Promise((r) => setTimeout(r, 20));
+            const chunks: Buffer[] = [];
+            for await (const c of req) chunks.push(c as Buffer);
+            res.writeHead(200, { 'content-type': 'text/plain' }).end(Buffer.concat(chunks));
+            return true;
+          },
+        ],
+      },
+      10,
+    );
+    try {
+      const res = await fetch(fake.origin + '/oauth/echo', { method: 'POST', body: 'grant_type=authorization_code&code=abc' });
+      expect(await res.text()).toBe('grant_type=authorization_code&code=abc');
+    } finally {
+      await fake.close();
+    }
+  });
+});

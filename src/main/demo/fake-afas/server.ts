@@ -152,10 +152,12 @@ export async function startFakeAfas(options: FakeAfasOptions): Promise<FakeAfas>
     res.on('close', () => {
       entry.status = res.statusCode;
     });
-    req.resume();
     if (options.latencyMs) await sleep(options.latencyMs);
     const fault = faults.take(url.pathname);
     if (fault) entry.fault = fault.kind;
+    // Our own answers ignore request bodies: drain them so keep-alive works. Extra routes (OAuth)
+    // read theirs, so the stream stays paused (nothing lost) until it is clear who answers.
+    if (fault && fault.kind !== 'slow' && fault.kind !== 'reset' && fault.kind !== 'truncate') req.resume();
     switch (fault?.kind) {
       case '500':
         return sendProfitError(res, 500, fault.message ?? 'Command timeout expired.');
@@ -179,6 +181,7 @@ export async function startFakeAfas(options: FakeAfasOptions): Promise<FakeAfas>
         return;
       }
     }
+    req.resume();
     send(res, await answer(req, url, rawQuery), fault);
   }
 
