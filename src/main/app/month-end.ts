@@ -1,6 +1,8 @@
 // The month-end orchestrator behind the handlers and the CLI: workspace configuration, the token
 // (keychain only), background sync with auto-matching, the engine's picture, the controller's
 // decisions (all through the store's audited actions), the workbook and the demo.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { AdministrationConfig, EnvironmentConfig, LineKey, Period } from '../../shared/domain';
 import { parsePeriodId, periodId } from '../../shared/domain';
 import { AppFailure } from '../../shared/errors';
@@ -90,6 +92,7 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
   const runner = new SyncRunner(db);
   let demo: DemoServer | null = null;
   let tokenStored = false;
+  let tokenGeneration = 0;
   const lastPeriod = new Map<number, Period>();
   const today = () => clock().toISOString().slice(0, 10);
   const nowIso = () => clock().toISOString();
@@ -97,7 +100,9 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
   // The keychain is async; workspace() is not: learn whether a token is stored once, up front.
   const tokenKnown = (async () => {
     const env = config.read().environment;
-    tokenStored = env ? (await loadToken(secrets, env.number).catch(() => null)) !== null : false;
+    const generation = tokenGeneration;
+    const stored = env ? (await loadToken(secrets, env.number).catch(() => null)) !== null : false;
+    if (generation === tokenGeneration) tokenStored = stored;
   })();
 
   const environment = (): Environment => {
@@ -168,16 +173,23 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
       demo: previous?.number === parsed.number ? c.demo : false,
       tokenLastVerified: previous?.number === parsed.number ? c.tokenLastVerified : null,
     }));
-    if (previous?.number !== parsed.number) tokenStored = false;
-    void loadToken(secrets, parsed.number).then((t) => {
-      tokenStored = t !== null;
-    }, () => undefined);
+    if (previous?.number !== parsed.number) {
+      tokenStored = false;
+      const generation = ++tokenGeneration;
+      void loadToken(secrets, parsed.number).then(
+        (t) => {
+          if (generation === tokenGeneration) tokenStored = t !== null; // a newer store wins
+        },
+        () => undefined,
+      );
+    }
     return view();
   };
 
   const storeClassicToken = async (text: string): Promise<WorkspaceView> => {
     const env = environment();
     await storeToken(secrets, env.number, text);
+    tokenGeneration++;
     tokenStored = true;
     config.update((c) => ({ ...c, tokenLastVerified: null }));
     return view();
@@ -272,7 +284,9 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
       const notes = new Map(listNotes(db, unitId).map((n) => [n.lineKey, n.text]));
       const first = `${periodId(period)}-01`;
       const last = `${periodId(period)}-31`;
-      const lines = queryLines(db, { unitId, accounts: [account], fromDate: first, toDate: last }).map((l) => ({
+      // The period's lines, and the open items carried in from before it.
+      const carried = (r.accounts.find((a) => a.account === account)?.openItems ?? []).map((o) => o.line).filter((l) => l.entryDate < first);
+      const lines = [...carried, ...queryLines(db, { unitId, accounts: [account], fromDate: first, toDate: last })].map((l) => ({
         ...l,
         matchId: byLine.get(l.key)?.id ?? null,
         matchStatus: byLine.get(l.key)?.status ?? null,
@@ -352,6 +366,7 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
       const keys = new Set(r.matches.flatMap((m) => m.lines));
       const c = config.read();
       const last = listSyncRuns(db, unitId, 1)[0];
+      mkdirSync(dirname(targetPath), { recursive: true });
       const written = await writeWorkbook(
         {
           results: [r],
