@@ -8,7 +8,7 @@ import globals from 'globals';
 const electronGlue = ['src/main/index.ts', 'src/main/ipc.ts', 'src/preload/**', 'src/main/secrets/**'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.artifacts/**', 'resources/demo/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.artifacts/**', 'resources/demo/**', '.scratch*/**', 'kruispost-demo/**', '.kruispost-data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
