@@ -41,24 +41,37 @@ export function euroFormula(formula: string, cents: Cents): { formula: string; r
   return { formula, result: euro(cents) };
 }
 
+// Dates repeat across hundreds of thousands of rows: convert each text once. exceljs only reads
+// the Date objects, so sharing them between cells is safe.
+const dateCache = new Map<string, Date | null>();
+
 /** YYYY-MM-DD as a real Excel date (exceljs converts a Date by its UTC fields). */
 export function excelDate(ymd: string | null | undefined): Date | null {
   if (!ymd) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(ymd);
-  if (!m) return null;
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  let d = dateCache.get(ymd);
+  if (d === undefined) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(ymd);
+    d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+    if (dateCache.size > 50_000) dateCache.clear();
+    dateCache.set(ymd, d);
+  }
+  return d;
 }
 
-const amsterdam = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
+/** Last Sunday of a month at 01:00 UTC: when EU summer time starts (March) and ends (October). */
+function euSwitch(year: number, month: number): number {
+  const last = new Date(Date.UTC(year, month + 1, 0, 1));
+  return last.getTime() - last.getUTCDay() * 86_400_000;
+}
+
+/**
+ * Amsterdam's offset from UTC at an instant: CET, or CEST between the EU switch moments (the rule
+ * since 1996, computed rather than asked of Intl because it runs for every matched group).
+ */
+export function amsterdamOffsetMs(t: number): number {
+  const year = new Date(t).getUTCFullYear();
+  return t >= euSwitch(year, 2) && t < euSwitch(year, 9) ? 7_200_000 : 3_600_000;
+}
 
 /**
  * An ISO instant as the Amsterdam wall-clock time a Dutch reviewer expects to read, stored as an
@@ -66,14 +79,10 @@ const amsterdam = new Intl.DateTimeFormat('en-GB', {
  */
 export function excelDateTime(iso: string | null | undefined): Date | null {
   if (!iso) return null;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return excelDate(iso);
+  if (iso.length === 10) return excelDate(iso);
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return null;
-  const p: Record<string, number> = {};
-  for (const part of amsterdam.formatToParts(t)) {
-    if (part.type !== 'literal') p[part.type] = Number(part.value);
-  }
-  return new Date(Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0));
+  return new Date(t + amsterdamOffsetMs(t));
 }
 
 /** 1 -> A, 27 -> AA. */
@@ -94,6 +103,7 @@ export function sheetRef(name: string): string {
  */
 export function safeText(text: string | null | undefined): string | null {
   if (text == null) return null;
+  if (text.length <= MAX_CELL_TEXT && !/oken/i.test(text)) return text; // the common case, fast
   const clean = text
     .replace(/<token>[\s\S]*?<\/token>/gi, '[token verwijderd / token removed]')
     .replace(/(AfasToken\s+)[A-Za-z0-9+/=]{16,}/g, '$1[token verwijderd / token removed]');

@@ -70,7 +70,28 @@ export function highlightNonZero(table: Table, range: string, firstCell: string,
   });
 }
 
-/** Lets the zip stream drain between bursts of rows (exceljs ignores back-pressure). */
-export function breathe(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+const BACKLOG_LIMIT = 2 * 1024 * 1024;
+const BUF_SIZE = 65_536; // exceljs's StreamBuf chunk size for worksheet parts
+
+/** What exceljs's worksheet stream (a StreamBuf) holds: chunks not yet handed on, and its pipes. */
+interface SheetStream {
+  buffers?: unknown[];
+  pipes?: { writableLength?: number }[];
+}
+
+function backlog(table: Table): number {
+  const s = (table.ws as unknown as { stream?: SheetStream }).stream;
+  if (!s) return 0;
+  let bytes = (s.buffers?.length ?? 0) * BUF_SIZE;
+  for (const p of s.pipes ?? []) bytes += p.writableLength ?? 0;
+  return bytes;
+}
+
+/**
+ * exceljs writes rows into the zip without back-pressure, so XML piles up in memory when rows come
+ * faster than they are compressed. Wait here until the backlog is small again.
+ */
+export async function breathe(table: Table): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  while (backlog(table) > BACKLOG_LIMIT) await new Promise((resolve) => setTimeout(resolve, 2));
 }

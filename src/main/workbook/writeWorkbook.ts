@@ -3,6 +3,7 @@
 // WorkbookWriter so 300,000 rows stay within memory; written to a temp file and renamed in place.
 import ExcelJS from 'exceljs';
 import type { LineKey, MutationLine } from '../../shared/domain';
+import type { LineLookup } from './sheets/matches';
 import { planSheets } from './plan';
 import { writeFileSafely } from './safeFile';
 import { writeMatches } from './sheets/matches';
@@ -35,13 +36,12 @@ export async function writeWorkbook(input: WorkbookInput, targetPath: string, op
   });
 }
 
-/** Lines the matched-groups sheet can describe: the ones given, plus every open item's line. */
-function lineIndex(input: WorkbookInput): ReadonlyMap<LineKey, MutationLine> {
+/** Lines the matched-groups sheet can describe: the ones given, then every open item's line. */
+function lineIndex(input: WorkbookInput): LineLookup {
   const given = input.lines ?? new Map<LineKey, MutationLine>();
-  if (!input.results.some((r) => r.matches.length > 0)) return given;
-  const map = new Map(given);
-  for (const r of input.results) {
-    for (const a of r.accounts) for (const item of a.openItems) if (!map.has(item.line.key)) map.set(item.line.key, item.line);
+  const open = new Map<LineKey, MutationLine>();
+  if (input.results.some((r) => r.matches.length > 0)) {
+    for (const r of input.results) for (const a of r.accounts) for (const item of a.openItems) open.set(item.line.key, item.line);
   }
-  return map;
+  return { get: (key) => given.get(key) ?? open.get(key) };
 }

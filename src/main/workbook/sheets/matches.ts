@@ -8,6 +8,10 @@ import { label, MATCH_HEADERS, MATCH_STATUS, TOTAL } from '../labels';
 import { breathe, closeTable, highlightNonZero, openTable, putRow, type Column } from '../table';
 
 const WIDTHS = [16, 10, 12, 12, 16, 20, 12, 36, 16, 16, 30, 16, 17];
+export interface LineLookup {
+  get(key: LineKey): MutationLine | undefined;
+}
+
 const STYLES = [
   undefined, undefined, undefined, undefined, undefined, undefined, STYLE.date, undefined,
   STYLE.euro, STYLE.euro, STYLE.wrap, undefined, STYLE.dateTime,
@@ -17,7 +21,7 @@ export async function writeMatches(
   wb: ExcelJS.Workbook,
   name: string,
   results: AdministrationResult[],
-  lines: ReadonlyMap<LineKey, MutationLine>,
+  lines: LineLookup,
   lang: Lang,
 ): Promise<{ amountCents: number; differenceCents: number }> {
   const columns: Column[] = MATCH_HEADERS.map((header, i) => ({ header, width: WIDTHS[i] ?? 14, style: STYLES[i] }));
@@ -50,7 +54,7 @@ export async function writeMatches(
           at,
         ]);
       });
-      if (++n % 2000 === 0) await breathe();
+      if (++n % 250 === 0) await breathe(table);
     }
   }
   const last = Math.max(table.next - 1, 2);

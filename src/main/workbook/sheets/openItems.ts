@@ -30,7 +30,7 @@ export async function writeOpenItems(wb: ExcelJS.Workbook, sheet: AccountSheet &
       item.flags.map((f) => label(FLAG, f, lang)).join(', ') || null,
       safeText(item.note),
     ]);
-    if (++n % 5000 === 0) await breathe();
+    if (++n % 500 === 0) await breathe(table);
   }
   table.next = sheet.totalRow; // an empty account keeps row 2 blank
   const range = (c: string) => `$${c}$2:$${c}$${sheet.lastDataRow}`;
