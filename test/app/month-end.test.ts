@@ -133,3 +133,36 @@ describe('month-end orchestrator', () => {
     expect(existsSync(written.path)).toBe(true);
   });
 });
+
+describe('sync failures and cancel', () => {
+  it('keeps an AFAS failure as a bilingual AppError and cancels a running sync', async () => {
+    const dir2 = mkdtempSync(join(tmpdir(), 'kruispost-app2-'));
+    const db2 = openDatabase(join(dir2, 'kruispost.sqlite'));
+    const me2 = createMonthEnd({ db: db2, secrets: memorySecretStore(), dataDir: dir2 });
+    try {
+      await me2.startDemo();
+      const fake = me2.demoServer()!.fake;
+      fake.faults.add({ kind: '401', match: { path: /Profit_Administrations$/ }, times: Infinity });
+      me2.startSync(JUNE);
+      const failed = await me2.waitForSync();
+      expect(failed?.state).toBe('failed');
+      expect(failed?.error?.code).toBe('afas.unauthorized');
+      expect(failed?.error?.message.nl).toContain('401');
+      expect(failed?.error?.action?.en).toBeTruthy();
+      fake.faults.clear();
+
+      fake.faults.add({ kind: 'slow', delayMs: 400, times: Infinity });
+      me2.startSync(JUNE);
+      expect(() => me2.startSync(JUNE)).toThrow(/already running/);
+      await new Promise((r) => setTimeout(r, 300));
+      me2.cancelSync();
+      const cancelled = await me2.waitForSync();
+      expect(cancelled?.state).toBe('cancelled');
+      fake.faults.clear();
+    } finally {
+      await me2.close();
+      db2.close();
+      rmSync(dir2, { recursive: true, force: true });
+    }
+  });
+});

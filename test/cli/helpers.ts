@@ -12,7 +12,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 export function runCliProcess(args: string[], env: Record<string, string | undefined> = {}, cwd = ROOT): Promise<CliRun> {
   return new Promise((done, fail) => {
-    const child = spawn('npx', ['tsx', resolve(ROOT, 'src/main/cli.ts'), ...args], {
+    const child = spawn('npx', ['--prefix', ROOT, 'tsx', resolve(ROOT, 'src/main/cli.ts'), ...args], {
       cwd,
       env: { ...process.env, KRUISPOST_AFAS_TOKEN: undefined, ...env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
