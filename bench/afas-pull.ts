@@ -4,7 +4,7 @@
 //   npx tsx bench/afas-pull.ts [--rows 1000000]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -47,8 +47,9 @@ async function startFake(rows: number, tokenXml: string): Promise<{ baseUrl: str
   };
 }
 
-async function pullClient(baseUrl: string, tokenXml: string): Promise<{ rows: number; ms: number; checksum: number }> {
+async function pullClient(baseUrl: string, tokenXml: string): Promise<{ rows: number; ms: number; checksum: number; cpuMs: number }> {
   const client = createAfasClient({ baseUrl, auth: classicTokenAuth(tokenXml) });
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let rows = 0;
   let checksum = 0;
@@ -60,15 +61,17 @@ async function pullClient(baseUrl: string, tokenXml: string): Promise<{ rows: nu
     }
   }
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   await client.close();
-  return { rows, ms, checksum };
+  return { rows, ms, checksum, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
-async function pullRaw(baseUrl: string, tokenXml: string, pages: number): Promise<{ bytes: number; ms: number }> {
+async function pullRaw(baseUrl: string, tokenXml: string, pages: number): Promise<{ bytes: number; ms: number; cpuMs: number }> {
   const agent = new Agent({ connections: 4, keepAliveTimeout: 30_000 });
   const url = new URL(baseUrl);
   const take = pageSize(COLUMNS);
   const headers = { authorization: `AfasToken ${Buffer.from(tokenXml, 'utf8').toString('base64')}`, accept: 'application/json', 'accept-language': 'nl-nl' };
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let bytes = 0;
   for (let p = 0; p < pages; p++) {
@@ -77,8 +80,9 @@ async function pullRaw(baseUrl: string, tokenXml: string, pages: number): Promis
     for await (const chunk of res.body) bytes += (chunk as Buffer).length;
   }
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   await agent.close();
-  return { bytes, ms };
+  return { bytes, ms, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 async function main(): Promise<void> {
@@ -103,7 +107,9 @@ async function main(): Promise<void> {
       bytes = raw.bytes;
       bestRaw = Math.min(bestRaw, raw.ms);
       bestClient = Math.min(bestClient, cl.ms);
-      console.log(`round ${r}: raw ${(raw.ms / 1000).toFixed(2)} s, client ${(cl.ms / 1000).toFixed(2)} s (checksum ${cl.checksum})`);
+      console.log(
+        `round ${r}: raw ${(raw.ms / 1000).toFixed(2)} s (cpu here ${(raw.cpuMs / 1000).toFixed(2)} s), client ${(cl.ms / 1000).toFixed(2)} s (cpu here ${(cl.cpuMs / 1000).toFixed(2)} s), checksum ${cl.checksum}`,
+      );
     }
     const rate = (ms: number) => Math.round(total / (ms / 1000)).toLocaleString('en');
     console.log('');
@@ -112,6 +118,7 @@ async function main(): Promise<void> {
     console.log(`client → MutationLine ${(bestClient / 1000).toFixed(2)} s  ${rate(bestClient)} rows/s`);
     const ratio = bestClient / bestRaw;
     console.log(`ratio client/raw     ${ratio.toFixed(2)} (target ≤ 1.3) ${ratio <= 1.3 ? 'OK' : 'ABOVE TARGET'}`);
+    console.log(`load average         ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores (the ratio needs a core free for the server)`);
   } finally {
     await fake.stop();
   }

@@ -116,7 +116,9 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
       });
       status = res.statusCode;
       headers = res.headers;
-      text = await res.body.text();
+      const chunks: Buffer[] = [];
+      for await (const chunk of res.body) chunks.push(chunk as Buffer);
+      text = Buffer.concat(chunks).toString('utf8');
     } catch (e) {
       if (signal?.aborted) throw cancelled();
       if (e instanceof AppFailure) throw e;
@@ -220,6 +222,8 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
         if (rows.length >= take) {
           pending = fetchPage(connectorId, opts, skip, take, signal);
           pending.catch(() => undefined); // surfaced when awaited; silenced if the caller stops early
+          // Let the request reach the socket before the caller's synchronous work on this page.
+          await new Promise<void>((resolve) => setImmediate(resolve));
         }
         opts.onPage?.({ rows: rows.length, skip: pageSkip });
         yield rows;
