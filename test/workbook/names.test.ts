@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultWorkbookName, SheetNames } from '../../src/main/workbook/names';
 import { signedMovements } from '../../src/main/workbook/sheets/rollforward';
-import { euro, excelDateTime, safeText } from '../../src/main/workbook/cells';
+import { amsterdamOffsetMs, euro, excelDateTime, safeText } from '../../src/main/workbook/cells';
 
 describe('defaultWorkbookName', () => {
   const march = { year: 2025, month: 3 };
@@ -59,5 +59,26 @@ describe('cells', () => {
     expect(safeText('a <token><version>1</version><data>ABC</data></token> b')).toBe('a [token verwijderd / token removed] b');
     expect(safeText('Authorization: AfasToken PHRva2VuPjx2ZXJzaW9uPjE=')).toBe('Authorization: AfasToken [token verwijderd / token removed]');
     expect(safeText('x'.repeat(40000))).toHaveLength(32767);
+  });
+});
+
+describe('amsterdamOffsetMs', () => {
+  it('agrees with the time-zone database for every hour around each switch, 1996-2040', () => {
+    const intl = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', timeZoneName: 'shortOffset' });
+    const offsetOf = (t: number) => {
+      const name = intl.formatToParts(t).find((p) => p.type === 'timeZoneName')?.value ?? '';
+      return Number(/GMT([+-]\d+)/.exec(name)?.[1] ?? 0) * 3_600_000;
+    };
+    let checked = 0;
+    for (let year = 1996; year <= 2040; year++) {
+      for (const month of [2, 9]) {
+        const start = Date.UTC(year, month, 24);
+        for (let t = start; t < start + 8 * 86_400_000; t += 3_600_000) {
+          expect(amsterdamOffsetMs(t), new Date(t).toISOString()).toBe(offsetOf(t));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(15_000);
   });
 });

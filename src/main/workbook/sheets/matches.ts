@@ -5,7 +5,7 @@ import type { Lang, LineKey, MutationLine } from '../../../shared/domain';
 import type { AdministrationResult } from '../../../shared/reconcile';
 import { DIFFERENCE_HIGHLIGHT, euro, euroFormula, excelDate, excelDateTime, safeText, STYLE } from '../cells';
 import { label, MATCH_HEADERS, MATCH_STATUS, TOTAL } from '../labels';
-import { breathe, closeTable, highlightNonZero, openTable, putRow, type Column } from '../table';
+import { pace, closeTable, highlightNonZero, openTable, putRow, type Column } from '../table';
 
 const WIDTHS = [16, 10, 12, 12, 16, 20, 12, 36, 16, 16, 30, 16, 17];
 export interface LineLookup {
@@ -28,7 +28,6 @@ export async function writeMatches(
   const table = openTable(wb, name, columns, lang, { rows: 1, cols: 1 });
   let amountCents = 0;
   let differenceCents = 0;
-  let n = 0;
   for (const result of results) {
     for (const group of result.matches) {
       const status = label(MATCH_STATUS, group.status, lang);
@@ -54,7 +53,7 @@ export async function writeMatches(
           at,
         ]);
       });
-      if (++n % 250 === 0) await breathe(table);
+      await pace(table);
     }
   }
   const last = Math.max(table.next - 1, 2);

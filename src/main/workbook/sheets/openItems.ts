@@ -5,7 +5,7 @@ import { AGE_BUCKETS } from '../../../shared/reconcile';
 import { euro, euroFormula, excelDate, safeText, STYLE } from '../cells';
 import { FLAG, label, OPEN_ITEM_HEADERS, TOTAL } from '../labels';
 import type { AccountSheet } from '../plan';
-import { breathe, closeTable, openTable, putRow, type Column } from '../table';
+import { pace, closeTable, openTable, putRow, type Column } from '../table';
 
 const WIDTHS = [20, 12, 9, 40, 24, 16, 10, 10, 28, 40];
 const STYLES = [undefined, STYLE.date, undefined, undefined, undefined, STYLE.euro, STYLE.integer, undefined, undefined, STYLE.wrap];
@@ -14,7 +14,6 @@ export async function writeOpenItems(wb: ExcelJS.Workbook, sheet: AccountSheet &
   const columns: Column[] = OPEN_ITEM_HEADERS.map((header, i) => ({ header, width: WIDTHS[i] ?? 14, style: STYLES[i] }));
   const table = openTable(wb, sheet.name, columns, lang, { rows: 1, cols: 1 });
   const bucketCents = new Map<string, number>();
-  let n = 0;
   for (const item of sheet.account.openItems) {
     const line = item.line;
     bucketCents.set(item.bucket, (bucketCents.get(item.bucket) ?? 0) + line.amount);
@@ -30,7 +29,7 @@ export async function writeOpenItems(wb: ExcelJS.Workbook, sheet: AccountSheet &
       item.flags.map((f) => label(FLAG, f, lang)).join(', ') || null,
       safeText(item.note),
     ]);
-    if (++n % 500 === 0) await breathe(table);
+    await pace(table);
   }
   table.next = sheet.totalRow; // an empty account keeps row 2 blank
   const range = (c: string) => `$${c}$2:$${c}$${sheet.lastDataRow}`;
