@@ -257,6 +257,14 @@ describe('retry policy', () => {
     expect(s.seen.map((r) => r.headers.dpop)).toEqual(['proof-0', 'proof-1']);
   });
 
+  it('stops resending when the auth layer keeps asking (no endless nonce loop)', async () => {
+    const auth: RequestAuth = { headers: async () => ({ authorization: 'DPoP at' }), observe: (status) => status === 400 };
+    const { server: s, client: c } = await setup({ hook: (_r, res) => send(res, 400, { error: 'use_dpop_nonce' }, { 'dpop-nonce': 'n' }) }, { auth });
+    const f = await failureOf(c.profitVersion());
+    expect(f.appError.code).toBe('afas.bad_request');
+    expect(s.seen).toHaveLength(3);
+  });
+
   it('times out a silent server and translates the timeout', async () => {
     const { server: s, client: c } = await setup({ hook: () => true }, { timeoutMs: 150, retries: 1 });
     const f = await failureOf(c.profitVersion());

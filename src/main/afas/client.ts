@@ -95,7 +95,7 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
   }
 
   /** One request, one response body read to the end; the semaphore slot is held until then. */
-  async function attempt(path: string, connectorId: string | undefined, signal: AbortSignal | undefined, tryNo: number): Promise<{ status: number; json: unknown } | 'again'> {
+  async function attempt(path: string, connectorId: string | undefined, signal: AbortSignal | undefined, tryNo: number): Promise<{ status: number; json: unknown } | { again: AppFailure }> {
     const release = await semaphore.acquire(signal).catch(() => {
       throw cancelled();
     });
@@ -132,7 +132,10 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
     const flat: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(headers)) flat[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
     const ok = status >= 200 && status < 300;
-    if (options.auth.observe && (await options.auth.observe(status, flat, ok ? null : text))) return 'again';
+    if (options.auth.observe && (await options.auth.observe(status, flat, ok ? null : text))) {
+      // The auth layer wants the request again with fresh headers (DPoP nonce, refreshed token).
+      return { again: ok ? badResponse(connectorId) : translateHttpFailure({ status, body: text, headers, ...(connectorId ? { connectorId } : {}) }) };
+    }
     if (ok) {
       try {
         return { status, json: parseAfasJson(text) };
@@ -165,8 +168,8 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
       if (signal?.aborted) throw cancelled();
       try {
         const r = await attempt(path, connectorId, signal, tryNo);
-        if (r === 'again') {
-          if (++authRetries > MAX_AUTH_RETRIES) throw new AttemptError(translateHttpFailure({ status: 401, body: null, ...(connectorId ? { connectorId } : {}) }), false);
+        if ('again' in r) {
+          if (++authRetries > MAX_AUTH_RETRIES) throw r.again;
           continue;
         }
         return r.json;
