@@ -60,14 +60,16 @@ export async function startHarness(opts: { browser: Browser; dataDir?: string; s
   // Like ipc.ts: only our own page's main frame may call.
   await context.exposeBinding('__kruispostCall', async (source, method: unknown, args: unknown) => {
     if (source.frame !== source.page.mainFrame() || !source.frame.url().startsWith(url)) {
-      return { ok: false, error: { code: 'untrusted-sender', message: { nl: 'Geweigerd', en: 'Refused' } } };
+      return JSON.stringify({ ok: false, error: { code: 'untrusted-sender', message: { nl: 'Geweigerd', en: 'Refused' } } });
     }
-    return dispatch(handlers, method, Array.isArray(args) ? args : []);
+    // One JSON string across CDP: Playwright's per-value serializer is far slower than
+    // Electron's structured clone on 100,000-line answers.
+    return JSON.stringify(await dispatch(handlers, method, Array.isArray(args) ? args : []));
   });
   // What the preload does in Electron: exactly the contract's methods, frozen.
   await context.addInitScript((methods: string[]) => {
-    const call = (window as unknown as { __kruispostCall: (m: string, a: unknown[]) => Promise<unknown> }).__kruispostCall;
-    const api = Object.fromEntries(methods.map((m) => [m, (...args: unknown[]) => call(m, args)]));
+    const call = (window as unknown as { __kruispostCall: (m: string, a: unknown[]) => Promise<string> }).__kruispostCall;
+    const api = Object.fromEntries(methods.map((m) => [m, async (...args: unknown[]) => JSON.parse(await call(m, args)) as unknown]));
     Object.defineProperty(window, 'kruispost', { value: Object.freeze(api), writable: false, configurable: false });
   }, [...METHODS]);
   const page = await context.newPage();

@@ -27,7 +27,13 @@ export interface Sides {
   total: number;
 }
 
-export function buildSides(lines: AccountLine[], f: Filters, sort: { key: SortKey; dir: 1 | -1 }, matches: Map<LineKey, LineMatch>, lang: Lang): Sides {
+/** Sorting 100,000 lines is the expensive part: done once per (lines, sort), not per decision. */
+export function sortLines(lines: AccountLine[], sort: { key: SortKey; dir: 1 | -1 }): AccountLine[] {
+  return [...lines].sort(comparer(sort.key, sort.dir));
+}
+
+/** Linear: filters the already sorted lines into the debit and credit side. */
+export function buildSides(sorted: AccountLine[], f: Filters, matches: Map<LineKey, LineMatch>, lang: Lang): Sides {
   let amount: number | null = null;
   if (f.amount.trim()) {
     try {
@@ -50,11 +56,8 @@ export function buildSides(lines: AccountLine[], f: Filters, sort: { key: SortKe
   };
   const debit: AccountLine[] = [];
   const credit: AccountLine[] = [];
-  for (const l of lines) if (keep(l)) (l.amount >= 0 ? debit : credit).push(l);
-  const cmp = comparer(sort.key, sort.dir);
-  debit.sort(cmp);
-  credit.sort(cmp);
-  return { debit, credit, total: lines.length };
+  for (const l of sorted) if (keep(l)) (l.amount >= 0 ? debit : credit).push(l);
+  return { debit, credit, total: sorted.length };
 }
 
 function comparer(key: SortKey, dir: 1 | -1): (a: AccountLine, b: AccountLine) => number {

@@ -8,7 +8,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { isField } from '../components/Toast';
 import { useT } from '../i18n';
 import type { MessageKey } from '../i18n/messages';
-import { buildSides, matchIndex, sumSelected } from '../state/line-view';
+import { buildSides, matchIndex, sortLines, sumSelected } from '../state/line-view';
 import { useMatching } from '../state/matching';
 import { useMonth } from '../state/month';
 import { FilterBar } from './matching/FilterBar';
@@ -35,7 +35,8 @@ export function MatchingView({ account }: { account: string }) {
   }, [account, load]);
   const acct = result?.accounts.find((a) => a.account === account);
   const matches = useMemo(() => matchIndex(result, account), [result, account]);
-  const sides = useMemo(() => buildSides(m.lines, m.filters, m.sort, matches, lang), [m.lines, m.filters, m.sort, matches, lang]);
+  const sorted = useMemo(() => sortLines(m.lines, m.sort), [m.lines, m.sort]);
+  const sides = useMemo(() => buildSides(sorted, m.filters, matches, lang), [sorted, m.filters, matches, lang]);
   const byKey = useMemo(() => new Map<LineKey, AccountLine>(m.lines.map((l) => [l.key, l])), [m.lines]);
   const suggestions = useMemo(() => (result?.matches ?? []).filter((g) => g.account === account && g.status === 'suggested'), [result, account]);
   const sum = useMemo(() => sumSelected(m.lines, m.selected), [m.lines, m.selected]);
