@@ -36,3 +36,21 @@ it('writes 6,000 open items and 8,000 matched lines completely, totals to the ce
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+it('writes a valid workbook for nothing at all (no administrations, no audit, never synced)', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'kp-empty-'));
+  try {
+    const file = join(dir, 'empty.xlsx');
+    await writeWorkbook(
+      { results: [], audit: [], sync: { environment: '12345 (test)', syncedAt: null, rowCounts: {}, administrations: [] }, generatedAt: '2025-04-05T10:00:00Z', appVersion: '0.1.0' },
+      file,
+      { lang: 'en' },
+    );
+    const wb = await new ExcelJS.Workbook().xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Rollforward Moss Balance', 'Matched groups', 'Flags', 'Audit trail', 'Sync info']);
+    const sync = wb.getWorksheet('Sync info')!;
+    expect(sync.getRow(3).values).toEqual([undefined, 'Synced at', 'Not synced yet']);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -93,8 +93,12 @@ describe('sheets and labels', () => {
     expect(String(s.autoFilter)).toBe('A1:Q7');
     expect(s.getColumn(5).width).toBeGreaterThan(20);
     // Not in exceljs's typings, but read back from the file.
-    const cf = (s as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings.map((c) => c.ref);
-    expect(cf).toEqual(expect.arrayContaining(['H2:H7', 'J2:J7']));
+    type Cf = { ref: string; rules: { type: string; formulae: string[]; style?: { fill?: { bgColor?: { argb?: string } } } }[] };
+    const cfs = (s as unknown as { conditionalFormattings: Cf[] }).conditionalFormattings;
+    expect(cfs.map((c) => c.ref)).toEqual(expect.arrayContaining(['H2:H7', 'J2:J7']));
+    const rule = cfs.find((c) => c.ref === 'H2:H7')?.rules[0];
+    expect(rule?.formulae).toEqual(['ROUND(H2,2)<>0']);
+    expect(rule?.style?.fill?.bgColor?.argb).toBe('FFFFC7CE'); // the highlight made it into styles.xml
     const open = sheet(nl, 'Open 1-2030');
     expect(open.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(String(open.autoFilter)).toBe('A1:J6');

@@ -36,12 +36,22 @@ export async function writeWorkbook(input: WorkbookInput, targetPath: string, op
   });
 }
 
-/** Lines the matched-groups sheet can describe: the ones given, then every open item's line. */
+/**
+ * Lines the matched-groups sheet can describe: the ones given, then every open item's line (a
+ * suggested or stale group may hold open lines). The open-line index is built on the first miss.
+ */
 function lineIndex(input: WorkbookInput): LineLookup {
   const given = input.lines ?? new Map<LineKey, MutationLine>();
-  const open = new Map<LineKey, MutationLine>();
-  if (input.results.some((r) => r.matches.length > 0)) {
-    for (const r of input.results) for (const a of r.accounts) for (const item of a.openItems) open.set(item.line.key, item.line);
-  }
-  return { get: (key) => given.get(key) ?? open.get(key) };
+  let open: Map<LineKey, MutationLine> | null = null;
+  return {
+    get(key) {
+      const line = given.get(key);
+      if (line) return line;
+      if (!open) {
+        open = new Map();
+        for (const r of input.results) for (const a of r.accounts) for (const item of a.openItems) open.set(item.line.key, item.line);
+      }
+      return open.get(key);
+    },
+  };
 }
