@@ -97,12 +97,22 @@ while (lines.length < TARGET) {
 
 const base = { config, period: { year: 2025, month: 6 }, lines, notes: [], signOffs: [], walletBalance: null, today: '2025-07-10' };
 
+// Wall seconds and this process's CPU seconds: on a shared, loaded machine the CPU time and the
+// ratio to the hash pass (measured in the same run) are the fairer figures.
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 let t0 = performance.now();
+let c0 = cpu();
 const auto = autoMatch({ ...base, storedMatches: [] });
 const tAuto = (performance.now() - t0) / 1000;
+const cAuto = cpu() - c0;
 t0 = performance.now();
+c0 = cpu();
 const result = reconcileAdministration({ ...base, storedMatches: auto });
 const tRec = (performance.now() - t0) / 1000;
+const cRec = cpu() - c0;
 
 t0 = performance.now();
 const hash = new Map<string, number>();
@@ -115,8 +125,9 @@ const tHash = (performance.now() - t0) / 1000;
 const engine = tAuto + tRec;
 const n = lines.length;
 console.log(`lines                      ${n}`);
-console.log(`autoMatch                  ${tAuto.toFixed(3)} s  (${auto.length} matches)`);
-console.log(`reconcileAdministration    ${tRec.toFixed(3)} s  (${result.matchCounts.confirmed} confirmed, ${result.matchCounts.suggested} suggested in period, ${result.flags.length} flags)`);
-console.log(`engine total               ${engine.toFixed(3)} s  ${Math.round(n / engine).toLocaleString('en')} lines/s  ${engine <= 3 ? 'within' : 'OVER'} the 3 s target`);
+console.log(`autoMatch                  ${tAuto.toFixed(3)} s  (cpu ${cAuto.toFixed(3)} s; ${auto.length} matches)`);
+console.log(`reconcileAdministration    ${tRec.toFixed(3)} s  (cpu ${cRec.toFixed(3)} s; ${result.matchCounts.confirmed} confirmed, ${result.matchCounts.suggested} suggested in period, ${result.flags.length} flags)`);
+console.log(`engine total               ${engine.toFixed(3)} s  (cpu ${(cAuto + cRec).toFixed(3)} s)  ${Math.round(n / engine).toLocaleString('en')} lines/s`);
 console.log(`hash pass (account+amount) ${tHash.toFixed(3)} s  ${Math.round(n / tHash).toLocaleString('en')} lines/s  (${hash.size} keys)`);
 console.log(`ratio engine / hash pass   ${(engine / tHash).toFixed(1)}×`);
+console.log(`target ≤ 3 s for ${n} lines: ${engine <= 3 ? 'MET' : 'NOT MET'} (${engine.toFixed(3)} s wall)`);

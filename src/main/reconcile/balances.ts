@@ -2,7 +2,7 @@
 import type { MutationLine } from '../../shared/domain';
 import type { Cents } from '../../shared/money';
 import { AGE_BUCKETS, type AgeBucket } from '../../shared/reconcile';
-import { dateOfDay, dayNumber, type PeriodDays } from './dates';
+import { dateOfDay, type PeriodDays } from './dates';
 
 export interface Balances {
   opening: Cents;
@@ -14,15 +14,16 @@ export interface Balances {
 }
 
 /** Lines after the period's last day are ignored; those before it make up the opening balance. */
-export function accountBalances(lines: readonly MutationLine[], p: PeriodDays): Balances {
+export function accountBalances(lines: readonly MutationLine[], day: readonly number[], p: PeriodDays): Balances {
   const days = p.last - p.first + 1;
   const perDay = new Array<number>(days).fill(0);
   let opening = 0;
   let debit = 0;
   let credit = 0;
   let lineCount = 0;
-  for (const l of lines) {
-    const d = dayNumber(l.entryDate);
+  for (let j = 0; j < lines.length; j++) {
+    const l = lines[j]!;
+    const d = day[j]!;
     if (d < p.first) opening += l.amount;
     else if (d <= p.last) {
       perDay[d - p.first]! += l.amount;

@@ -24,7 +24,7 @@ import * as F from './flags';
 import { groupId } from './ids';
 import { sideOf } from './matching';
 import { LEFT, type Proposal } from './pool';
-import { autoProposals, prepare, type PrepareInput, type Prepared } from './prepare';
+import { accountLines, autoProposals, prepare, type AccountLines, type PrepareInput, type Prepared } from './prepare';
 import type { MossRuleOptions } from './profiles/moss';
 import { rollforward } from './rollforward';
 import { inJournalSet, type ClearingAccountRule } from './rules';
@@ -54,11 +54,10 @@ function prepInput(input: ReconcileInput): PrepareInput {
 export function autoMatch(input: ReconcileInput): StoredMatch[] {
   const prep = prepare(prepInput(input));
   const out: StoredMatch[] = [];
-  const confirmed = new Set(prep.stored.confirmedOf.keys());
   for (const rule of prep.rules.accounts) {
     const first = prep.matching.get(rule.account);
     if (!first) continue;
-    for (const p of autoProposals(rule, prep.byAccount.get(rule.account) ?? [], confirmed, first)) {
+    for (const p of autoProposals(rule, accountLines(prep, rule.account), prep.stored, first)) {
       const keys = p.items.map((i) => i.line.key);
       out.push({
         id: groupId('auto', keys),
@@ -91,23 +90,30 @@ export function reconcileAdministration(input: ReconcileInput): AdministrationRe
   const roleOf = new Map<string, AccountRole>(prep.rules.accounts.map((r) => [r.account, r.role]));
 
   // Stored matches: stale always shown; confirmed when they touch the period or clear after it.
-  for (const g of prep.stored.groups) {
-    if (!roleOf.has(g.account)) continue;
-    if (g.status === 'stale') {
-      matches.push(g);
-      flags.push(F.staleMatch(g.account, g.id, g.lines, g.staleReason!));
+  const st = prep.stored;
+  const shown: number[] = [];
+  const within = (d: number) => d >= p.first && d <= p.last;
+  for (let k = 0; k < st.matches.length; k++) {
+    if (!roleOf.has(st.matches[k]!.account)) continue;
+    if (st.staleReason[k] !== null) {
+      shown.push(k);
       continue;
     }
     // Confirmed: shown when a line falls in the period, or the match spans the period end.
-    const s = prep.stored.span.get(g);
-    const within = (d: number) => d >= p.first && d <= p.last;
-    if (s && (within(s.first) || within(s.last) || (s.first <= p.last && s.last > p.last))) matches.push(g);
+    const first = st.first[k]!;
+    const last = st.last[k]!;
+    if (first <= last && (within(first) || within(last) || (first <= p.last && last > p.last))) shown.push(k);
+  }
+  for (const k of st.inReplayOrder(shown)) {
+    const g = st.group(k);
+    matches.push(g);
+    if (g.status === 'stale') flags.push(F.staleMatch(g.account, g.id, g.lines, g.staleReason!));
   }
 
   const accounts: AccountResult[] = [];
   let inTransit = { count: 0, total: 0 };
   for (const rule of prep.rules.accounts) {
-    const lines = prep.byAccount.get(rule.account) ?? [];
+    const lines = accountLines(prep, rule.account);
     const proposals = (prep.matching.get(rule.account)?.proposals ?? []).filter((pr) => pr.items.some((i) => i.day <= p.last));
     const acc = reconcileAccount(rule, lines, proposals, prep, p, asOf, todayDay, input.walletBalance, notes);
     flags.push(...acc.flags);
@@ -203,7 +209,7 @@ interface AccountComputation {
 
 function reconcileAccount(
   rule: ClearingAccountRule,
-  lines: readonly MutationLine[],
+  acc: AccountLines,
   proposals: readonly Proposal[],
   prep: Prepared,
   p: PeriodDays,
@@ -212,30 +218,33 @@ function reconcileAccount(
   wallet: Cents | null,
   notes: ReadonlyMap<LineKey, StoredNote>,
 ): AccountComputation {
-  const bal = accountBalances(lines, p);
+  const { lines, day, index } = acc;
+  const bal = accountBalances(lines, day, p);
   const flags: Flag[] = [];
-  const confirmedOf = prep.stored.confirmedOf;
-
-  // Cleared at period end: in a confirmed match whose lines all lie on or before the last day.
-  const clearedByEnd = (key: LineKey): boolean => {
-    const g = confirmedOf.get(key);
-    const s = g ? prep.stored.span.get(g) : null;
-    return s !== null && s !== undefined && s.last <= p.last;
-  };
+  const st = prep.stored;
 
   const openItems: OpenItem[] = [];
+  /** Open items whose line is in a confirmed match (one that clears after the period). */
+  const confirmedOpen = new Set<OpenItem>();
   const agingTotals = emptyAging();
   const relevant: MutationLine[] = [];
-  for (const l of lines) {
-    const d = dayNumber(l.entryDate);
+  for (let j = 0; j < lines.length; j++) {
+    const d = day[j]!;
     if (d > p.last) continue;
+    const l = lines[j]!;
     let open = false;
-    if (rule.tracksOpenItems && l.amount !== 0 && !clearedByEnd(l.key)) {
-      open = true;
-      const ageDays = Math.max(0, asOf - d);
-      const bucket = ageBucket(ageDays);
-      agingTotals[bucket] += l.amount;
-      openItems.push({ line: l, ageDays, bucket, flags: [], note: notes.get(l.key)?.text ?? null });
+    if (rule.tracksOpenItems && l.amount !== 0) {
+      // Cleared at period end: in a confirmed match whose lines all lie on or before the last day.
+      const k = st.confirmedOfLine(index[j]!);
+      if (k === -1 || st.last[k]! > p.last) {
+        open = true;
+        const ageDays = Math.max(0, asOf - d);
+        const bucket = ageBucket(ageDays);
+        agingTotals[bucket] += l.amount;
+        const o: OpenItem = { line: l, ageDays, bucket, flags: [], note: notes.get(l.key)?.text ?? null };
+        openItems.push(o);
+        if (k !== -1) confirmedOpen.add(o);
+      }
     }
     if (open || d >= p.first) relevant.push(l);
   }
@@ -277,7 +286,7 @@ function reconcileAccount(
     const missing: Record<'left' | 'right', MutationLine[]> = { left: [], right: [] };
     for (const o of openItems) {
       const side = sideOf(rule, o.line.journalId);
-      if (side === null || proposed.has(o.line.key) || confirmedOf.has(o.line.key)) continue;
+      if (side === null || proposed.has(o.line.key) || confirmedOpen.has(o)) continue;
       if (todayDay - dayNumber(o.line.entryDate) <= rule.missingCounterpartDays) continue;
       missing[side === LEFT ? 'left' : 'right'].push(o.line);
     }
@@ -355,14 +364,22 @@ function tieOut(prep: Prepared, p: PeriodDays, wallet: Cents | null, inTransit: 
   if (!rule) {
     return { opening: 0, topUps: 0, spend: 0, refunds: 0, other: 0, closing: 0, wallet, difference: null, likelyCauses: [] };
   }
-  // One unit, one journal: the entry number alone identifies the entry.
+  // One unit, one journal: the entry number alone identifies the entry. Only the entries of the
+  // tie-out account's period lines are classified.
+  const own = accountLines(prep, rule.account);
   const entryRoles = new Map<number, Set<AccountRole>>();
-  for (const acc of prep.rules.accounts) {
-    if (acc.account === rule.account) continue;
-    for (const l of prep.byAccount.get(acc.account) ?? []) {
-      if (l.journalId !== rule.journal) continue;
-      (entryRoles.get(l.entryNo) ?? entryRoles.set(l.entryNo, new Set()).get(l.entryNo)!).add(acc.role);
+  for (let j = 0; j < own.lines.length; j++) {
+    const l = own.lines[j]!;
+    if (own.day[j]! >= p.first && own.day[j]! <= p.last && l.journalId === rule.journal) entryRoles.set(l.entryNo, new Set());
+  }
+  if (entryRoles.size > 0) {
+    for (const acc of prep.rules.accounts) {
+      if (acc.account === rule.account) continue;
+      for (const l of accountLines(prep, acc.account).lines) {
+        if (l.journalId !== rule.journal) continue;
+        entryRoles.get(l.entryNo)?.add(acc.role);
+      }
     }
   }
-  return rollforward({ rule, lines: prep.byAccount.get(rule.account) ?? [], entryRoles, period: p, wallet, topUpsInTransit: inTransit });
+  return rollforward({ rule, lines: own.lines, day: own.day, entryRoles, period: p, wallet, topUpsInTransit: inTransit });
 }

@@ -2,9 +2,18 @@
 // auto-match twice is an upsert, not a second record.
 import type { LineKey } from '../../shared/domain';
 
-/** FNV-1a over the sorted keys, two 32-bit lanes, as 16 hex digits. */
+const HEX = '0123456789abcdef';
+
+function hex8(h: number): string {
+  let s = '';
+  for (let shift = 28; shift >= 0; shift -= 4) s += HEX[(h >>> shift) & 15];
+  return s;
+}
+
+/** FNV-1a over the sorted keys (code-unit order, as Array.prototype.sort), two 32-bit lanes, as 16 hex digits. */
 export function groupId(prefix: string, keys: readonly LineKey[]): string {
-  const sorted = [...keys].sort();
+  // Most groups are two lines: order them without copying and sorting an array.
+  const sorted = keys.length === 2 ? (keys[0]! <= keys[1]! ? keys : [keys[1]!, keys[0]!]) : [...keys].sort();
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ 0x5bd1e995;
   for (const k of sorted) {
@@ -16,5 +25,5 @@ export function groupId(prefix: string, keys: readonly LineKey[]): string {
     h1 = Math.imul(h1 ^ 0x7c, 0x01000193); // separator '|'
     h2 = Math.imul(h2 ^ 0x7c, 0x5bd1e995);
   }
-  return `${prefix}-${(h1 >>> 0).toString(16).padStart(8, '0')}${(h2 >>> 0).toString(16).padStart(8, '0')}`;
+  return `${prefix}-${hex8(h1)}${hex8(h2)}`;
 }

@@ -3,7 +3,6 @@
 import type { MutationLine } from '../../shared/domain';
 import type { Cents } from '../../shared/money';
 import type { MatchEvidence } from '../../shared/reconcile';
-import { dayNumber } from './dates';
 import { referenceTokens, wordTokens } from './text';
 
 export const LEFT = 0;
@@ -28,8 +27,8 @@ export function refs(item: Item): Set<string> {
   return (item.refs ??= referenceTokens(item.line));
 }
 
-export function makeItem(line: MutationLine, side: Side): Item {
-  return { line, day: dayNumber(line.entryDate), side, taken: false };
+export function makeItem(line: MutationLine, side: Side, day: number): Item {
+  return { line, day, side, taken: false };
 }
 
 /** Total order by content (not input order): day, then the line's AFAS identity. */

@@ -3,6 +3,7 @@
 import type { AdministrationConfig, LineKey, MutationLine } from '../../shared/domain';
 import { AppFailure } from '../../shared/errors';
 import type { StoredMatch } from '../../shared/reconcile';
+import { dayNumber } from './dates';
 import { matchAccount, sideOf, type AccountMatching } from './matching';
 import { byDayThenKey, makeItem, type Item, type Proposal } from './pool';
 import { mossRuleSet, type MossRuleOptions } from './profiles/moss';
@@ -17,13 +18,25 @@ export interface PrepareInput {
   ruleOptions?: MossRuleOptions;
 }
 
+/** An account's lines in input order, with their entry day and index among the unit's lines. */
+export interface AccountLines {
+  lines: MutationLine[];
+  day: number[];
+  index: number[];
+}
+
 export interface Prepared {
   rules: ClearingRuleSet;
-  byAccount: Map<string, MutationLine[]>;
-  lineByKey: Map<LineKey, MutationLine>;
+  /** The unit's lines. */
+  lines: readonly MutationLine[];
+  /** Entry day of each unit line (lines outside the rule accounts: computed when needed). */
+  day: Int32Array;
+  byAccount: Map<string, AccountLines>;
   stored: StoredEvaluation;
   matching: Map<string, AccountMatching>;
 }
+
+const NO_DAY = -0x80000000;
 
 export function buildRuleSet(config: AdministrationConfig, lines: readonly MutationLine[], options?: MossRuleOptions): ClearingRuleSet {
   if (config.profile === 'moss') return mossRuleSet(config.moss, lines, options);
@@ -38,16 +51,20 @@ export function prepareLines(input: PrepareInput): Omit<Prepared, 'stored' | 'ma
   const unitId = input.config.unitId;
   const unitLines = input.lines.every((l) => l.unitId === unitId) ? input.lines : input.lines.filter((l) => l.unitId === unitId);
   const rules = buildRuleSet(input.config, unitLines, input.ruleOptions);
-  const byAccount = new Map<string, MutationLine[]>();
-  for (const r of rules.accounts) if (!byAccount.has(r.account)) byAccount.set(r.account, []);
-  // The key index is only needed to replay stored matches (a million-entry map is not free).
-  const lineByKey = new Map<LineKey, MutationLine>();
-  const index = input.storedMatches.length > 0;
-  for (const l of unitLines) {
-    if (index) lineByKey.set(l.key, l);
-    byAccount.get(l.accountNo)?.push(l);
+  const byAccount = new Map<string, AccountLines>();
+  for (const r of rules.accounts) if (!byAccount.has(r.account)) byAccount.set(r.account, { lines: [], day: [], index: [] });
+  const day = new Int32Array(unitLines.length).fill(NO_DAY);
+  for (let i = 0; i < unitLines.length; i++) {
+    const l = unitLines[i]!;
+    const acc = byAccount.get(l.accountNo);
+    if (acc === undefined) continue;
+    const d = dayNumber(l.entryDate);
+    day[i] = d;
+    acc.lines.push(l);
+    acc.day.push(d);
+    acc.index.push(i);
   }
-  return { rules: { ...rules, accounts: uniqueAccounts(rules.accounts) }, byAccount, lineByKey };
+  return { rules: { ...rules, accounts: uniqueAccounts(rules.accounts) }, lines: unitLines, day, byAccount };
 }
 
 function uniqueAccounts(rules: readonly ClearingAccountRule[]): ClearingAccountRule[] {
@@ -55,24 +72,35 @@ function uniqueAccounts(rules: readonly ClearingAccountRule[]): ClearingAccountR
   return rules.filter((r) => (seen.has(r.account) ? false : (seen.add(r.account), true)));
 }
 
-/** Day-sorted items of the account's lines that are on a side and in no confirmed match. */
-export function openItems(rule: ClearingAccountRule, lines: readonly MutationLine[], confirmed: ReadonlySet<LineKey> | ReadonlyMap<LineKey, unknown>): Item[] {
+/** Day-sorted items of the account's lines that are on a side and not excluded (by position). */
+export function openItems(rule: ClearingAccountRule, acc: AccountLines, excluded: (position: number) => boolean): Item[] {
   const items: Item[] = [];
   if (!rule.tracksOpenItems || rule.passes.length === 0) return items;
-  for (const l of lines) {
-    if (l.amount === 0 || confirmed.has(l.key)) continue;
+  const { lines, day } = acc;
+  for (let j = 0; j < lines.length; j++) {
+    const l = lines[j]!;
+    if (l.amount === 0 || excluded(j)) continue;
     const side = sideOf(rule, l.journalId);
-    if (side !== null) items.push(makeItem(l, side));
+    if (side !== null) items.push(makeItem(l, side, day[j]!));
   }
   return items.sort(byDayThenKey);
 }
 
+const EMPTY: AccountLines = { lines: [], day: [], index: [] };
+
+export function accountLines(prep: Pick<Prepared, 'byAccount'>, account: string): AccountLines {
+  return prep.byAccount.get(account) ?? EMPTY;
+}
+
 export function prepare(input: PrepareInput): Prepared {
   const base = prepareLines(input);
-  const stored = evaluateStoredMatches(input.storedMatches, base.lineByKey, input.config.unitId);
+  const { lines, day } = base;
+  const dayOf = (i: number) => (day[i] !== NO_DAY ? day[i]! : (day[i] = dayNumber(lines[i]!.entryDate)));
+  const stored = evaluateStoredMatches(input.storedMatches, lines, dayOf, input.config.unitId);
   const matching = new Map<string, AccountMatching>();
   for (const rule of base.rules.accounts) {
-    const items = openItems(rule, base.byAccount.get(rule.account) ?? [], stored.confirmedOf);
+    const acc = accountLines(base, rule.account);
+    const items = openItems(rule, acc, (j) => stored.confirmedOfLine(acc.index[j]!) !== -1);
     matching.set(rule.account, matchAccount(rule, items));
   }
   return { ...base, stored, matching };
@@ -83,13 +111,14 @@ export function prepare(input: PrepareInput): Prepared {
  * candidates, node budget), removing the lines just matched can let it decide next time, so we
  * run again until nothing new appears. That makes a second autoMatch call return nothing.
  */
-export function autoProposals(rule: ClearingAccountRule, lines: readonly MutationLine[], confirmed: ReadonlySet<LineKey>, first: AccountMatching): Proposal[] {
+export function autoProposals(rule: ClearingAccountRule, acc: AccountLines, stored: StoredEvaluation, first: AccountMatching): Proposal[] {
   const autos = first.proposals.filter((p) => p.auto);
   let capped = first.capped;
-  const taken = new Set(confirmed);
+  const taken = new Set<LineKey>();
+  const excluded = (j: number) => stored.confirmedOfLine(acc.index[j]!) !== -1 || taken.has(acc.lines[j]!.key);
   for (let round = 0; capped && autos.length > 0 && round < 20; round++) {
     for (const p of autos) for (const it of p.items) taken.add(it.line.key);
-    const next = matchAccount(rule, openItems(rule, lines, taken));
+    const next = matchAccount(rule, openItems(rule, acc, excluded));
     const fresh = next.proposals.filter((p) => p.auto);
     if (fresh.length === 0) break;
     autos.push(...fresh);

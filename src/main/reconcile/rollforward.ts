@@ -4,7 +4,7 @@
 import type { Bilingual, MutationLine } from '../../shared/domain';
 import { formatEuro, type Cents } from '../../shared/money';
 import type { AccountRole, Rollforward } from '../../shared/reconcile';
-import { dayNumber, type PeriodDays } from './dates';
+import type { PeriodDays } from './dates';
 import { descriptionKey } from './text';
 import type { TieOutRule } from './rules';
 
@@ -12,7 +12,9 @@ export interface RollforwardInput {
   rule: TieOutRule;
   /** All lines of the tie-out account. */
   lines: readonly MutationLine[];
-  /** Roles present per entry number of rule.journal, from all clearing-account lines. */
+  /** Entry day number of each line. */
+  day: readonly number[];
+  /** Roles present per entry number of rule.journal, from all clearing-account lines (at least the entries of the period's lines). */
   entryRoles: ReadonlyMap<number, ReadonlySet<AccountRole>>;
   period: PeriodDays;
   wallet: Cents | null;
@@ -29,8 +31,9 @@ export function rollforward(input: RollforwardInput): Rollforward {
   let other = 0;
   const late: MutationLine[] = [];
   const inPeriod: MutationLine[] = [];
-  for (const l of input.lines) {
-    const d = dayNumber(l.entryDate);
+  for (let j = 0; j < input.lines.length; j++) {
+    const l = input.lines[j]!;
+    const d = input.day[j]!;
     if (d < p.first) {
       opening += l.amount;
       continue;

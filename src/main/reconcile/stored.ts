@@ -1,91 +1,175 @@
 // Replays the controller's stored matches on the current lines: a match stays confirmed while
 // every line still exists, on the same account, with the amount it had when matched; otherwise it
 // becomes stale and its lines are open again.
+//
+// Built for a million lines and hundreds of thousands of matches: lines are found through one
+// map of the stored keys (not of every line), state is kept in typed arrays by match and line
+// index, and a MatchGroup object is only made for the matches the caller shows.
 import type { Bilingual, LineKey, MutationLine } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
-import { dayNumber } from './dates';
 import type { MatchGroup, StoredMatch } from '../../shared/reconcile';
 
 export interface StoredEvaluation {
-  groups: MatchGroup[];
-  /** Line → its (valid) confirmed group. */
-  confirmedOf: Map<LineKey, MatchGroup>;
-  /** First and last entry day of each group's existing lines (null when none exist). */
-  span: Map<MatchGroup, { first: number; last: number } | null>;
+  /** The unit's stored matches, in input order; k below indexes this. */
+  matches: readonly StoredMatch[];
+  /** Why match k is stale, or null when it is confirmed. */
+  staleReason: (Bilingual | null)[];
+  /** First and last entry day of match k's existing lines (first > last when none exist). */
+  first: Int32Array;
+  last: Int32Array;
+  /** Confirmed match of a line (by its key, as the key identifies the line), or -1. */
+  confirmedOfLine(lineIndex: number): number;
+  /** The given match indices in replay order (oldest first, then by id). */
+  inReplayOrder(ks: number[]): number[];
+  /** The MatchGroup of match k (made once). */
+  group(k: number): MatchGroup;
 }
 
+const NONE = -1;
+
+function replayOrder(a: StoredMatch, b: StoredMatch): number {
+  return a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** `lines` are the unit's lines; `dayOf(i)` the entry day number of line i. */
 export function evaluateStoredMatches(
   stored: readonly StoredMatch[],
-  lineByKey: ReadonlyMap<LineKey, MutationLine>,
+  lines: readonly MutationLine[],
+  dayOf: (lineIndex: number) => number,
   unitId: number,
 ): StoredEvaluation {
-  const confirmedOf = new Map<LineKey, MatchGroup>();
-  const groups: MatchGroup[] = [];
-  const span = new Map<MatchGroup, { first: number; last: number } | null>();
-  // Oldest first: when two stored matches claim one line, the earlier one keeps it.
-  const ordered = stored
-    .filter((m) => m.unitId === unitId)
-    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const m of ordered) {
-    const nl: string[] = [];
-    const en: string[] = [];
-    let sum = 0;
-    let first = Infinity;
-    let last = -Infinity;
-    for (const s of m.lines) {
-      const line = lineByKey.get(s.key);
-      if (line) {
-        const d = dayNumber(line.entryDate);
-        if (d < first) first = d;
-        if (d > last) last = d;
+  const matches = stored.every((m) => m.unitId === unitId) ? stored : stored.filter((m) => m.unitId === unitId);
+  const count = matches.length;
+
+  // Distinct stored keys → key id; slots = (match, position) → key id.
+  const keyId = new Map<LineKey, number>();
+  const offset = new Int32Array(count + 1);
+  let slots = 0;
+  for (let k = 0; k < count; k++) {
+    offset[k] = slots;
+    slots += matches[k]!.lines.length;
+  }
+  offset[count] = slots;
+  const slotKey = new Int32Array(slots);
+  let claims = new Int32Array(Math.min(slots, 1024));
+  let conflict = false;
+  for (let k = 0, s = 0; k < count; k++) {
+    for (const ref of matches[k]!.lines) {
+      let id = keyId.get(ref.key);
+      if (id === undefined) {
+        id = keyId.size;
+        keyId.set(ref.key, id);
+        if (id >= claims.length) {
+          const grown = new Int32Array(Math.min(slots, claims.length * 2));
+          grown.set(claims);
+          claims = grown;
+        }
       }
-      if (!line) {
-        nl.push(`regel ${s.key} (${formatEuro(s.amount, 'nl')}) bestaat niet meer in AFAS`);
-        en.push(`line ${s.key} (${formatEuro(s.amount, 'en')}) no longer exists in AFAS`);
+      if (++claims[id]! > 1) conflict = true;
+      slotKey[s++] = id;
+    }
+  }
+
+  // The line of each stored key (the last one, should a key occur twice) and each line's key id.
+  const keys = keyId.size;
+  const keyLine = new Int32Array(keys).fill(NONE);
+  const lineKeyId = new Int32Array(count > 0 ? lines.length : 0).fill(NONE);
+  if (keys > 0) {
+    for (let i = 0; i < lines.length; i++) {
+      const id = keyId.get(lines[i]!.key);
+      if (id === undefined) continue;
+      keyLine[id] = i;
+      lineKeyId[i] = id;
+    }
+  }
+
+  // Replay. The order only matters when two matches claim one line (the earlier keeps it).
+  const staleReason: (Bilingual | null)[] = new Array<Bilingual | null>(count).fill(null);
+  const first = new Int32Array(count);
+  const last = new Int32Array(count);
+  const keyConfirmed = new Int32Array(keys).fill(NONE);
+  const order = new Int32Array(count);
+  for (let k = 0; k < count; k++) order[k] = k;
+  const sortedOrder = conflict ? [...order].sort((a, b) => replayOrder(matches[a]!, matches[b]!)) : order;
+  for (const k of sortedOrder) {
+    const m = matches[k]!;
+    // Reasons in Dutch and English, interleaved (no closure per match: this loop runs per match).
+    let why: string[] | null = null;
+    let sum = 0;
+    let lo = 0x7fffffff;
+    let hi = -0x80000000;
+    for (let s = offset[k]!, p = 0; s < offset[k + 1]!; s++, p++) {
+      const ref = m.lines[p]!;
+      const id = slotKey[s]!;
+      const li = keyLine[id]!;
+      if (li === NONE) {
+        (why ??= []).push(`regel ${ref.key} (${formatEuro(ref.amount, 'nl')}) bestaat niet meer in AFAS`, `line ${ref.key} (${formatEuro(ref.amount, 'en')}) no longer exists in AFAS`);
         continue;
       }
+      const line = lines[li]!;
+      const d = dayOf(li);
+      if (d < lo) lo = d;
+      if (d > hi) hi = d;
       sum += line.amount;
-      if (line.amount !== s.amount) {
-        nl.push(`bedrag van regel ${s.key} is gewijzigd van ${formatEuro(s.amount, 'nl')} naar ${formatEuro(line.amount, 'nl')}`);
-        en.push(`amount of line ${s.key} changed from ${formatEuro(s.amount, 'en')} to ${formatEuro(line.amount, 'en')}`);
+      if (line.amount !== ref.amount) {
+        (why ??= []).push(
+          `bedrag van regel ${ref.key} is gewijzigd van ${formatEuro(ref.amount, 'nl')} naar ${formatEuro(line.amount, 'nl')}`,
+          `amount of line ${ref.key} changed from ${formatEuro(ref.amount, 'en')} to ${formatEuro(line.amount, 'en')}`,
+        );
       }
       if (line.accountNo !== m.account) {
-        nl.push(`regel ${s.key} staat nu op rekening ${line.accountNo} in plaats van ${m.account}`);
-        en.push(`line ${s.key} is now on account ${line.accountNo} instead of ${m.account}`);
+        (why ??= []).push(`regel ${ref.key} staat nu op rekening ${line.accountNo} in plaats van ${m.account}`, `line ${ref.key} is now on account ${line.accountNo} instead of ${m.account}`);
       }
-      const other = confirmedOf.get(s.key);
-      if (other) {
-        nl.push(`regel ${s.key} is al afgeletterd in aflettering ${other.id}`);
-        en.push(`line ${s.key} is already matched in match ${other.id}`);
-      }
+      const other = keyConfirmed[id]!;
+      if (other !== NONE) (why ??= []).push(`regel ${ref.key} is al afgeletterd in aflettering ${matches[other]!.id}`, `line ${ref.key} is already matched in match ${matches[other]!.id}`);
     }
-    if (nl.length === 0 && sum !== m.difference) {
-      nl.push(`de regels tellen op tot ${formatEuro(sum, 'nl')}, niet tot het vastgelegde verschil ${formatEuro(m.difference, 'nl')}`);
-      en.push(`the lines add up to ${formatEuro(sum, 'en')}, not to the recorded difference ${formatEuro(m.difference, 'en')}`);
+    if (why === null && sum !== m.difference) {
+      (why ??= []).push(
+        `de regels tellen op tot ${formatEuro(sum, 'nl')}, niet tot het vastgelegde verschil ${formatEuro(m.difference, 'nl')}`,
+        `the lines add up to ${formatEuro(sum, 'en')}, not to the recorded difference ${formatEuro(m.difference, 'en')}`,
+      );
     }
-    const stale = nl.length > 0;
-    const group: MatchGroup = {
-      id: m.id,
-      unitId: m.unitId,
-      account: m.account,
-      lines: m.lines.map((l) => l.key),
-      status: stale ? 'stale' : 'confirmed',
-      method: m.method,
-      difference: m.difference,
-      reason: m.reason,
-      evidence: m.evidence,
-      confirmedBy: m.by,
-      confirmedAt: m.at,
-      ...(stale ? { staleReason: staleText(nl, en) } : {}),
-    };
-    groups.push(group);
-    span.set(group, first <= last ? { first, last } : null);
-    if (!stale) for (const l of m.lines) confirmedOf.set(l.key, group);
+    first[k] = lo;
+    last[k] = hi;
+    if (why !== null) staleReason[k] = staleText(why);
+    else for (let s = offset[k]!; s < offset[k + 1]!; s++) keyConfirmed[slotKey[s]!] = k;
   }
-  return { groups, confirmedOf, span };
+
+  const groups: (MatchGroup | undefined)[] = [];
+  return {
+    matches,
+    staleReason,
+    first,
+    last,
+    confirmedOfLine: (i) => {
+      const id = lineKeyId[i];
+      return id === undefined || id === NONE ? NONE : keyConfirmed[id]!;
+    },
+    inReplayOrder: (ks) => ks.sort((a, b) => replayOrder(matches[a]!, matches[b]!) || a - b),
+    group: (k) => (groups[k] ??= toGroup(matches[k]!, staleReason[k]!)),
+  };
 }
 
-function staleText(nl: string[], en: string[]): Bilingual {
+function toGroup(m: StoredMatch, staleReason: Bilingual | null): MatchGroup {
+  return {
+    id: m.id,
+    unitId: m.unitId,
+    account: m.account,
+    lines: m.lines.map((l) => l.key),
+    status: staleReason ? 'stale' : 'confirmed',
+    method: m.method,
+    difference: m.difference,
+    reason: m.reason,
+    evidence: m.evidence,
+    confirmedBy: m.by,
+    confirmedAt: m.at,
+    ...(staleReason ? { staleReason } : {}),
+  };
+}
+
+function staleText(why: readonly string[]): Bilingual {
+  const nl = why.filter((_, i) => i % 2 === 0);
+  const en = why.filter((_, i) => i % 2 === 1);
   return {
     nl: `Aflettering vervallen: ${nl.join('; ')}. De regels staan weer open; letter ze opnieuw af.`,
     en: `Match no longer valid: ${en.join('; ')}. The lines are open again; match them anew.`,
