@@ -59,7 +59,10 @@ export class SyncRunner {
     this.running = run()
       .catch((e: unknown) => {
         if (controller.signal.aborted) this.finish(runId, 'cancelled', null);
-        else this.finish(runId, 'failed', toAppError(e));
+        else {
+          if (process.env['KRUISPOST_DEBUG']) console.error(e);
+          this.finish(runId, 'failed', toAppError(e));
+        }
       })
       .finally(() => {
         this.running = null;
