@@ -270,7 +270,7 @@ function reconcileAccount(
   }
   for (const [j, ls] of [...byJournal].sort()) flags.push(F.unexpectedJournal(rule, j, ls));
 
-  flags.push(...duplicateFlags(rule, lines, relevant, p));
+  flags.push(...duplicateFlags(rule, acc, relevant, p));
 
   // Suggestions that need a look.
   for (const pr of proposals) {
@@ -317,7 +317,7 @@ function reconcileAccount(
 }
 
 /** Exported twice: same amount + date + description in one Moss journal, or one invoice id twice. */
-function duplicateFlags(rule: ClearingAccountRule, lines: readonly MutationLine[], relevant: readonly MutationLine[], p: PeriodDays): Flag[] {
+function duplicateFlags(rule: ClearingAccountRule, acc: AccountLines, relevant: readonly MutationLine[], p: PeriodDays): Flag[] {
   const isRelevant = new Set(relevant.map((l) => l.key));
   const seen = new Set<string>();
   const out: Flag[] = [];
@@ -342,9 +342,13 @@ function duplicateFlags(rule: ClearingAccountRule, lines: readonly MutationLine[
   // An invoice id may have been exported before, in any earlier period.
   const invoice = new Map<string, MutationLine[]>();
   if (wanted.size > 0) {
-    for (const l of lines) {
-      const inv = l.invoiceId?.trim().toUpperCase();
-      if (!inv || !wanted.has(inv) || l.amount === 0 || !inJournalSet(rule.left, l.journalId) || l.entryDate > p.lastDate) continue;
+    // Cheap tests first: most of an account's lines are after the period or on the other side.
+    const { lines, day } = acc;
+    for (let j = 0; j < lines.length; j++) {
+      const l = lines[j]!;
+      if (day[j]! > p.last || l.amount === 0 || !l.invoiceId || !inJournalSet(rule.left, l.journalId)) continue;
+      const inv = l.invoiceId.trim().toUpperCase();
+      if (!inv || !wanted.has(inv)) continue;
       push(invoice, `${inv}|${l.journalId}|${Math.sign(l.amount)}`, l);
     }
   }

@@ -28,7 +28,8 @@ export function refs(item: Item): Set<string> {
 }
 
 export function makeItem(line: MutationLine, side: Side, day: number): Item {
-  return { line, day, side, taken: false };
+  // All fields from the start: one object shape for every item.
+  return { line, day, side, taken: false, words: undefined, refs: undefined };
 }
 
 /** Total order by content (not input order): day, then the line's AFAS identity. */
