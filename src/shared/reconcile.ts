@@ -96,6 +96,7 @@ export interface AccountResult {
   signOff: SignOffState;
 }
 
+/** Moss Balance: opening + topUps − spend + refunds + other = closing (spend positive). */
 export interface Rollforward {
   opening: Cents;
   topUps: Cents;

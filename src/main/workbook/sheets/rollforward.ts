@@ -15,25 +15,12 @@ type Movement = 'topUps' | 'spend' | 'refunds' | 'other';
 const MOVEMENTS: Movement[] = ['topUps', 'spend', 'refunds', 'other'];
 
 /**
- * The movements as they change the balance. The engine may report spend (or another movement) as a
- * positive amount to subtract: pick the signs under which opening + movements = closing, preferring
- * them as given, so the SUM in the sheet ties. If no choice ties, show them as given and let the
- * check row show the gap rather than hide it.
+ * The movements as they change the balance. The engine's identity (src/shared/reconcile.ts) is
+ * opening + top-ups − spend + refunds + other = closing, so spend is shown negative and the live
+ * SUM ties; any gap the engine reports stays visible in the check row.
  */
 export function signedMovements(rf: Rollforward): Record<Movement, Cents> {
-  for (let mask = 0; mask < 16; mask++) {
-    const signed = {} as Record<Movement, Cents>;
-    let total = rf.opening;
-    MOVEMENTS.forEach((m, i) => {
-      signed[m] = (mask >> i) & 1 ? -rf[m] : rf[m];
-      total += signed[m];
-    });
-    if (total === rf.closing) {
-      for (const m of MOVEMENTS) signed[m] = signed[m] === 0 ? 0 : signed[m]; // no -0 in cells
-      return signed;
-    }
-  }
-  return { topUps: rf.topUps, spend: rf.spend, refunds: rf.refunds, other: rf.other };
+  return { topUps: rf.topUps, spend: rf.spend === 0 ? 0 : -rf.spend, refunds: rf.refunds, other: rf.other };
 }
 
 // Row numbers are fixed so formulas and tests can name them.
