@@ -1,7 +1,7 @@
 // Everything the handlers and the CLI need, built once from a data directory. No electron here:
 // the Electron main passes the keychain store and a save dialog, tests pass memory and a temp path.
 import { join } from 'node:path';
-import { AppFailure } from '../shared/errors';
+import { createMonthEnd } from './app';
 import type { MonthEnd } from './app/types';
 import { memorySecretStore } from './secrets/memory';
 import type { SecretStore } from './secrets/types';
@@ -33,7 +33,7 @@ export function createServices(opts: ServiceOptions): Services {
   const db = openDatabase(join(opts.dataDir, 'kruispost.sqlite'));
   const secrets = opts.secrets ?? memorySecretStore();
   const deps = { db, secrets, dataDir: opts.dataDir, appVersion: opts.appVersion };
-  const monthEnd = opts.monthEnd ? opts.monthEnd(deps) : defaultMonthEnd(deps);
+  const monthEnd = opts.monthEnd ? opts.monthEnd(deps) : createMonthEnd(deps);
   let closed = false;
   return {
     db,
@@ -50,12 +50,4 @@ export function createServices(opts: ServiceOptions): Services {
       db.close();
     },
   };
-}
-
-// Until src/main/app lands: every call says so instead of crashing the app.
-function defaultMonthEnd(_deps: { db: Db; secrets: SecretStore; dataDir: string; appVersion: string }): MonthEnd {
-  const missing = () => {
-    throw new AppFailure('month-end.unavailable', { nl: 'Deze functie is nog niet beschikbaar.', en: 'This feature is not available yet.' });
-  };
-  return new Proxy({} as MonthEnd, { get: (_t, key) => (key === 'close' ? async () => undefined : missing) });
 }

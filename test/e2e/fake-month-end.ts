@@ -44,7 +44,7 @@ export function demoLines(pairs = 6): MutationLine[] {
   out.push(line('16000', 'MOS', n++, 5, -12_100, 'Card: Albert Heijn'));
   out.push(line('16000', 'BNK', n++, 5, 12_100, 'Card: Albert Heijn'));
   out.push(line('1100', 'MOS', n++, 3, 250_000, 'Wallet top-up'));
-  out.push(line('1100', 'BNK', n++, 5, -12_100, 'Card spend'));
+  out.push(line('1100', 'BNK', n, 5, -12_100, 'Card spend'));
   return out;
 }
 

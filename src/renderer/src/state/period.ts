@@ -15,3 +15,6 @@ export function shiftPeriod(p: Period, months: number): Period {
 export function defaultPeriod(today = new Date()): Period {
   return shiftPeriod({ year: today.getFullYear(), month: today.getMonth() + 1 }, -1);
 }
+
+/** The bundled demo's data runs 01-2025 … 06-2025 with its planted problems in the last month. */
+export const DEMO_PERIOD: Period = { year: 2025, month: 6 };

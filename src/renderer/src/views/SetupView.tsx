@@ -1,5 +1,6 @@
 import { useT } from '../i18n';
 import { useMonth } from '../state/month';
+import { DEMO_PERIOD } from '../state/period';
 import { useWorkspace } from '../state/workspace';
 import { AccountStep } from './setup/AccountStep';
 import { ConnectionStep } from './setup/ConnectionStep';
@@ -8,7 +9,7 @@ import { ConnectionStep } from './setup/ConnectionStep';
 export function SetupView() {
   const { t } = useT();
   const { view, busy, startDemo, setShowSetup } = useWorkspace();
-  const setUnit = useMonth((s) => s.setUnit);
+  const { setUnit, setPeriod } = useMonth();
   return (
     <div className="setup">
       <section className="panel hero">
@@ -24,6 +25,7 @@ export function SetupView() {
             onClick={async () => {
               if (await startDemo()) {
                 const first = useWorkspace.getState().view?.administrations[0];
+                setPeriod(DEMO_PERIOD);
                 if (first) setUnit(first.unitId);
               }
             }}
