@@ -1,6 +1,6 @@
 // `kruispost reconcile` end to end: a child process against the fake AFAS serving the demo dataset
 // over real HTTP, a real SQLite data dir, and the report checked against demoTruth to the cent.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import type { Report } from '../../src/main/cli/report';
 import { generateDemoDataset } from '../../src/main/demo/dataset/index';
 import { startFakeAfas, type FakeAfas } from '../../src/main/demo/fake-afas/server';
 import { centsToDecimal } from '../../src/shared/money';
+import { unzipText } from '../workbook/readers';
 import { mossConfig, runCliProcess } from './helpers';
 
 const TOKEN_DATA = 'C0FFEE'.repeat(10) + 'C0DE';
@@ -97,6 +98,20 @@ describe('kruispost reconcile', () => {
     expect(existsSync(join(dir, 'out', 'month-2.xlsx'))).toBe(true);
     // Amounts are decimal strings, never numbers.
     expect(reportText).toMatch(/"closing": "-?\d+\.\d{2}"/);
+  });
+
+  it('after the full run, the token appears in no file it wrote (SQLite, WAL, log, report, workbook parts)', async () => {
+    const b64 = Buffer.from(TOKEN).toString('base64');
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+    expect(files.some((f) => f.endsWith('.sqlite'))).toBe(true);
+    expect(files.some((f) => f.endsWith('.xlsx'))).toBe(true);
+    for (const file of files) {
+      const texts = file.endsWith('.xlsx') ? [...(await unzipText(file)).values()] : [readFileSync(file, 'latin1')];
+      for (const text of texts) {
+        expect(text.toUpperCase(), file).not.toContain(TOKEN_DATA);
+        expect(text, file).not.toContain(b64);
+      }
+    }
   });
 
   it('exits 0 when everything clears (the clean administration)', async () => {
