@@ -98,13 +98,16 @@ describe('month-end with the demo data', () => {
     const row = rows.find((r) => r['UnitId'] === unit.unitId && String(r['AccountNo']) === supplier && String(r['EntryDate']).startsWith('2025-06'))!;
     row['AmtDebit'] = Number(row['AmtDebit'] ?? 0) + 1;
     row['Modified'] = new Date().toISOString();
+    // AFAS lists the changed entry date in Profit_Fin_ChangedEntrydate: that is what sync watches.
+    me.demoServer()!.fake.environment.connectors['Profit_Fin_ChangedEntrydate']!.rows.push({ EntryDate: row['EntryDate'], Modified: row['Modified'] });
     await page.getByRole('button', { name: 'Opnieuw ophalen' }).click();
     await expect.poll(() => card.locator('.badge').textContent(), { timeout: 60_000 }).toContain('Aftekening opgeschort');
     await expect.poll(() => card.locator('.suspended').count()).toBe(1);
     await h.screenshot('09-suspended');
 
     // English, same screen.
-    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect.poll(() => card.locator('.badge').textContent()).toContain('Sign-off suspended');
     await h.screenshot('10-dashboard-en');
     await h.close();
   });

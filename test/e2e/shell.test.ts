@@ -20,7 +20,7 @@ describe('the app shell in a real browser', () => {
     await expect.poll(() => page.getByText('Welkom bij Kruispost').count()).toBe(1);
     await first.screenshot('shell-nl');
 
-    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect.poll(() => page.getByText('Welcome to Kruispost').count()).toBe(1);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await first.screenshot('shell-en');
@@ -30,7 +30,7 @@ describe('the app shell in a real browser', () => {
     // Restart: a new page and new services over the same SQLite file.
     const second = await startHarness({ browser, dataDir });
     await expect.poll(() => second.page.getByText('Welcome to Kruispost').count()).toBe(1);
-    expect(await second.page.getByRole('button', { name: 'EN' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await second.page.getByRole('button', { name: 'EN', exact: true }).getAttribute('aria-pressed')).toBe('true');
     await second.close();
   });
 

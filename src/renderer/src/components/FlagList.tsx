@@ -1,7 +1,7 @@
 import type { Flag } from '../../../shared/reconcile';
 import { useT } from '../i18n';
 
-const ICON = { error: '⛔', warning: '⚠', info: 'ℹ' } as const;
+const ICON = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
 
 /** Every flag in words: what is wrong, on which account, how many lines. */
 export function FlagList({ flags, onShow }: { flags: Flag[]; onShow(account: string): void }) {
