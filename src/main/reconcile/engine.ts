@@ -21,7 +21,7 @@ import type {
 import { accountBalances, ageBucket, emptyAging } from './balances';
 import { dayNumber, periodDays, type PeriodDays } from './dates';
 import * as F from './flags';
-import { groupId } from './ids';
+import { groupId, pairId } from './ids';
 import { sideOf } from './matching';
 import { LEFT, type Proposal } from './pool';
 import { accountLines, autoProposals, prepare, type AccountLines, type PrepareInput, type Prepared } from './prepare';
@@ -58,12 +58,12 @@ export function autoMatch(input: ReconcileInput): StoredMatch[] {
     const first = prep.matching.get(rule.account);
     if (!first) continue;
     for (const p of autoProposals(rule, accountLines(prep, rule.account), prep.stored, first)) {
-      const keys = p.items.map((i) => i.line.key);
+      const lines = p.items.map((i) => ({ key: i.line.key, amount: i.line.amount }));
       out.push({
-        id: groupId('auto', keys),
+        id: lines.length === 2 ? pairId('auto', lines[0]!.key, lines[1]!.key) : groupId('auto', lines.map((l) => l.key)),
         unitId: input.config.unitId,
         account: rule.account,
-        lines: p.items.map((i) => ({ key: i.line.key, amount: i.line.amount })),
+        lines,
         method: p.method,
         difference: 0,
         reason: null,

@@ -12,18 +12,32 @@ function hex8(h: number): string {
 
 /** FNV-1a over the sorted keys (code-unit order, as Array.prototype.sort), two 32-bit lanes, as 16 hex digits. */
 export function groupId(prefix: string, keys: readonly LineKey[]): string {
-  // Most groups are two lines: order them without copying and sorting an array.
-  const sorted = keys.length === 2 ? (keys[0]! <= keys[1]! ? keys : [keys[1]!, keys[0]!]) : [...keys].sort();
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ 0x5bd1e995;
-  for (const k of sorted) {
-    for (let i = 0; i < k.length; i++) {
-      const c = k.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 13);
-    }
-    h1 = Math.imul(h1 ^ 0x7c, 0x01000193); // separator '|'
-    h2 = Math.imul(h2 ^ 0x7c, 0x5bd1e995);
+  if (keys.length === 2) return pairId(prefix, keys[0]!, keys[1]!);
+  const lanes = [0x811c9dc5, 0x01000193 ^ 0x5bd1e995];
+  for (const k of [...keys].sort()) mix(lanes, k);
+  return `${prefix}-${hex8(lanes[0]!)}${hex8(lanes[1]!)}`;
+}
+
+/** groupId of a two-line group, without an array of keys (most groups are a pair). */
+export function pairId(prefix: string, a: LineKey, b: LineKey): string {
+  const lanes = PAIR;
+  lanes[0] = 0x811c9dc5;
+  lanes[1] = 0x01000193 ^ 0x5bd1e995;
+  mix(lanes, a <= b ? a : b);
+  mix(lanes, a <= b ? b : a);
+  return `${prefix}-${hex8(lanes[0])}${hex8(lanes[1])}`;
+}
+
+const PAIR = new Int32Array(2);
+
+function mix(lanes: Int32Array | number[], k: string): void {
+  let h1 = lanes[0]!;
+  let h2 = lanes[1]!;
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 13);
   }
-  return `${prefix}-${hex8(h1)}${hex8(h2)}`;
+  lanes[0] = Math.imul(h1 ^ 0x7c, 0x01000193); // separator '|'
+  lanes[1] = Math.imul(h2 ^ 0x7c, 0x5bd1e995);
 }

@@ -1,7 +1,7 @@
 // Runs an account's passes, most certain first, over its open lines (those in no confirmed match).
 import type { ClearingAccountRule } from './rules';
 import { inJournalSet } from './rules';
-import { LEFT, RIGHT, type Item, type Pool, type Proposal } from './pool';
+import { LEFT, RIGHT, type Pool, type Proposal, type Sides } from './pool';
 import { runExactPass } from './passes/exact';
 import { runSubsetPass } from './passes/subset';
 import { runDifferencePass } from './passes/difference';
@@ -18,14 +18,9 @@ export function sideOf(rule: ClearingAccountRule, journal: string): typeof LEFT 
   return null;
 }
 
-/** `open` must be day-sorted (byDayThenKey) and exclude lines of confirmed matches. */
-export function matchAccount(rule: ClearingAccountRule, open: readonly Item[]): AccountMatching {
-  const pool: Pool = { left: [], right: [], capped: false };
-  for (const it of open) {
-    if (it.line.amount === 0) continue;
-    if (it.side === LEFT) pool.left.push(it);
-    else pool.right.push(it);
-  }
+/** `open`: non-zero items per side in byDayThenKey order, without lines of confirmed matches. */
+export function matchAccount(rule: ClearingAccountRule, open: Sides): AccountMatching {
+  const pool: Pool = { left: open.left, right: open.right, capped: false };
   const proposals: Proposal[] = [];
   if (pool.left.length === 0 || pool.right.length === 0) return { proposals, capped: false };
   for (const pass of rule.passes) {

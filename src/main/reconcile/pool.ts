@@ -54,6 +54,12 @@ export interface Proposal {
   auto: boolean;
 }
 
+/** Open items of an account per side, each in byDayThenKey order. */
+export interface Sides {
+  left: Item[];
+  right: Item[];
+}
+
 /** Items of both sides, day-sorted; consumed ones carry `taken`. */
 export interface Pool {
   left: Item[];

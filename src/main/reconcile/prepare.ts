@@ -5,7 +5,7 @@ import { AppFailure } from '../../shared/errors';
 import type { StoredMatch } from '../../shared/reconcile';
 import { dayNumber } from './dates';
 import { matchAccount, sideOf, type AccountMatching } from './matching';
-import { byDayThenKey, makeItem, type Item, type Proposal } from './pool';
+import { byDayThenKey, LEFT, makeItem, RIGHT, type Item, type Proposal, type Sides } from './pool';
 import { mossRuleSet, type MossRuleOptions } from './profiles/moss';
 import type { ClearingAccountRule, ClearingRuleSet } from './rules';
 import { evaluateStoredMatches, type StoredEvaluation } from './stored';
@@ -72,18 +72,34 @@ function uniqueAccounts(rules: readonly ClearingAccountRule[]): ClearingAccountR
   return rules.filter((r) => (seen.has(r.account) ? false : (seen.add(r.account), true)));
 }
 
-/** Day-sorted items of the account's lines that are on a side and not excluded (by position). */
-export function openItems(rule: ClearingAccountRule, acc: AccountLines, excluded: (position: number) => boolean): Item[] {
-  const items: Item[] = [];
-  if (!rule.tracksOpenItems || rule.passes.length === 0) return items;
+/**
+ * Items of the account's lines that are on a side, not zero and not excluded (by position), per
+ * side in byDayThenKey order. Only the order within a side matters to the passes, and lines from
+ * the store already come in that order per journal, so a side is only sorted when it is not.
+ */
+export function openSides(rule: ClearingAccountRule, acc: AccountLines, excluded: (position: number) => boolean): Sides {
+  const sides: Sides = { left: [], right: [] };
+  if (!rule.tracksOpenItems || rule.passes.length === 0) return sides;
   const { lines, day } = acc;
   for (let j = 0; j < lines.length; j++) {
     const l = lines[j]!;
     if (l.amount === 0 || excluded(j)) continue;
     const side = sideOf(rule, l.journalId);
-    if (side !== null) items.push(makeItem(l, side, day[j]!));
+    if (side === LEFT) sides.left.push(makeItem(l, side, day[j]!));
+    else if (side === RIGHT) sides.right.push(makeItem(l, side, day[j]!));
   }
-  return items.sort(byDayThenKey);
+  sortItems(sides.left);
+  sortItems(sides.right);
+  return sides;
+}
+
+function sortItems(items: Item[]): void {
+  for (let i = 1; i < items.length; i++) {
+    if (byDayThenKey(items[i - 1]!, items[i]!) > 0) {
+      items.sort(byDayThenKey);
+      return;
+    }
+  }
 }
 
 const EMPTY: AccountLines = { lines: [], day: [], index: [] };
@@ -100,8 +116,7 @@ export function prepare(input: PrepareInput): Prepared {
   const matching = new Map<string, AccountMatching>();
   for (const rule of base.rules.accounts) {
     const acc = accountLines(base, rule.account);
-    const items = openItems(rule, acc, (j) => stored.confirmedOfLine(acc.index[j]!) !== -1);
-    matching.set(rule.account, matchAccount(rule, items));
+    matching.set(rule.account, matchAccount(rule, openSides(rule, acc, (j) => stored.confirmedOfLine(acc.index[j]!) !== -1)));
   }
   return { ...base, stored, matching };
 }
@@ -118,7 +133,7 @@ export function autoProposals(rule: ClearingAccountRule, acc: AccountLines, stor
   const excluded = (j: number) => stored.confirmedOfLine(acc.index[j]!) !== -1 || taken.has(acc.lines[j]!.key);
   for (let round = 0; capped && autos.length > 0 && round < 20; round++) {
     for (const p of autos) for (const it of p.items) taken.add(it.line.key);
-    const next = matchAccount(rule, openItems(rule, acc, excluded));
+    const next = matchAccount(rule, openSides(rule, acc, excluded));
     const fresh = next.proposals.filter((p) => p.auto);
     if (fresh.length === 0) break;
     autos.push(...fresh);

@@ -34,7 +34,8 @@ export function runExactPass(pass: ExactPass, pool: Pool, out: Proposal[]): void
   for (const g of groups.values()) {
     if (!Array.isArray(g)) continue;
     if (g.length === 2 && g[0]!.side !== g[1]!.side) {
-      const [l, r] = g[0]!.side === LEFT ? [g[0]!, g[1]!] : [g[1]!, g[0]!];
+      const l = g[0]!.side === LEFT ? g[0]! : g[1]!;
+      const r = g[0]!.side === LEFT ? g[1]! : g[0]!;
       if (l.line.amount !== -r.line.amount) continue;
       const off = l.day - r.day;
       if (pass.window && (off < pass.window.min || off > pass.window.max)) continue;
@@ -60,8 +61,15 @@ export function runExactPass(pass: ExactPass, pool: Pool, out: Proposal[]): void
   }
 }
 
-function evidenceOf(pass: ExactPass, l: Item, r: Item): { reference: boolean; autoOk: boolean; score: number } {
-  if (pass.autoEvidence === 'invoice') return { reference: true, autoOk: true, score: 1 };
+interface Evidence {
+  reference: boolean;
+  autoOk: boolean;
+  score: number;
+}
+const BY_INVOICE: Evidence = { reference: true, autoOk: true, score: 1 };
+
+function evidenceOf(pass: ExactPass, l: Item, r: Item): Evidence {
+  if (pass.autoEvidence === 'invoice') return BY_INVOICE;
   if (pass.autoEvidence === 'similar') {
     const sim = overlap(words(l), words(r));
     const ok = sim >= (pass.minSimilarity ?? 0.5);
