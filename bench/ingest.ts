@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { toMutationLine } from '../src/main/afas/mutation-row';
 import { syntheticMutations } from '../src/main/demo/fake-afas/synthetic';
 import { openDatabase } from '../src/main/store/database';
+import { lineExtra } from '../src/main/store/line-extra';
 import { applyRun, createStager } from '../src/main/sync/staging';
 
 const N = Number(process.argv[2] ?? 1_000_000);
@@ -30,7 +31,7 @@ function ours(): number {
   for (let i = 0; i < rows.length; i += PAGE) {
     const page = rows.slice(i, i + PAGE);
     // A page can straddle months: stage each line under its own month, as the sync's slices do.
-    const byMonth = new Map<string, { line: ReturnType<typeof toMutationLine>; raw: string }[]>();
+    const byMonth = new Map<string, { line: ReturnType<typeof toMutationLine>; extra: string }[]>();
     for (const row of page) {
       const line = toMutationLine(row);
       const month = line.entryDate.slice(0, 7);
@@ -41,7 +42,7 @@ function ours(): number {
       counts.set(month, counts.get(month)! + 1);
       let list = byMonth.get(month);
       if (!list) byMonth.set(month, (list = []));
-      list.push({ line, raw: JSON.stringify(row) });
+      list.push({ line, extra: lineExtra(row, line) });
     }
     for (const [month, list] of byMonth) stager.stageLines(month, list);
   }

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { classicTokenAuth } from '../src/main/afas/classic-token';
@@ -52,15 +52,21 @@ async function serve(rows: number, token: string): Promise<void> {
   process.on('SIGINT', stop);
 }
 
-async function download(client: AfasClient): Promise<{ seconds: number; rows: number }> {
+async function download(client: AfasClient): Promise<{ seconds: number; rows: number; cpu: number }> {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let rows = 0;
   for (const slice of monthsBetween(FROM, TO)) {
     for (const part of chunk(ACCOUNTS, ACCOUNTS_PER_REQUEST)) {
       for await (const page of client.getRows('Profit_Transactions_Allocated', { orderBy: LINE_ORDER, filters: sliceFilter(1, slice, part) })) rows += page.length;
     }
   }
-  return { seconds: (performance.now() - t0) / 1000, rows };
+  return { seconds: (performance.now() - t0) / 1000, rows, cpu: cpuSeconds(cpu0) };
+}
+
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const c = process.cpuUsage(since);
+  return (c.user + c.system) / 1e6;
 }
 
 async function main(): Promise<void> {
@@ -99,8 +105,10 @@ async function main(): Promise<void> {
     let peak = rssBefore;
     const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const result = await syncAdministration({ db, client, config, from: FROM, to: TO, now: () => new Date('2026-06-01T12:00:00Z'), onProgress: () => (peak = Math.max(peak, process.memoryUsage().rss)) });
     const syncSeconds = (performance.now() - t0) / 1000;
+    const syncCpu = cpuSeconds(cpu0);
     clearInterval(sample);
     const stored = countLines(db);
     db.close();
@@ -110,9 +118,10 @@ async function main(): Promise<void> {
     if (warm.rows !== rows || stored !== rows || result.rowsApplied !== rows) throw new Error(`row counts differ: download ${warm.rows}, stored ${stored}, applied ${result.rowsApplied}, expected ${rows}`);
     const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
     console.log(`rows: ${rows}`);
-    console.log(`raw download (real client, same pages): ${raw.toFixed(2)} s, ${Math.round(rows / raw)} rows/s (runs: ${warm.seconds.toFixed(2)} s, ${again.seconds.toFixed(2)} s)`);
-    console.log(`sync into SQLite (end to end): ${syncSeconds.toFixed(2)} s, ${Math.round(rows / syncSeconds)} rows/s`);
+    console.log(`raw download (real client, same pages): ${raw.toFixed(2)} s, ${Math.round(rows / raw)} rows/s (runs: ${warm.seconds.toFixed(2)} s, ${again.seconds.toFixed(2)} s; client CPU ${warm.cpu.toFixed(2)} s, ${again.cpu.toFixed(2)} s)`);
+    console.log(`sync into SQLite (end to end): ${syncSeconds.toFixed(2)} s, ${Math.round(rows / syncSeconds)} rows/s, CPU ${syncCpu.toFixed(2)} s`);
     console.log(`ratio (sync / download time): ${(syncSeconds / raw).toFixed(2)} (target <= 1.5)`);
+    console.log(`load average: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
     console.log(`peak RSS during sync: ${mb(peak)} MB (before: ${mb(rssBefore)} MB; target < 500 MB)`);
   } finally {
     stopChild();

@@ -25,7 +25,7 @@ export interface LineRow {
 /** Column order shared by inserts into staging_lines and mutation_lines. */
 export const LINE_COLUMNS = [
   'unit_id', 'journal_id', 'entry_no', 'seq_no', 'year', 'period', 'account_no', 'account_type', 'entry_date',
-  'voucher_date', 'voucher_no', 'invoice_id', 'description', 'line_description', 'debit', 'credit', 'modified', 'raw',
+  'voucher_date', 'voucher_no', 'invoice_id', 'description', 'line_description', 'debit', 'credit', 'modified', 'extra',
 ] as const;
 
 export function lineFromRow(r: LineRow): MutationLine {
@@ -52,11 +52,11 @@ export function lineFromRow(r: LineRow): MutationLine {
   };
 }
 
-/** Positional values for LINE_COLUMNS. */
-export function lineValues(l: MutationLine, raw: string): unknown[] {
+/** Positional values for LINE_COLUMNS; `extra` from lineExtra(). */
+export function lineValues(l: MutationLine, extra: string): unknown[] {
   return [
     l.unitId, l.journalId, l.entryNo, l.seqNo, l.year, l.period, l.accountNo, l.accountType, l.entryDate,
-    l.voucherDate, l.voucherNo, l.invoiceId, l.description, l.lineDescription, l.debit, l.credit, l.modified, raw,
+    l.voucherDate, l.voucherNo, l.invoiceId, l.description, l.lineDescription, l.debit, l.credit, l.modified, extra,
   ];
 }
 

@@ -287,4 +287,14 @@ ALTER TABLE mutation_lines_new RENAME TO mutation_lines;
 CREATE INDEX mutation_lines_account_date ON mutation_lines (unit_id, account_no, entry_date);
 `,
   },
+  {
+    version: 7,
+    name: 'line-extra',
+    // A line stores only what its columns do not hold (see line-extra.ts), not its full raw JSON.
+    // Rows written before keep their full raw row, which reads back the same way.
+    up: `
+ALTER TABLE mutation_lines RENAME COLUMN raw TO extra;
+ALTER TABLE staging_lines RENAME COLUMN raw TO extra;
+`,
+  },
 ];

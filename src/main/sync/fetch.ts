@@ -2,6 +2,7 @@
 import type { MutationLine } from '../../shared/domain';
 import { AppFailure } from '../../shared/errors';
 import type { AfasClient, AfasRow, FilterGroups } from '../afas/types';
+import { lineExtra } from '../store/line-extra';
 import { prefetch } from './prefetch';
 import type { MasterKind, Stager } from './staging';
 import { ACCOUNTS_PER_REQUEST, LINE_ORDER, chunk, dayStart, sliceFilter, type MonthSlice } from './slices';
@@ -72,7 +73,7 @@ export async function fetchSlice(ctx: FetchContext, stager: Stager, slice: Month
       const staged = page.map((row) => {
         const line = parseOrFail(ctx, row);
         if (line.modified !== null && (maxModified === null || line.modified > maxModified)) maxModified = line.modified;
-        return { line, raw: JSON.stringify(row) };
+        return { line, extra: lineExtra(row, line) };
       });
       stager.stageLines(slice.month, staged);
       rows += page.length;

@@ -13,7 +13,7 @@ export interface Stager {
   /** Drops what a half-fetched slice left behind. */
   resetSlice(month: string): void;
   /** One page of lines of a slice, in one transaction. */
-  stageLines(month: string, lines: readonly { line: MutationLine; raw: string }[]): void;
+  stageLines(month: string, lines: readonly { line: MutationLine; extra: string }[]): void;
   markStaged(month: string, rows: number, maxModified: string | null): void;
   stageMaster(kind: MasterKind, rows: readonly { id: string; row: AfasRow }[]): void;
   resetMaster(): void;
@@ -25,8 +25,8 @@ export function createStager(db: Db, runId: number): Stager {
     `INSERT INTO staging_lines (run_id, month, ${cols}) VALUES (?, ?, ${LINE_COLUMNS.map(() => '?').join(', ')})`,
   );
   const insertMaster = db.prepare('INSERT OR REPLACE INTO staging_master (run_id, kind, id, raw) VALUES (?, ?, ?, ?)');
-  const stageLines = db.transaction((month: string, lines: readonly { line: MutationLine; raw: string }[]) => {
-    for (const { line, raw } of lines) insertLine.run(runId, month, ...lineValues(line, raw));
+  const stageLines = db.transaction((month: string, lines: readonly { line: MutationLine; extra: string }[]) => {
+    for (const { line, extra } of lines) insertLine.run(runId, month, ...lineValues(line, extra));
   });
   const stageMaster = db.transaction((kind: MasterKind, rows: readonly { id: string; row: AfasRow }[]) => {
     for (const r of rows) insertMaster.run(runId, kind, r.id, JSON.stringify(r.row));
