@@ -39,3 +39,43 @@ describe('signedMovements', () => {
     expect(signedMovements({ ...base, opening: 100, topUps: 50, spend: 30, refunds: 5, other: 0, closing: 1 })).toEqual({ topUps: 50, spend: -30, refunds: 5, other: 0 });
   });
 });
+
+describe('cells', () => {
+  it('converts cents to euros without accepting non-integers', () => {
+    expect(euro(123456789)).toBe(1234567.89);
+    expect(euro(-1)).toBe(-0.01);
+    expect(() => euro(0.5)).toThrow(RangeError);
+  });
+  it('shows instants as Amsterdam wall-clock time, winter and summer', () => {
+    expect(excelDateTime('2025-01-15T12:00:00Z')?.toISOString()).toBe('2025-01-15T13:00:00.000Z');
+    expect(excelDateTime('2025-07-15T22:30:00Z')?.toISOString()).toBe('2025-07-16T00:30:00.000Z');
+    expect(excelDateTime('2025-07-15')?.toISOString()).toBe('2025-07-15T00:00:00.000Z');
+    expect(excelDateTime('not a date')).toBeNull();
+  });
+  it('removes AFAS tokens from free text and caps its length', () => {
+    expect(safeText('a <token><version>1</version><data>ABC</data></token> b')).toBe('a [token verwijderd / token removed] b');
+    expect(safeText('Authorization: AfasToken PHRva2VuPjx2ZXJzaW9uPjE=')).toBe('Authorization: AfasToken [token verwijderd / token removed]');
+    expect(safeText('x'.repeat(40000))).toHaveLength(32767);
+  });
+});
+
+describe('amsterdamOffsetMs', () => {
+  it('agrees with the time-zone database for every hour around each switch, 1996-2040', () => {
+    const intl = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', timeZoneName: 'shortOffset' });
+    const offsetOf = (t: number) => {
+      const name = intl.formatToParts(t).find((p) => p.type === 'timeZoneName')?.value ?? '';
+      return Number(/GMT([+-]\d+)/.exec(name)?.[1] ?? 0) * 3_600_000;
+    };
+    let checked = 0;
+    for (let year = 1996; year <= 2040; year++) {
+      for (const month of [2, 9]) {
+        const start = Date.UTC(year, month, 24);
+        for (let t = start; t < start + 8 * 86_400_000; t += 3_600_000) {
+          expect(amsterdamOffsetMs(t), new Date(t).toISOString()).toBe(offsetOf(t));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(15_000);
+  });
+});
