@@ -13,6 +13,11 @@ export function openDatabase(file: string, migrations = MIGRATIONS): Db {
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // A sync writes hundreds of MB: checkpoint every 64 MB of WAL instead of every 4 MB, so hot
+    // pages (index tails, the staging heap) are copied back once rather than many times; the WAL
+    // file is cut back to 64 MB after a checkpoint. Commits stay as durable as before.
+    db.pragma('wal_autocheckpoint = 16384');
+    db.pragma('journal_size_limit = 67108864');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, file, migrations);
