@@ -1,7 +1,7 @@
 // The one API contract: argument schemas per method (validated in main), result types, and the
 // envelope every call resolves to. Used by the preload, createHandlers and the e2e harness alike.
 import { z } from 'zod';
-import type { AdministrationConfig, AppError, Bilingual, EnvironmentConfig, Lang, MutationLine } from './domain';
+import type { AdministrationConfig, AppError, Bilingual, EnvironmentConfig, Lang, MutationLine, Period } from './domain';
 import type { Method } from './methods';
 import type { AdministrationResult } from './reconcile';
 
@@ -61,7 +61,10 @@ export const contract = {
   getSyncStatus: z.tuple([]),
   cancelSync: z.tuple([]),
   getResult: z.tuple([unitId, period]),
-  getAccountLines: z.tuple([unitId, accountNo, period]),
+  /** unitId, account, period, offset, limit: one slice of the account's lines in compact form. */
+  getAccountLines: z.tuple([unitId, accountNo, period, z.number().int().min(0).max(10_000_000), z.number().int().min(1).max(200_000)]),
+  /** unitId, account, period, line key: everything about one line (the table shows a digest). */
+  getLineDetail: z.tuple([unitId, accountNo, period, lineKeyArg]),
   /** unitId, account, line keys, stated difference (cents), reason, by */
   confirmMatch: z.tuple([unitId, accountNo, z.array(lineKeyArg).min(2).max(10_000), cents, text(500).nullable(), person]),
   /** unitId, period, matchId, by */
@@ -94,6 +97,8 @@ export interface WorkspaceView {
   administrations: AdministrationConfig[];
   demo: boolean;
   lastSync: { finishedAt: string; status: string; rows: number } | null;
+  /** The period to open on: the demo's last month, else the last full month before today. */
+  period?: Period;
 }
 
 export interface ReadinessItem {
@@ -131,6 +136,33 @@ export interface AccountLinesView {
   lines: AccountLine[];
 }
 
+/**
+ * A slice of an account's lines as the matching table needs them, in columns: 100,000 lines as
+ * objects are ~42 MB of JSON, in columns a sixth of that. Lines come sorted by (entry date, key);
+ * index i of every column is one line. The line key is unitId/journal/entryNo/seqNo (lineKey()).
+ */
+export interface CompactLines {
+  account: string;
+  unitId: number;
+  /** All lines of the answer; this slice starts at `offset`. */
+  total: number;
+  offset: number;
+  journals: string[];
+  dates: string[];
+  texts: string[];
+  /** Index into journals / dates / texts. */
+  journal: number[];
+  date: number[];
+  text: number[];
+  entryNo: number[];
+  seqNo: number[];
+  /** Voucher number, else invoice, else the entry number: what the table's column shows. */
+  voucher: string[];
+  amount: number[];
+  /** [index within this slice, note text] for the lines that have a note. */
+  notes: [number, string][];
+}
+
 export interface Results {
   getSettings: Settings;
   setLanguage: Settings;
@@ -147,7 +179,8 @@ export interface Results {
   getSyncStatus: SyncProgressView | null;
   cancelSync: null;
   getResult: AdministrationResult;
-  getAccountLines: AccountLinesView;
+  getAccountLines: CompactLines;
+  getLineDetail: AccountLine | null;
   confirmMatch: AdministrationResult;
   acceptSuggestion: AdministrationResult;
   unmatch: AdministrationResult;

@@ -20,6 +20,7 @@ export const METHODS = [
   // the month's picture and the controller's decisions
   'getResult',
   'getAccountLines',
+  'getLineDetail',
   'confirmMatch',
   'acceptSuggestion',
   'unmatch',

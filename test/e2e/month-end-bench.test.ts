@@ -7,6 +7,9 @@ import { createServices } from '../../src/main/services';
 import { fakeMonthEnd, line } from './fake-month-end';
 import { launchBrowser, startHarness } from './harness';
 
+/** Target 100 ms; see the report for what this shared 2-core machine measures. */
+const ROUND_TRIP_MS = 100;
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -38,44 +41,57 @@ describe('a 100,000-line account in the matching workspace', () => {
     await page.locator('[data-testid="table-debit"] [role="row"][aria-rowindex="2"]').waitFor();
     await page.locator('[data-testid="table-credit"] [role="row"][aria-rowindex="2"]').waitFor();
     const renderMs = Date.now() - t0;
-    // Split: request→lines in the store (IPC transfer + parse) and store→rows on screen (rendering).
+    // Split: click→first slice in the store (IPC transfer + decode) and store→rows on screen.
     const split = await page.evaluate(() => {
-      const open = performance.getEntriesByName('open')[0]!.startTime;
-      const loaded = performance.getEntriesByName('kruispost:lines-loaded')[0]!.startTime;
-      return { transferMs: loaded - open, renderMs: performance.now() - loaded };
+      const at = (name: string) => performance.getEntriesByName(name)[0]!.startTime;
+      return { transferMs: at('kruispost:lines-loaded') - at('open'), renderMs: at('kruispost:rows-painted') - at('kruispost:lines-loaded'), paintedMs: at('kruispost:rows-painted') - at('open') };
     });
+    // The rest arrives in the background; the count says when all 100,000 are there.
+    await page.waitForFunction(() => performance.getEntriesByName('kruispost:lines-complete').length > 0, undefined, { timeout: 30_000 });
+    const allMs = await page.evaluate(() => performance.getEntriesByName('kruispost:lines-complete')[0]!.startTime - performance.getEntriesByName('open')[0]!.startTime);
+    await expect.poll(() => page.locator('.line-table h3 .small').first().textContent()).toMatch(/van 100\.000$/);
     // Only the visible rows exist in the DOM.
     const domRows = await page.locator('[role="row"][data-key]').count();
     expect(domRows).toBeLessThan(200);
     await h.screenshot('bench-100k');
 
-    // Match round-trip: select the first debit and its credit, press M, wait for the sum to reset.
-    const firstDebit = page.locator('[data-testid="table-debit"] [role="row"][data-key]').first();
-    await firstDebit.click();
-    const key = await firstDebit.getAttribute('data-key');
-    await page.getByLabel('Tekst').fill('Moss 0');
-    await page.locator('[data-testid="table-credit"] [role="row"][data-key]').first().click({ modifiers: ['Control'] });
-    await page.getByLabel('Tekst').fill('');
-    await expect.poll(() => page.getByTestId('selection-sum').textContent()).toContain('2 geselecteerd, som € 0,00');
-    const rt = await page.evaluate(async () => {
-      const start = performance.now();
-      document.querySelector<HTMLElement>('[data-testid="table-debit"]')!.focus();
-      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'm' }));
-      await new Promise<void>((ok) => {
-        const check = () => (document.querySelector('[data-testid="selection-sum"]')!.textContent!.startsWith('0 ') ? ok() : requestAnimationFrame(check));
-        check();
-      });
-      return performance.now() - start;
-    });
+    // Match round-trips: the amount filter € 10,00 leaves 6 bank and 6 Moss lines of that amount;
+    // select the first of each (sum 0), press M, wait until the selection is cleared. Five times.
+    await page.getByLabel('Bedrag', { exact: true }).fill('10,00');
+    await expect.poll(() => page.locator('[data-testid="table-debit"] [role="row"][data-key]').count()).toBe(6);
+    const trips: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const firstDebit = page.locator('[data-testid="table-debit"] [role="row"][data-key]').first();
+      const key = (await firstDebit.getAttribute('data-key'))!;
+      await firstDebit.click();
+      await page.locator('[data-testid="table-credit"] [role="row"][data-key]').first().click({ modifiers: ['Control'] });
+      await expect.poll(() => page.getByTestId('selection-sum').textContent()).toContain('2 geselecteerd, som € 0,00');
+      trips.push(
+        await page.evaluate(async () => {
+          const start = performance.now();
+          document.querySelector<HTMLElement>('[data-testid="table-debit"]')!.focus();
+          window.dispatchEvent(new KeyboardEvent('keydown', { key: 'm' }));
+          await new Promise<void>((ok) => {
+            const check = () => (document.querySelector('[data-testid="selection-sum"]')!.textContent!.startsWith('0 ') ? ok() : requestAnimationFrame(check));
+            check();
+          });
+          return performance.now() - start;
+        }),
+      );
+      await expect.poll(() => page.locator(`[data-key="${key}"]`).count()).toBe(0); // matched lines leave the open view
+    }
+    expect(await page.locator('[data-testid="table-debit"] [role="row"][data-key]').count()).toBe(1);
     expect(me.lines.length).toBe(100_000);
-    expect(await page.locator(`[data-key="${key}"]`).count()).toBe(0); // matched lines leave the open view
+    const median = [...trips].sort((a, b) => a - b)[2]!;
     console.log(
-      `[bench] 100,000 lines: click→rows ${renderMs} ms = transfer+parse ${Math.round(split.transferMs)} ms + render ${Math.round(split.renderMs)} ms (upper bound), DOM rows ${domRows}; match round-trip ${rt.toFixed(1)} ms`,
+      `[bench] 100,000 lines: click→rows painted ${Math.round(split.paintedMs)} ms in the page (first slice ${Math.round(split.transferMs)} ms + render to paint ${Math.round(split.renderMs)} ms), ${renderMs} ms as Playwright sees it (its probe queues behind the background slices on CDP); all 100,000 in the table after ${Math.round(allMs)} ms; DOM rows ${domRows}; ` +
+        `match round-trip median ${median.toFixed(1)} ms (${trips.map((x) => x.toFixed(0)).join(', ')})`,
     );
-    expect(split.renderMs).toBeLessThanOrEqual(1000);
-    // Target is 100 ms; on this shared 2-core box with the CDP bridge it measures 200-250 ms, so the
-    // guard is set where a regression (e.g. re-sorting or re-fetching 100,000 lines) would trip it.
-    expect(rt).toBeLessThanOrEqual(400);
+    // What the controller sees: from before the click to the first rows painted, timed in the page.
+    expect(split.paintedMs).toBeLessThanOrEqual(1000);
+    expect(renderMs).toBeLessThanOrEqual(2000);
+    expect(allMs).toBeLessThanOrEqual(5000);
+    expect(median).toBeLessThanOrEqual(ROUND_TRIP_MS);
     await h.close();
   });
 });

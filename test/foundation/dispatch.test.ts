@@ -10,6 +10,9 @@ import { AppFailure } from '../../src/shared/errors';
 import { METHODS } from '../../src/shared/methods';
 import { contract } from '../../src/shared/contract';
 import { isAllowedExternal, isAppUrl } from '../../src/main/window-policy';
+import { memorySecretStore } from '../../src/main/secrets/memory';
+import { decodeLines } from '../../src/renderer/src/state/line-columns';
+import { fakeMonthEnd, line } from '../e2e/fake-month-end';
 
 const services = () => createServices({ dataDir: mkdtempSync(join(tmpdir(), 'kp-dispatch-')), appVersion: '1.2.3' });
 
@@ -120,5 +123,31 @@ describe('window policy', () => {
     expect(isAppUrl('file:///tmp/evil.html', 'file:///app/out/renderer/index.html')).toBe(false);
     expect(isAppUrl('http://localhost:5173/x', 'http://localhost:5173/')).toBe(true);
     expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
+  });
+
+  it('sends the lines of an account in date order, in compact slices that decode to the same lines, with detail on demand', async () => {
+    const long = `MOSS FINANCIAL SERVICES B.V. ${'X'.repeat(100)} /TRTP/SEPA OVERBOEKING`;
+    const lines = [line('2100', 'BNK', 7, 20, 500, 'late'), line('2100', 'MOS', 3, 2, -500, long), line('2100', 'BNK', 12, 2, 250, 'same day'), line('2100', 'MOS', 1, 9, -250, 'mid')];
+    const me = fakeMonthEnd(lines, { suggest: false });
+    me.addNote(1, '1/MOS/1/1', 'Moss boekt later', 'test');
+    const h = createHandlers(createServices({ dataDir: mkdtempSync(join(tmpdir(), 'kp-lines-')), appVersion: 't', secrets: memorySecretStore(), monthEnd: () => me }));
+    const march = { year: 2025, month: 3 };
+    const first = await h.getAccountLines(1, '2100', march, 0, 2);
+    const rest = await h.getAccountLines(1, '2100', march, 2, 10);
+    expect([first.total, first.offset, rest.offset]).toEqual([4, 0, 2]);
+    const decoded = [...decodeLines(first), ...decodeLines(rest)];
+    // (date, key): 02-03 1/BNK/12/1 before 1/MOS/3/1, then 09-03, then 20-03.
+    expect(decoded.map((l) => l.key)).toEqual(['1/BNK/12/1', '1/MOS/3/1', '1/MOS/1/1', '1/BNK/7/1']);
+    expect(decoded.map((l) => l.amount)).toEqual([250, -500, -250, 500]);
+    expect(decoded[0]).toMatchObject({ entryDate: '2025-03-02', journalId: 'BNK', entryNo: 12, voucher: 'BNK12', text: 'same day', note: null });
+    expect(decoded[2]!.note).toBe('Moss boekt later');
+    // The table gets the description cut at 80 characters; the detail has all of it.
+    expect(decoded[1]!.text).toHaveLength(80);
+    expect(decoded[1]!.text.endsWith('…')).toBe(true);
+    expect((await h.getLineDetail(1, '2100', march, '1/MOS/3/1'))?.lineDescription).toBe(long);
+    expect(await h.getLineDetail(1, '2100', march, '1/MOS/99/1')).toBeNull();
+    // Columns, not objects: far smaller than the full lines.
+    const full = JSON.stringify(me.accountLines(1, '2100', march)).length;
+    expect(JSON.stringify(first).length + JSON.stringify(rest).length).toBeLessThan(full / 2);
   });
 });

@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type MouseEvent } from 'react';
-import type { AccountLine } from '../../../shared/contract';
 import type { LineKey } from '../../../shared/domain';
 import { useT } from '../i18n';
+import type { ViewLine } from '../state/line-columns';
 import type { LineMatch } from '../state/line-view';
 import type { SortKey } from '../state/matching';
 
@@ -11,7 +11,7 @@ const ROW = 30;
 export interface LineTableProps {
   id: string;
   title: string;
-  lines: AccountLine[];
+  lines: ViewLine[];
   total: number;
   matches: Map<LineKey, LineMatch>;
   notes: Map<LineKey, string>;
@@ -115,15 +115,15 @@ export function LineTable(p: LineTableProps) {
                   {l.journalId}
                 </div>
                 <div role="gridcell" className="c-voucher">
-                  {l.voucherNo ?? l.invoiceId ?? l.entryNo}
+                  {l.voucher}
                 </div>
-                <div role="gridcell" className="c-desc" title={l.lineDescription ?? l.description ?? ''}>
+                <div role="gridcell" className="c-desc" title={l.text}>
                   {note && (
                     <span className="note-mark" title={note} aria-label={`${t('match.note')}: ${note}`}>
                       ✎{' '}
                     </span>
                   )}
-                  {l.lineDescription ?? l.description}
+                  {l.text}
                 </div>
                 <div role="gridcell" className="c-amount num">
                   {euro(l.amount)}

@@ -1,8 +1,9 @@
 // Pure: which match each line is in (from the result), and the filtered, sorted two sides.
-import type { AccountLine } from '../../../shared/contract';
 import type { Lang, LineKey } from '../../../shared/domain';
 import { parseEuroInput } from '../../../shared/money';
 import type { AdministrationResult, MatchGroup } from '../../../shared/reconcile';
+import { parseDayInput } from './day-input';
+import type { ViewLine } from './line-columns';
 import type { Filters, SortKey } from './matching';
 
 export type LineMatch = Pick<MatchGroup, 'id' | 'status' | 'method'>;
@@ -22,18 +23,22 @@ export function matchIndex(result: AdministrationResult | null, account: string)
 }
 
 export interface Sides {
-  debit: AccountLine[];
-  credit: AccountLine[];
+  debit: ViewLine[];
+  credit: ViewLine[];
   total: number;
 }
 
-/** Sorting 100,000 lines is the expensive part: done once per (lines, sort), not per decision. */
-export function sortLines(lines: AccountLine[], sort: { key: SortKey; dir: 1 | -1 }): AccountLine[] {
+/**
+ * Sorting 100,000 lines is the expensive part: done once per (lines, sort), not per decision. Main
+ * sends lines in (date, key) order, so the default sort costs nothing.
+ */
+export function sortLines(lines: ViewLine[], sort: { key: SortKey; dir: 1 | -1 }): ViewLine[] {
+  if (sort.key === 'entryDate' && sort.dir === 1) return lines;
   return [...lines].sort(comparer(sort.key, sort.dir));
 }
 
 /** Linear: filters the already sorted lines into the debit and credit side. */
-export function buildSides(sorted: AccountLine[], f: Filters, matches: Map<LineKey, LineMatch>, lang: Lang): Sides {
+export function buildSides(sorted: ViewLine[], f: Filters, matches: Map<LineKey, LineMatch>, lang: Lang): Sides {
   let amount: number | null = null;
   if (f.amount.trim()) {
     try {
@@ -43,34 +48,38 @@ export function buildSides(sorted: AccountLine[], f: Filters, matches: Map<LineK
     }
   }
   const text = f.text.trim().toLowerCase();
-  const keep = (l: AccountLine) => {
+  // An unreadable date filters nothing (the field says it is invalid).
+  const from = parseDayInput(f.from) || '';
+  const to = parseDayInput(f.to) || '';
+  const keep = (l: ViewLine) => {
     if (!f.showMatched && matches.get(l.key)?.status === 'confirmed') return false;
-    if (f.from && l.entryDate < f.from) return false;
-    if (f.to && l.entryDate > f.to) return false;
+    if (from && l.entryDate < from) return false;
+    if (to && l.entryDate > to) return false;
     if (amount !== null && Math.abs(l.amount) !== amount) return false;
     if (text) {
-      const hay = `${l.description ?? ''} ${l.lineDescription ?? ''} ${l.voucherNo ?? ''} ${l.invoiceId ?? ''} ${l.journalId} ${l.entryNo}`.toLowerCase();
+      const hay = `${l.text} ${l.voucher} ${l.journalId} ${l.entryNo}`.toLowerCase();
       if (!hay.includes(text)) return false;
     }
     return true;
   };
-  const debit: AccountLine[] = [];
-  const credit: AccountLine[] = [];
+  const debit: ViewLine[] = [];
+  const credit: ViewLine[] = [];
   for (const l of sorted) if (keep(l)) (l.amount >= 0 ? debit : credit).push(l);
   return { debit, credit, total: sorted.length };
 }
 
-function comparer(key: SortKey, dir: 1 | -1): (a: AccountLine, b: AccountLine) => number {
-  const tie = (a: AccountLine, b: AccountLine) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+function comparer(key: SortKey, dir: 1 | -1): (a: ViewLine, b: ViewLine) => number {
+  const tie = (a: ViewLine, b: ViewLine) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   if (key === 'amount') return (a, b) => (Math.abs(a.amount) - Math.abs(b.amount)) * dir || tie(a, b);
   return (a, b) => {
-    const x = a[key] ?? '';
-    const y = b[key] ?? '';
+    const field = key === 'voucherNo' ? 'voucher' : key === 'description' ? 'text' : key;
+    const x = a[field];
+    const y = b[field];
     return (x < y ? -1 : x > y ? 1 : 0) * dir || tie(a, b);
   };
 }
 
-export function sumSelected(lines: AccountLine[], selected: Set<LineKey>): number {
+export function sumSelected(lines: ViewLine[], selected: Set<LineKey>): number {
   if (selected.size === 0) return 0;
   let sum = 0;
   for (const l of lines) if (selected.has(l.key)) sum += l.amount;

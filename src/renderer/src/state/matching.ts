@@ -6,12 +6,14 @@ import type { AccountLine } from '../../../shared/contract';
 import type { LineKey } from '../../../shared/domain';
 import type { Cents } from '../../../shared/money';
 import { call } from '../api';
+import { decodeLines, type ViewLine } from './line-columns';
 import { useMonth } from './month';
 import { attempt, useNotice } from './notice';
 import { by } from './user';
 
 export type SortKey = 'entryDate' | 'amount' | 'voucherNo' | 'description';
 export interface Filters {
+  /** As typed: dd-mm-jjjj (parseDayInput). */
   from: string;
   to: string;
   amount: string;
@@ -21,8 +23,14 @@ export interface Filters {
 
 interface MatchingState {
   account: string | null;
-  lines: AccountLine[];
+  lines: ViewLine[];
+  /** Lines main has for the account; more than lines.length while the rest is still coming. */
+  expected: number;
   loading: boolean;
+  /** The first screenful is shown; the rest of the lines is still arriving. */
+  loadingRest: boolean;
+  /** Full detail of the focused line (fetched on demand). */
+  detail: AccountLine | null;
   /** Time from request to lines in the store, for the benchmark. */
   loadedMs: number | null;
   notes: Map<LineKey, string>;
@@ -38,6 +46,7 @@ interface MatchingState {
   /** Click semantics: plain = only this, ctrl = toggle, shift = range within `list`. */
   select(key: LineKey, mode: 'only' | 'toggle' | 'range', list: LineKey[]): void;
   setFocus(key: LineKey | null): void;
+  loadDetail(key: LineKey): Promise<void>;
   clearSelection(): void;
   openNote(key: LineKey | null): void;
   accept(matchId: string): Promise<boolean>;
@@ -46,6 +55,10 @@ interface MatchingState {
   undo(): Promise<void>;
   saveNote(key: LineKey, text: string): Promise<void>;
 }
+
+const FIRST_SLICE = 1_500;
+const NEXT_SLICE = 50_000;
+let loads = 0;
 
 const emptyFilters: Filters = { from: '', to: '', amount: '', text: '', showMatched: false };
 
@@ -58,7 +71,10 @@ export const useMatching = create<MatchingState>((set, get) => {
   return {
     account: null,
     lines: [],
+    expected: 0,
     loading: false,
+    loadingRest: false,
+    detail: null,
     loadedMs: null,
     notes: new Map(),
     filters: emptyFilters,
@@ -68,14 +84,44 @@ export const useMatching = create<MatchingState>((set, get) => {
     focus: null,
     noteFor: null,
     async load(account) {
-      set({ account, lines: [], loading: true, loadedMs: null, notes: new Map(), selected: new Set(), anchor: null, focus: null, noteFor: null });
+      const generation = ++loads;
+      set({ account, lines: [], expected: 0, loading: true, loadingRest: false, loadedMs: null, notes: new Map(), selected: new Set(), anchor: null, focus: null, noteFor: null, detail: null });
       const { unitId, period } = useMonth.getState();
       if (unitId === null) return;
       const t0 = performance.now();
-      const view = await attempt(() => call('getAccountLines', unitId, account, period));
-      if (get().account !== account) return;
-      set({ lines: view?.lines ?? [], loading: false, loadedMs: Math.round(performance.now() - t0) });
-      performance.mark('kruispost:lines-loaded'); // the benchmark splits transfer from rendering here
+      // A screenful first (lines come in date order, which is the table's default), then the rest
+      // in large slices while the controller already reads.
+      let offset = 0;
+      let lines: ViewLine[] = [];
+      for (let limit = FIRST_SLICE; ; limit = NEXT_SLICE) {
+        const slice = await attempt(() => call('getAccountLines', unitId, account, period, offset, limit));
+        if (generation !== loads) return; // another account (or a reload) took over
+        if (!slice) {
+          set({ loading: false, loadingRest: false });
+          return;
+        }
+        const decoded = decodeLines(slice);
+        lines = offset === 0 ? decoded : lines.concat(decoded);
+        offset += decoded.length;
+        const more = offset < slice.total && decoded.length > 0;
+        set({ lines, expected: slice.total, loading: false, loadingRest: more });
+        if (offset === decoded.length) {
+          performance.mark('kruispost:lines-loaded'); // the benchmark splits transfer from rendering here
+          // Let the first screenful paint before the next slice arrives and is decoded.
+          await new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+          performance.mark('kruispost:rows-painted');
+        }
+        if (!more) break;
+      }
+      set({ loadedMs: Math.round(performance.now() - t0) });
+      performance.mark('kruispost:lines-complete');
+    },
+    async loadDetail(key) {
+      const w = where();
+      if (!w) return;
+      if (get().detail?.key === key) return;
+      const detail = await attempt(() => call('getLineDetail', w.unitId, w.account, w.period, key));
+      if (get().focus === key) set({ detail: detail ?? null });
     },
     setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
     setSort: (key) => set((s) => ({ sort: { key, dir: s.sort.key === key ? (s.sort.dir === 1 ? -1 : 1) : 1 } })),
@@ -145,7 +191,7 @@ export const useMatching = create<MatchingState>((set, get) => {
       if (!w) return;
       const ok = await attempt(() => call('addNote', w.unitId, key, text, by()));
       if (ok === undefined) return;
-      set((s) => ({ notes: new Map(s.notes).set(key, text), noteFor: null }));
+      set((s) => ({ notes: new Map(s.notes).set(key, text), noteFor: null, detail: s.detail?.key === key ? { ...s.detail, note: text } : s.detail }));
       useNotice.getState().say('match.done.note', { undoable: true });
       void useMonth.getState().loadResult();
     },

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import type { AccountLine } from '../../../shared/contract';
+import type { ViewLine } from '../state/line-columns';
 import type { LineKey } from '../../../shared/domain';
 import type { AccountRole } from '../../../shared/reconcile';
 import { LineTable } from '../components/LineTable';
@@ -37,8 +37,15 @@ export function MatchingView({ account }: { account: string }) {
   const matches = useMemo(() => matchIndex(result, account), [result, account]);
   const sorted = useMemo(() => sortLines(m.lines, m.sort), [m.lines, m.sort]);
   const sides = useMemo(() => buildSides(sorted, m.filters, matches, lang), [sorted, m.filters, matches, lang]);
-  const byKey = useMemo(() => new Map<LineKey, AccountLine>(m.lines.map((l) => [l.key, l])), [m.lines]);
   const suggestions = useMemo(() => (result?.matches ?? []).filter((g) => g.account === account && g.status === 'suggested'), [result, account]);
+  // Only the lines the side panel names (suggestions, the note's line): no 100,000-key map.
+  const byKey = useMemo(() => {
+    const wanted = new Set<LineKey>(suggestions.slice(0, 50).flatMap((g) => g.lines));
+    if (m.noteFor) wanted.add(m.noteFor);
+    const found = new Map<LineKey, ViewLine>();
+    if (wanted.size > 0) for (const l of m.lines) if (wanted.has(l.key)) found.set(l.key, l);
+    return found;
+  }, [m.lines, suggestions, m.noteFor]);
   const sum = useMemo(() => sumSelected(m.lines, m.selected), [m.lines, m.selected]);
   const focusMatch = m.focus ? (matches.get(m.focus)?.status !== 'suggested' ? (matches.get(m.focus)?.id ?? null) : null) : null;
   const noteLine = m.noteFor ? byKey.get(m.noteFor) : undefined;
@@ -66,12 +73,12 @@ export function MatchingView({ account }: { account: string }) {
   }, [suggestions, sum, focusMatch]);
 
   const [debitTitle, creditTitle] = SIDES[acct?.role ?? 'mossBalance'];
-  const table = (id: string, title: MessageKey, lines: AccountLine[]) => (
+  const table = (id: string, title: MessageKey, lines: ViewLine[]) => (
     <LineTable
       id={id}
       title={t(title)}
       lines={lines}
-      total={sides.total}
+      total={Math.max(sides.total, m.expected)}
       matches={matches}
       notes={m.notes}
       selected={m.selected}
@@ -101,8 +108,12 @@ export function MatchingView({ account }: { account: string }) {
       <FilterBar />
       <SelectionBar count={m.selected.size} sum={sum} onMatch={(d, r) => void m.matchSelection(d, r)} onClear={m.clearSelection} matchOfFocus={focusMatch} onUnmatch={(id) => void m.unmatch(id)} />
       <div className="matching-body">
-        <div className="tables" aria-busy={m.loading}>
-          {m.loading ? <p className="muted">{t('match.loading')}</p> : null}
+        <div className="tables" aria-busy={m.loading || m.loadingRest}>
+          {m.loading || m.loadingRest ? (
+            <p className="muted small loading-note" role="status">
+              {m.loading ? t('match.loading') : t('match.loadingRest', { n: m.lines.length.toLocaleString(lang), total: m.expected.toLocaleString(lang) })}
+            </p>
+          ) : null}
           {table('debit', debitTitle, sides.debit)}
           {table('credit', creditTitle, sides.credit)}
         </div>

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { AccountLine } from '../../../../shared/contract';
+import type { ViewLine } from '../../state/line-columns';
 import { useT } from '../../i18n';
 
 /** Why an item is still open, in the controller's words; goes into the workbook. */
-export function NoteEditor({ line, initial, onSave, onClose }: { line: AccountLine; initial: string; onSave(text: string): void; onClose(): void }) {
+export function NoteEditor({ line, initial, onSave, onClose }: { line: ViewLine; initial: string; onSave(text: string): void; onClose(): void }) {
   const { t, euro, date } = useT();
   const [text, setText] = useState(initial);
   const id = useId();

@@ -1,10 +1,10 @@
-import type { AccountLine } from '../../../../shared/contract';
+import type { ViewLine } from '../../state/line-columns';
 import type { LineKey } from '../../../../shared/domain';
 import type { MatchGroup } from '../../../../shared/reconcile';
 import { useT } from '../../i18n';
 
 /** The engine's suggestions with their evidence; Enter accepts the first one. */
-export function Suggestions({ suggestions, byKey, onAccept }: { suggestions: MatchGroup[]; byKey: Map<LineKey, AccountLine>; onAccept(id: string): void }) {
+export function Suggestions({ suggestions, byKey, onAccept }: { suggestions: MatchGroup[]; byKey: Map<LineKey, ViewLine>; onAccept(id: string): void }) {
   const { t, euro, date } = useT();
   const ev = (ok: boolean, label: string) => (
     <span className={ok ? 'ev ok' : 'ev bad'}>
@@ -31,7 +31,7 @@ export function Suggestions({ suggestions, byKey, onAccept }: { suggestions: Mat
                 const l = byKey.get(k);
                 return (
                   <li key={k}>
-                    {l ? `${date(l.entryDate)} · ${l.journalId} · ${l.lineDescription ?? l.description ?? ''} · ${euro(l.amount)}` : k}
+                    {l ? `${date(l.entryDate)} · ${l.journalId} · ${l.text} · ${euro(l.amount)}` : k}
                   </li>
                 );
               })}
