@@ -112,36 +112,50 @@ if (storeOrder) {
 const base = { config, period: { year: 2025, month: 6 }, lines, notes: [], signOffs: [], walletBalance: null, today: '2025-07-10' };
 
 // Wall seconds and this process's CPU seconds: on a shared, loaded machine the CPU time and the
-// ratio to the hash pass (measured in the same run) are the fairer figures.
+// ratio to the hash pass (measured in the same run) are the fairer figures. --runs=N repeats the
+// engine and the hash pass N times, alternating, and reports the best run of each.
+const runs = Math.max(1, Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 1));
 const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
 };
-let t0 = performance.now();
-let c0 = cpu();
-const auto = autoMatch({ ...base, storedMatches: [] });
-const tAuto = (performance.now() - t0) / 1000;
-const cAuto = cpu() - c0;
-t0 = performance.now();
-c0 = cpu();
-const result = reconcileAdministration({ ...base, storedMatches: auto });
-const tRec = (performance.now() - t0) / 1000;
-const cRec = cpu() - c0;
-
-t0 = performance.now();
-const hash = new Map<string, number>();
-for (const l of lines) {
-  const k = `${l.accountNo}|${l.amount}`;
-  hash.set(k, (hash.get(k) ?? 0) + 1);
+function timed<R>(f: () => R): { r: R; wall: number; cpu: number } {
+  const t0 = performance.now();
+  const c0 = cpu();
+  const r = f();
+  return { r, wall: (performance.now() - t0) / 1000, cpu: cpu() - c0 };
 }
-const tHash = (performance.now() - t0) / 1000;
+function hashPass(): number {
+  const hash = new Map<string, number>();
+  for (const l of lines) {
+    const k = `${l.accountNo}|${l.amount}`;
+    hash.set(k, (hash.get(k) ?? 0) + 1);
+  }
+  return hash.size;
+}
 
-const engine = tAuto + tRec;
+type Run = { auto: ReturnType<typeof timed<ReturnType<typeof autoMatch>>>; rec: ReturnType<typeof timed<ReturnType<typeof reconcileAdministration>>> };
+let best: Run | null = null;
+let bestHash: ReturnType<typeof timed<number>> | null = null;
+const walls: number[] = [];
+for (let i = 0; i < runs; i++) {
+  const auto = timed(() => autoMatch({ ...base, storedMatches: [] }));
+  const rec = timed(() => reconcileAdministration({ ...base, storedMatches: auto.r }));
+  walls.push(auto.wall + rec.wall);
+  if (!best || auto.wall + rec.wall < best.auto.wall + best.rec.wall) best = { auto, rec };
+  const h = timed(hashPass);
+  if (!bestHash || h.wall < bestHash.wall) bestHash = h;
+}
+const { auto, rec } = best!;
+const tHash = bestHash!.wall;
+const engine = auto.wall + rec.wall;
 const n = lines.length;
-console.log(`lines                      ${n} (${storeOrder ? 'store order' : 'generation order'})`);
-console.log(`autoMatch                  ${tAuto.toFixed(3)} s  (cpu ${cAuto.toFixed(3)} s; ${auto.length} matches)`);
-console.log(`reconcileAdministration    ${tRec.toFixed(3)} s  (cpu ${cRec.toFixed(3)} s; ${result.matchCounts.confirmed} confirmed, ${result.matchCounts.suggested} suggested in period, ${result.flags.length} flags)`);
-console.log(`engine total               ${engine.toFixed(3)} s  (cpu ${(cAuto + cRec).toFixed(3)} s)  ${Math.round(n / engine).toLocaleString('en')} lines/s`);
-console.log(`hash pass (account+amount) ${tHash.toFixed(3)} s  ${Math.round(n / tHash).toLocaleString('en')} lines/s  (${hash.size} keys)`);
+console.log(`lines                      ${n} (${storeOrder ? 'store order' : 'generation order'}${runs > 1 ? `; best of ${runs} runs, all: ${walls.map((w) => w.toFixed(2)).join(' ')} s` : ''})`);
+console.log(`autoMatch                  ${auto.wall.toFixed(3)} s  (cpu ${auto.cpu.toFixed(3)} s; ${auto.r.length} matches)`);
+console.log(
+  `reconcileAdministration    ${rec.wall.toFixed(3)} s  (cpu ${rec.cpu.toFixed(3)} s; ${rec.r.matchCounts.confirmed} confirmed, ${rec.r.matchCounts.suggested} suggested in period, ${rec.r.flags.length} flags)`,
+);
+console.log(`engine total               ${engine.toFixed(3)} s  (cpu ${(auto.cpu + rec.cpu).toFixed(3)} s)  ${Math.round(n / engine).toLocaleString('en')} lines/s`);
+console.log(`hash pass (account+amount) ${tHash.toFixed(3)} s  ${Math.round(n / tHash).toLocaleString('en')} lines/s  (${bestHash!.r} keys)`);
 console.log(`ratio engine / hash pass   ${(engine / tHash).toFixed(1)}×`);
 console.log(`target ≤ 3 s for ${n} lines: ${engine <= 3 ? 'MET' : 'NOT MET'} (${engine.toFixed(3)} s wall)`);

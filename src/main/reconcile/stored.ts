@@ -5,9 +5,10 @@
 // Built for a million lines and hundreds of thousands of matches: lines are found through one
 // map of the stored keys (not of every line), state is kept in typed arrays by match and line
 // index, and a MatchGroup object is only made for the matches the caller shows.
-import type { Bilingual, LineKey, MutationLine } from '../../shared/domain';
+import type { Bilingual, MutationLine } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
 import type { MatchGroup, StoredMatch } from '../../shared/reconcile';
+import { StringIndex } from './stringIndex';
 
 export interface StoredEvaluation {
   /** The unit's stored matches, in input order; k below indexes this. */
@@ -42,7 +43,6 @@ export function evaluateStoredMatches(
   const count = matches.length;
 
   // Distinct stored keys → key id; slots = (match, position) → key id.
-  const keyId = new Map<LineKey, number>();
   const offset = new Int32Array(count + 1);
   let slots = 0;
   for (let k = 0; k < count; k++) {
@@ -51,20 +51,13 @@ export function evaluateStoredMatches(
   }
   offset[count] = slots;
   const slotKey = new Int32Array(slots);
-  let claims = new Int32Array(Math.min(slots, 1024));
+  const keyId = new StringIndex(slots);
+  const claims = new Int32Array(slots);
   let conflict = false;
   for (let k = 0, s = 0; k < count; k++) {
-    for (const ref of matches[k]!.lines) {
-      let id = keyId.get(ref.key);
-      if (id === undefined) {
-        id = keyId.size;
-        keyId.set(ref.key, id);
-        if (id >= claims.length) {
-          const grown = new Int32Array(Math.min(slots, claims.length * 2));
-          grown.set(claims);
-          claims = grown;
-        }
-      }
+    const refs = matches[k]!.lines;
+    for (let p = 0; p < refs.length; p++) {
+      const id = keyId.add(refs[p]!.key);
       if (++claims[id]! > 1) conflict = true;
       slotKey[s++] = id;
     }
@@ -76,8 +69,8 @@ export function evaluateStoredMatches(
   const lineKeyId = new Int32Array(count > 0 ? lines.length : 0).fill(NONE);
   if (keys > 0) {
     for (let i = 0; i < lines.length; i++) {
-      const id = keyId.get(lines[i]!.key);
-      if (id === undefined) continue;
+      const id = keyId.find(lines[i]!.key);
+      if (id === -1) continue;
       keyLine[id] = i;
       lineKeyId[i] = id;
     }

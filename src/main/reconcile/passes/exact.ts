@@ -4,6 +4,7 @@
 // line's candidates — which is what makes autoMatch idempotent. Everything else is suggested.
 import type { ExactPass } from '../rules';
 import { LEFT, type Item, type Pool, type Proposal, lowerBound, refs, words } from '../pool';
+import { StringIndex } from '../stringIndex';
 import { compareReferences, overlap } from '../text';
 
 interface Bucket {
@@ -19,19 +20,31 @@ const leftAmount = (item: Item) => (item.side === LEFT ? item.line.amount : -ite
  * the matching itself.
  */
 export function runExactPass(pass: ExactPass, pool: Pool, out: Proposal[]): void {
-  const groups = new Map<string | number, Item | Item[]>();
+  // Groups in first-seen order of their key; invoice ids through a StringIndex (ids in that order).
+  const groups: (Item | Item[])[] = [];
+  const byAmount = pass.key === 'amount' ? new Map<number, number>() : null;
+  const byInvoice = pass.key === 'amount' ? null : new StringIndex(pool.left.length + pool.right.length);
   for (const side of [pool.left, pool.right]) {
     for (const item of side) {
       if (item.taken) continue;
-      const k = pass.key === 'amount' ? leftAmount(item) : item.line.invoiceId?.trim();
-      if (k === undefined || k === '') continue;
-      const g = groups.get(k);
-      if (g === undefined) groups.set(k, item);
+      let id: number;
+      if (byAmount) {
+        const k = leftAmount(item);
+        const found = byAmount.get(k);
+        if (found === undefined) byAmount.set(k, (id = groups.length));
+        else id = found;
+      } else {
+        const k = item.line.invoiceId?.trim();
+        if (k === undefined || k === '') continue;
+        id = byInvoice!.add(k);
+      }
+      const g = groups[id];
+      if (g === undefined) groups.push(item);
       else if (Array.isArray(g)) g.push(item);
-      else groups.set(k, [g, item]);
+      else groups[id] = [g, item];
     }
   }
-  for (const g of groups.values()) {
+  for (const g of groups) {
     if (!Array.isArray(g)) continue;
     if (g.length === 2 && g[0]!.side !== g[1]!.side) {
       const l = g[0]!.side === LEFT ? g[0]! : g[1]!;
@@ -50,14 +63,14 @@ export function runExactPass(pass: ExactPass, pool: Pool, out: Proposal[]): void
       continue;
     }
     // Invoice groups: split by amount (items are day-sorted within each side already).
-    const byAmount = new Map<number, Bucket>();
+    const split = new Map<number, Bucket>();
     for (const it of g) {
       const a = leftAmount(it);
-      let b = byAmount.get(a);
-      if (!b) byAmount.set(a, (b = { l: [], r: [] }));
+      let b = split.get(a);
+      if (!b) split.set(a, (b = { l: [], r: [] }));
       (it.side === LEFT ? b.l : b.r).push(it);
     }
-    for (const b of byAmount.values()) if (b.l.length > 0 && b.r.length > 0) matchBucket(pass, b, out);
+    for (const b of split.values()) if (b.l.length > 0 && b.r.length > 0) matchBucket(pass, b, out);
   }
 }
 
