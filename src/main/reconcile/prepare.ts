@@ -77,13 +77,13 @@ function uniqueAccounts(rules: readonly ClearingAccountRule[]): ClearingAccountR
  * side in byDayThenKey order. Only the order within a side matters to the passes, and lines from
  * the store already come in that order per journal, so a side is only sorted when it is not.
  */
-export function openSides(rule: ClearingAccountRule, acc: AccountLines, excluded: (position: number) => boolean): Sides {
+export function openSides(rule: ClearingAccountRule, acc: AccountLines, excluded: ((position: number) => boolean) | null): Sides {
   const sides: Sides = { left: [], right: [] };
   if (!rule.tracksOpenItems || rule.passes.length === 0) return sides;
   const { lines, day } = acc;
   for (let j = 0; j < lines.length; j++) {
     const l = lines[j]!;
-    if (l.amount === 0 || excluded(j)) continue;
+    if (l.amount === 0 || (excluded !== null && excluded(j))) continue;
     const side = sideOf(rule, l.journalId);
     if (side === LEFT) sides.left.push(makeItem(l, side, day[j]!));
     else if (side === RIGHT) sides.right.push(makeItem(l, side, day[j]!));
@@ -116,7 +116,8 @@ export function prepare(input: PrepareInput): Prepared {
   const matching = new Map<string, AccountMatching>();
   for (const rule of base.rules.accounts) {
     const acc = accountLines(base, rule.account);
-    matching.set(rule.account, matchAccount(rule, openSides(rule, acc, (j) => stored.confirmedOfLine(acc.index[j]!) !== -1)));
+    const confirmed = stored.hasConfirmed ? (j: number) => stored.confirmedOfLine(acc.index[j]!) !== -1 : null;
+    matching.set(rule.account, matchAccount(rule, openSides(rule, acc, confirmed)));
   }
   return { ...base, stored, matching };
 }

@@ -18,6 +18,8 @@ export interface StoredEvaluation {
   /** First and last entry day of match k's existing lines (first > last when none exist). */
   first: Int32Array;
   last: Int32Array;
+  /** Some match is confirmed (else confirmedOfLine is always -1). */
+  hasConfirmed: boolean;
   /** Confirmed match of a line (by its key, as the key identifies the line), or -1. */
   confirmedOfLine(lineIndex: number): number;
   /** The given match indices in replay order (oldest first, then by id). */
@@ -81,6 +83,7 @@ export function evaluateStoredMatches(
   const first = new Int32Array(count);
   const last = new Int32Array(count);
   const keyConfirmed = new Int32Array(keys).fill(NONE);
+  let hasConfirmed = false;
   const order = new Int32Array(count);
   for (let k = 0; k < count; k++) order[k] = k;
   const sortedOrder = conflict ? [...order].sort((a, b) => replayOrder(matches[a]!, matches[b]!)) : order;
@@ -124,8 +127,12 @@ export function evaluateStoredMatches(
     }
     first[k] = lo;
     last[k] = hi;
-    if (why !== null) staleReason[k] = staleText(why);
-    else for (let s = offset[k]!; s < offset[k + 1]!; s++) keyConfirmed[slotKey[s]!] = k;
+    if (why !== null) {
+      staleReason[k] = staleText(why);
+      continue;
+    }
+    hasConfirmed = true;
+    for (let s = offset[k]!; s < offset[k + 1]!; s++) keyConfirmed[slotKey[s]!] = k;
   }
 
   const groups: (MatchGroup | undefined)[] = [];
@@ -134,6 +141,7 @@ export function evaluateStoredMatches(
     staleReason,
     first,
     last,
+    hasConfirmed,
     confirmedOfLine: (i) => {
       const id = lineKeyId[i];
       return id === undefined || id === NONE ? NONE : keyConfirmed[id]!;

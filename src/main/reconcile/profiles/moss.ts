@@ -36,25 +36,29 @@ export interface MossRuleOptions {
  * on creditor lines, so the account type is not needed (and not trusted) for this.
  */
 export function discoverMerchantCreditors(profile: MossProfile, lines: readonly MutationLine[]): string[] {
-  const ledger = new Set([profile.balanceAccount, profile.cashInTransitAccount, profile.defaultSupplier, ...profile.bankAccounts]);
-  const inPurchase = new Set<string>();
-  const inBank = new Set<string>();
-  for (const l of lines) {
-    if (ledger.has(l.accountNo)) continue;
-    if (l.journalId === profile.purchaseJournal) inPurchase.add(l.accountNo);
-    else if (l.journalId === profile.bankJournal) inBank.add(l.accountNo);
-  }
-  return [...inPurchase].filter((a) => inBank.has(a)).sort();
+  return scan(profile, lines, false, true).merchants;
 }
 
 /** Journals of the bank feed: those that post to the external bank accounts (Moss's own excluded). */
 export function deriveBankFeedJournals(profile: MossProfile, lines: readonly MutationLine[]): string[] {
+  return scan(profile, lines, true, false).feed;
+}
+
+/** Both discoveries in one pass over the lines (a million lines are worth passing over once). */
+function scan(profile: MossProfile, lines: readonly MutationLine[], wantFeed: boolean, wantMerchants: boolean): { feed: string[]; merchants: string[] } {
+  const ledger = new Set([profile.balanceAccount, profile.cashInTransitAccount, profile.defaultSupplier, ...profile.bankAccounts]);
   const banks = new Set(profile.bankAccounts);
-  const out = new Set<string>();
+  const feed = new Set<string>();
+  const inPurchase = new Set<string>();
+  const inBank = new Set<string>();
   for (const l of lines) {
-    if (banks.has(l.accountNo) && l.journalId !== profile.bankJournal && l.journalId !== profile.purchaseJournal) out.add(l.journalId);
+    if (!ledger.has(l.accountNo)) {
+      if (!wantMerchants) continue;
+      if (l.journalId === profile.purchaseJournal) inPurchase.add(l.accountNo);
+      else if (l.journalId === profile.bankJournal) inBank.add(l.accountNo);
+    } else if (wantFeed && banks.has(l.accountNo) && l.journalId !== profile.bankJournal && l.journalId !== profile.purchaseJournal) feed.add(l.journalId);
   }
-  return [...out].sort();
+  return { feed: [...feed].sort(), merchants: [...inPurchase].filter((a) => inBank.has(a)).sort() };
 }
 
 const SUPPLIER_SIDES: SideNames = {
@@ -71,7 +75,8 @@ export function mossRuleSet(profile: MossProfile, lines: readonly MutationLine[]
   const openDays = profile.openDaysThreshold ?? MOSS_DEFAULTS.openDaysThreshold;
   const supplierDays = options.supplierWindowDays ?? MOSS_DEFAULTS.supplierWindowDays;
   const mossJournals = [profile.purchaseJournal, profile.bankJournal];
-  const feed = options.bankFeedJournals ?? deriveBankFeedJournals(profile, lines);
+  const found = scan(profile, lines, options.bankFeedJournals === undefined, profile.merchantCreditors === undefined);
+  const feed = options.bankFeedJournals ?? found.feed;
   // Without bank-account lines the feed journals are unknown: accept any non-Moss journal then.
   const feedSet: JournalSet = feed.length > 0 ? { only: feed } : { except: mossJournals };
   const citAllowed: JournalSet = feed.length > 0 ? { only: [profile.bankJournal, ...feed] } : { except: [profile.purchaseJournal] };
@@ -103,7 +108,7 @@ export function mossRuleSet(profile: MossProfile, lines: readonly MutationLine[]
     openDaysThreshold: openDays,
   });
   const citWindow = { min: 0, max: citDays };
-  const merchants = (profile.merchantCreditors ?? discoverMerchantCreditors(profile, lines)).filter(
+  const merchants = (profile.merchantCreditors ?? found.merchants).filter(
     (a) => a !== profile.defaultSupplier,
   );
 
