@@ -1,5 +1,5 @@
 // Ingest benchmark: 1,000,000 Profit_Transactions_Allocated rows (AFAS row shape) parsed and
-// stored the way the sync does it (toMutationLine → staging, page by page → one swap into
+// stored the way the sync does it (toMutationLine + extra → staged in place, page by page → one swap in
 // mutation_lines), against a raw better-sqlite3 insert of the same rows in one transaction.
 //   npx tsx bench/ingest.ts [rows]
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../src/main/store/database';
+import { VISIBLE } from '../../src/main/store/lines';
 
 /** A real SQLite file in a fresh tmp dir. */
 export function tmpDb(): { db: Db; file: string; dir: string; cleanup: () => void } {
@@ -23,8 +24,13 @@ export function tmpDb(): { db: Db; file: string; dir: string; cleanup: () => voi
 export function snapshot(db: Db): Record<string, [number, number]> {
   const rows = db
     .prepare<[], { unit_id: number; journal_id: string; entry_no: number; seq_no: number; debit: number; credit: number }>(
-      'SELECT unit_id, journal_id, entry_no, seq_no, debit, credit FROM mutation_lines ORDER BY 1, 2, 3, 4',
+      `SELECT unit_id, journal_id, entry_no, seq_no, debit, credit FROM mutation_lines WHERE ${VISIBLE} ORDER BY 1, 2, 3, 4`,
     )
     .all();
   return Object.fromEntries(rows.map((r) => [`${r.unit_id}/${r.journal_id}/${r.entry_no}/${r.seq_no}`, [r.debit, r.credit]]));
+}
+
+/** Lines written by runs that are not done: staged, invisible to readers. */
+export function stagedLines(db: Db): number {
+  return db.prepare<[], number>(`SELECT count(*) FROM mutation_lines WHERE NOT ${VISIBLE}`).pluck().get() ?? 0;
 }

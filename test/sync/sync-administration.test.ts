@@ -10,7 +10,7 @@ import { listSyncRuns } from '../../src/main/store/sync-runs';
 import type { SyncProgress } from '../../src/main/sync/progress';
 import { syncAdministration, type SyncOptions } from '../../src/main/sync/sync-administration';
 import { CONFIG, UNIT, changedDates, row, seedAfas } from './fixtures';
-import { snapshot, tmpDb } from './helpers';
+import { snapshot, stagedLines, tmpDb } from './helpers';
 import type { MemoryAfas } from './memory-afas';
 
 const LINES = 'Profit_Transactions_Allocated';
@@ -97,6 +97,25 @@ describe('syncAdministration', () => {
     expect(Object.keys(after)).toHaveLength(Object.keys(before).length);
   });
 
+  it('a line moved into a refetched month replaces its old copy in a month that was not refetched', async () => {
+    await sync();
+    const feb = afas.rows(LINES).find((r) => String(r.EntryDate).startsWith('2025-02'))!;
+    const key = `${String(feb.UnitId)}/${String(feb.JournalId)}/${String(feb.EntryNo)}/${String(feb.SeqNo)}`;
+    const count = snapshot(t.db);
+    changeAfas((rows) => {
+      const moved = rows.find((r) => r.JournalId === feb.JournalId && r.EntryNo === feb.EntryNo && r.SeqNo === feb.SeqNo)!;
+      moved.EntryDate = '2025-01-31T00:00:00Z';
+      moved.Modified = '2025-06-01T09:00:00Z';
+    });
+    const result = await sync();
+    // AFAS lists the new date only: February is left as it was, yet holds the line no more.
+    expect(result.slicesFetched).toEqual(['2025-01']);
+    const lines = queryLines(t.db, { unitId: UNIT, accounts: [String(feb.AccountNo)] }).filter((l) => l.key === key);
+    expect(lines.map((l) => l.entryDate)).toEqual(['2025-01-31']);
+    expect(Object.keys(snapshot(t.db))).toHaveLength(Object.keys(count).length);
+    expect(stagedLines(t.db)).toBe(0);
+  });
+
   it('always refetches the open period', async () => {
     const midMarch = () => new Date('2025-03-15T10:00:00Z');
     await sync({ now: midMarch });
@@ -136,7 +155,7 @@ describe('syncAdministration', () => {
     expect(snapshot(t.db)).toEqual(before);
     expect(listSyncRuns(t.db, UNIT)[0]).toMatchObject({ status: 'cancelled', errorCode: 'cancelled' });
     expect(progress.some((p) => p.phase === 'lines' && p.slicesDone === 2 && p.slicesTotal === 3)).toBe(true);
-    expect(t.db.prepare('SELECT count(*) AS n FROM staging_lines').get()).toEqual({ n: 36 });
+    expect(stagedLines(t.db)).toBe(36);
 
     afas.beforePage = undefined;
     afas.log.length = 0;
@@ -148,7 +167,7 @@ describe('syncAdministration', () => {
     expect(after['1/BNK/1/2']).toEqual([0, 10200]);
     expect(after['1/BNK/7/2']).toEqual([0, 10400]); // February, staged before the cancel
     expect(after['1/BNK/9/2']).toEqual([0, 10200]); // March, fetched by the resumed run
-    expect(t.db.prepare('SELECT count(*) AS n FROM staging_lines').get()).toEqual({ n: 0 });
+    expect(stagedLines(t.db)).toBe(0);
   });
 
   it('a resumed run refetches a staged slice that AFAS changed during the interruption', async () => {

@@ -60,6 +60,12 @@ export function lineValues(l: MutationLine, extra: string): unknown[] {
   ];
 }
 
+/**
+ * A line is visible unless the sync run that wrote it is not done yet (staged; see migration 8).
+ * The subquery is uncorrelated: SQLite evaluates it once per statement.
+ */
+export const VISIBLE = "(run_id IS NULL OR run_id NOT IN (SELECT id FROM sync_runs WHERE status <> 'done'))";
+
 const SELECT = `SELECT unit_id, journal_id, entry_no, seq_no, year, period, account_no, account_type, entry_date,
   voucher_date, voucher_no, invoice_id, description, line_description, debit, credit, modified FROM mutation_lines`;
 
@@ -77,7 +83,7 @@ export function queryLines(db: Db, q: LineQuery): MutationLine[] {
   const rows = db
     .prepare<[number, string, string, string], LineRow>(
       `${SELECT} WHERE unit_id = ? AND account_no IN (SELECT value FROM json_each(?))
-       AND entry_date >= ? AND entry_date <= ?
+       AND entry_date >= ? AND entry_date <= ? AND ${VISIBLE}
        ORDER BY entry_date, journal_id, entry_no, seq_no`,
     )
     .all(q.unitId, JSON.stringify(q.accounts), q.fromDate ?? '0000-00-00', q.toDate ?? '9999-99-99');
@@ -88,7 +94,7 @@ export function queryLines(db: Db, q: LineQuery): MutationLine[] {
 export function linesByKey(db: Db, keys: readonly string[]): Map<string, MutationLine> {
   const out = new Map<string, MutationLine>();
   const stmt = db.prepare<[number, string, number, number], LineRow>(
-    `${SELECT} WHERE unit_id = ? AND journal_id = ? AND entry_no = ? AND seq_no = ?`,
+    `${SELECT} WHERE unit_id = ? AND journal_id = ? AND entry_no = ? AND seq_no = ? AND ${VISIBLE}`,
   );
   for (const key of keys) {
     const parts = parseLineKey(key);
@@ -114,7 +120,7 @@ export function parseLineKey(key: string): { unitId: number; journalId: string; 
 export function countLines(db: Db, unitId?: number): number {
   const row =
     unitId === undefined
-      ? db.prepare<[], { n: number }>('SELECT count(*) AS n FROM mutation_lines').get()
-      : db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM mutation_lines WHERE unit_id = ?').get(unitId);
+      ? db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM mutation_lines WHERE ${VISIBLE}`).get()
+      : db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM mutation_lines WHERE unit_id = ? AND ${VISIBLE}`).get(unitId);
   return row?.n ?? 0;
 }

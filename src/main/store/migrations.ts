@@ -297,4 +297,63 @@ ALTER TABLE mutation_lines RENAME COLUMN raw TO extra;
 ALTER TABLE staging_lines RENAME COLUMN raw TO extra;
 `,
   },
+  {
+    version: 8,
+    name: 'lines-staged-in-place',
+    // A sync writes each line once: straight into mutation_lines, tagged with its run. Lines of a
+    // run that is not done are staged (invisible: lines.ts STAGED/VISIBLE); the swap deletes the
+    // lines they replace and marks the run done, in one transaction. Before, every line was written
+    // to staging_lines and copied again in the swap. Lines from before have no run (visible).
+    // line_displaced: visible lines elsewhere (another month or account) that share a key with a
+    // staged line; the swap deletes them, as the INSERT OR REPLACE of the copy did.
+    up: `
+CREATE TABLE mutation_lines_new (
+  unit_id INTEGER NOT NULL,
+  journal_id TEXT NOT NULL,
+  entry_no INTEGER NOT NULL,
+  seq_no INTEGER NOT NULL,
+  year INTEGER NOT NULL,
+  period INTEGER NOT NULL,
+  account_no TEXT NOT NULL,
+  account_type TEXT,
+  entry_date TEXT NOT NULL,
+  voucher_date TEXT,
+  voucher_no TEXT,
+  invoice_id TEXT,
+  description TEXT,
+  line_description TEXT,
+  debit INTEGER NOT NULL,
+  credit INTEGER NOT NULL,
+  modified TEXT,
+  extra TEXT NOT NULL,
+  run_id INTEGER,
+  UNIQUE (unit_id, journal_id, entry_no, seq_no, run_id)
+) STRICT;
+INSERT INTO mutation_lines_new (
+  unit_id, journal_id, entry_no, seq_no, year, period, account_no, account_type, entry_date, voucher_date,
+  voucher_no, invoice_id, description, line_description, debit, credit, modified, extra, run_id)
+  SELECT unit_id, journal_id, entry_no, seq_no, year, period, account_no, account_type, entry_date, voucher_date,
+  voucher_no, invoice_id, description, line_description, debit, credit, modified, extra, NULL FROM mutation_lines;
+DROP TABLE mutation_lines;
+ALTER TABLE mutation_lines_new RENAME TO mutation_lines;
+CREATE INDEX mutation_lines_account_date ON mutation_lines (unit_id, account_no, entry_date, run_id);
+CREATE TABLE line_displaced (
+  run_id INTEGER NOT NULL,
+  month TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  PRIMARY KEY (run_id, month, line)
+) STRICT, WITHOUT ROWID;
+-- Lines staged by an unfinished run move along, so it still resumes after the upgrade.
+INSERT OR REPLACE INTO mutation_lines (
+  unit_id, journal_id, entry_no, seq_no, year, period, account_no, account_type, entry_date, voucher_date,
+  voucher_no, invoice_id, description, line_description, debit, credit, modified, extra, run_id)
+  SELECT unit_id, journal_id, entry_no, seq_no, year, period, account_no, account_type, entry_date, voucher_date,
+  voucher_no, invoice_id, description, line_description, debit, credit, modified, extra, run_id FROM staging_lines ORDER BY rowid;
+INSERT OR IGNORE INTO line_displaced (run_id, month, line)
+  SELECT n.run_id, substr(n.entry_date, 1, 7), o.rowid FROM mutation_lines n JOIN mutation_lines o
+    ON o.unit_id = n.unit_id AND o.journal_id = n.journal_id AND o.entry_no = n.entry_no AND o.seq_no = n.seq_no AND o.run_id IS NULL
+  WHERE n.run_id IS NOT NULL;
+DROP TABLE staging_lines;
+`,
+  },
 ];

@@ -1,5 +1,6 @@
-// Staging: fetched rows land in staging tables keyed by run (and month), one transaction per page,
-// so an interruption keeps what finished. apply() swaps a run into the real tables in ONE
+// Staging: fetched rows land keyed by run (and month), one transaction per page, so an interruption
+// keeps what finished. Lines are staged in place: in mutation_lines under their run, invisible to
+// readers until the run is done (store/lines.ts VISIBLE). applyRun swaps a run in with ONE
 // transaction: before it commits, readers see the previous good state; after, the new one.
 import type { MutationLine } from '../../shared/domain';
 import type { AfasRow } from '../afas/types';
@@ -21,12 +22,24 @@ export interface Stager {
 
 export function createStager(db: Db, runId: number): Stager {
   const cols = LINE_COLUMNS.join(', ');
+  // Lines go straight into mutation_lines under this run: staged (invisible) until applyRun.
   const insertLine = db.prepare(
-    `INSERT INTO staging_lines (run_id, month, ${cols}) VALUES (?, ?, ${LINE_COLUMNS.map(() => '?').join(', ')})`,
+    `INSERT OR REPLACE INTO mutation_lines (${cols}, run_id) VALUES (${LINE_COLUMNS.map(() => '?').join(', ')}, ?)`,
+  );
+  const lastRowid = db.prepare<[], number>('SELECT coalesce(max(rowid), 0) FROM mutation_lines').pluck();
+  // Visible lines with the key of a line just staged (it moved to another month or account): the
+  // swap deletes them. Other runs' staged lines are gone by now (abandonUnfinished).
+  const displace = db.prepare(
+    `INSERT OR IGNORE INTO line_displaced (run_id, month, line)
+     SELECT n.run_id, ?, o.rowid FROM mutation_lines n JOIN mutation_lines o
+       ON o.unit_id = n.unit_id AND o.journal_id = n.journal_id AND o.entry_no = n.entry_no AND o.seq_no = n.seq_no AND o.run_id IS NOT n.run_id
+     WHERE n.rowid > ? AND n.run_id = ?`,
   );
   const insertMaster = db.prepare('INSERT OR REPLACE INTO staging_master (run_id, kind, id, raw) VALUES (?, ?, ?, ?)');
   const stageLines = db.transaction((month: string, lines: readonly { line: MutationLine; extra: string }[]) => {
-    for (const { line, extra } of lines) insertLine.run(runId, month, ...lineValues(line, extra));
+    const after = lastRowid.get() ?? 0;
+    for (const { line, extra } of lines) insertLine.run(...lineValues(line, extra), runId);
+    displace.run(month, after, runId);
   });
   const stageMaster = db.transaction((kind: MasterKind, rows: readonly { id: string; row: AfasRow }[]) => {
     for (const r of rows) insertMaster.run(runId, kind, r.id, JSON.stringify(r.row));
@@ -34,7 +47,16 @@ export function createStager(db: Db, runId: number): Stager {
   return {
     resetSlice: (month) => {
       db.transaction(() => {
-        db.prepare('DELETE FROM staging_lines WHERE run_id = ? AND month = ?').run(runId, month);
+        const run = db.prepare<[number], { unit_id: number; accounts: string }>('SELECT unit_id, accounts FROM sync_runs WHERE id = ?').get(runId);
+        if (run) {
+          const range = sliceOf(month);
+          // A slice's lines are of the run's unit and accounts, dated in the month (the AFAS filter).
+          db.prepare(
+            `DELETE FROM mutation_lines WHERE unit_id = ? AND account_no IN (SELECT value FROM json_each(?))
+             AND entry_date >= ? AND entry_date <= ? AND run_id = ?`,
+          ).run(run.unit_id, run.accounts, range.start, range.end, runId);
+        }
+        db.prepare('DELETE FROM line_displaced WHERE run_id = ? AND month = ?').run(runId, month);
         db.prepare("UPDATE sync_run_slices SET status = 'pending', rows = 0, max_modified = NULL WHERE run_id = ? AND month = ?").run(runId, month);
       })();
     },
@@ -45,6 +67,12 @@ export function createStager(db: Db, runId: number): Stager {
     stageMaster: (kind, rows) => stageMaster(kind, rows),
     resetMaster: () => void db.prepare('DELETE FROM staging_master WHERE run_id = ?').run(runId),
   };
+}
+
+/** Drops every line a run staged (a run that will not be resumed). */
+export function dropStagedLines(db: Db, unitId: number, runId: number): void {
+  db.prepare('DELETE FROM mutation_lines WHERE unit_id = ? AND run_id = ?').run(unitId, runId);
+  db.prepare('DELETE FROM line_displaced WHERE run_id = ?').run(runId);
 }
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -95,12 +123,19 @@ export function applyRun(db: Db, run: { id: number; unitId: number; accounts: st
       .all(id);
     const accounts = JSON.stringify(run.accounts);
     const accountsHash = hashAccounts(run.accounts);
+    // The run's lines are in place already (a repeated row collapsed when staged, the last one
+    // winning): the swap only deletes the visible lines they replace, then marks the run done.
+    db.prepare('DELETE FROM mutation_lines WHERE rowid IN (SELECT line FROM line_displaced WHERE run_id = ?) AND run_id IS NOT ?').run(id, id);
     const del = db.prepare(
-      'DELETE FROM mutation_lines WHERE unit_id = ? AND entry_date >= ? AND entry_date <= ? AND account_no IN (SELECT value FROM json_each(?))',
+      `DELETE FROM mutation_lines WHERE unit_id = ? AND account_no IN (SELECT value FROM json_each(?))
+       AND entry_date >= ? AND entry_date <= ? AND run_id IS NOT ?`,
     );
-    const cols = LINE_COLUMNS.join(', ');
-    // In staging (fetch) order, which is the key order AFAS was asked for; a repeated row (paging glitch) wins last.
-    const copy = db.prepare(`INSERT OR REPLACE INTO mutation_lines (${cols}) SELECT ${cols} FROM staging_lines WHERE run_id = ? AND month = ?`);
+    const count = db
+      .prepare<[number, string, string, string, number], number>(
+        `SELECT count(*) FROM mutation_lines WHERE unit_id = ? AND account_no IN (SELECT value FROM json_each(?))
+         AND entry_date >= ? AND entry_date <= ? AND run_id = ?`,
+      )
+      .pluck();
     const book = db.prepare(
       `INSERT INTO sync_slices (unit_id, month, accounts_hash, changes_mark, rows, max_modified, synced_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (unit_id, month) DO UPDATE SET accounts_hash = excluded.accounts_hash, changes_mark = excluded.changes_mark,
@@ -109,11 +144,11 @@ export function applyRun(db: Db, run: { id: number; unitId: number; accounts: st
     let rowsApplied = 0;
     for (const s of slices) {
       const range = sliceOf(s.month);
-      del.run(unitId, range.start, range.end, accounts);
-      rowsApplied += copy.run(id, s.month).changes;
+      del.run(unitId, accounts, range.start, range.end, id);
+      rowsApplied += count.get(unitId, accounts, range.start, range.end, id) ?? 0;
       book.run(unitId, s.month, accountsHash, run.changesMark, s.rows, s.max_modified, run.at, id);
     }
-    db.prepare('DELETE FROM staging_lines WHERE run_id = ?').run(id);
+    db.prepare('DELETE FROM line_displaced WHERE run_id = ?').run(id);
     db.prepare('DELETE FROM staging_master WHERE run_id = ?').run(id);
     db.prepare("UPDATE sync_runs SET status = 'done', finished = ?, rows_applied = ?, error_code = NULL WHERE id = ?").run(run.at, rowsApplied, id);
     return { rowsApplied };

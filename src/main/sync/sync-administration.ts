@@ -11,7 +11,7 @@ import { changedSince, readChanges, CHANGED_CONNECTOR, type Changes } from './ch
 import { discoverCreditors, fetchMaster, fetchSlice, type FetchContext } from './fetch';
 import { ProgressTracker, type SyncProgress } from './progress';
 import { amsterdamDate, monthsBetween, sliceOf, type MonthSlice } from './slices';
-import { applyRun, createStager, hashAccounts } from './staging';
+import { applyRun, createStager, dropStagedLines, hashAccounts } from './staging';
 
 export interface SyncOptions {
   db: Db;
@@ -255,7 +255,7 @@ function abandonUnfinished(db: Db, unitId: number, keep: number | null): void {
       .prepare<[number, number], { id: number }>("SELECT id FROM sync_runs WHERE unit_id = ? AND status <> 'done' AND id <> ?")
       .all(unitId, keep ?? -1);
     for (const { id } of stale) {
-      db.prepare('DELETE FROM staging_lines WHERE run_id = ?').run(id);
+      dropStagedLines(db, unitId, id);
       db.prepare('DELETE FROM staging_master WHERE run_id = ?').run(id);
       db.prepare('DELETE FROM sync_run_slices WHERE run_id = ?').run(id);
       db.prepare("UPDATE sync_runs SET status = 'failed', error_code = coalesce(error_code, 'interrupted'), finished = coalesce(finished, started) WHERE id = ? AND status = 'running'").run(id);
