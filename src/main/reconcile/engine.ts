@@ -58,7 +58,8 @@ export function autoMatch(input: ReconcileInput): StoredMatch[] {
     const first = prep.matching.get(rule.account);
     if (!first) continue;
     for (const p of autoProposals(rule, accountLines(prep, rule.account), prep.stored, first)) {
-      const lines = p.items.map((i) => ({ key: i.line.key, amount: i.line.amount }));
+      const lines: StoredMatch['lines'] = [];
+      for (const i of p.items) lines.push({ key: i.line.key, amount: i.line.amount });
       out.push({
         id: lines.length === 2 ? pairId('auto', lines[0]!.key, lines[1]!.key) : groupId('auto', lines.map((l) => l.key)),
         unitId: input.config.unitId,

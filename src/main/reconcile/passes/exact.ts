@@ -20,8 +20,12 @@ const leftAmount = (item: Item) => (item.side === LEFT ? item.line.amount : -ite
  * the matching itself.
  */
 export function runExactPass(pass: ExactPass, pool: Pool, out: Proposal[]): void {
-  // Groups in first-seen order of their key; invoice ids through a StringIndex (ids in that order).
-  const groups: (Item | Item[])[] = [];
+  // Groups in first-seen order of their key (invoice ids through a StringIndex, whose ids follow
+  // that order). Most groups are a pair: the first two items are kept in flat arrays, and only
+  // groups of three or more get an array of their own.
+  const first: Item[] = [];
+  const second: (Item | null)[] = [];
+  const more = new Map<number, Item[]>();
   const byAmount = pass.key === 'amount' ? new Map<number, number>() : null;
   const byInvoice = pass.key === 'amount' ? null : new StringIndex(pool.left.length + pool.right.length);
   for (const side of [pool.left, pool.right]) {
@@ -31,24 +35,32 @@ export function runExactPass(pass: ExactPass, pool: Pool, out: Proposal[]): void
       if (byAmount) {
         const k = leftAmount(item);
         const found = byAmount.get(k);
-        if (found === undefined) byAmount.set(k, (id = groups.length));
+        if (found === undefined) byAmount.set(k, (id = first.length));
         else id = found;
       } else {
         const k = item.line.invoiceId?.trim();
         if (k === undefined || k === '') continue;
         id = byInvoice!.add(k);
       }
-      const g = groups[id];
-      if (g === undefined) groups.push(item);
-      else if (Array.isArray(g)) g.push(item);
-      else groups[id] = [g, item];
+      if (id === first.length) {
+        first.push(item);
+        second.push(null);
+      } else if (second[id] === null) second[id] = item;
+      else {
+        const g = more.get(id);
+        if (g) g.push(item);
+        else more.set(id, [first[id]!, second[id]!, item]);
+      }
     }
   }
-  for (const g of groups) {
-    if (!Array.isArray(g)) continue;
-    if (g.length === 2 && g[0]!.side !== g[1]!.side) {
-      const l = g[0]!.side === LEFT ? g[0]! : g[1]!;
-      const r = g[0]!.side === LEFT ? g[1]! : g[0]!;
+  for (let id = 0; id < first.length; id++) {
+    const one = first[id]!;
+    const two = second[id]!;
+    if (two === null) continue;
+    const big = more.get(id);
+    if (big === undefined && one.side !== two.side) {
+      const l = one.side === LEFT ? one : two;
+      const r = one.side === LEFT ? two : one;
       if (l.line.amount !== -r.line.amount) continue;
       const off = l.day - r.day;
       if (pass.window && (off < pass.window.min || off > pass.window.max)) continue;
@@ -56,6 +68,7 @@ export function runExactPass(pass: ExactPass, pool: Pool, out: Proposal[]): void
       push(pass, out, l, r, ev.reference, ev.autoOk);
       continue;
     }
+    const g = big ?? [one, two];
     if (pass.key === 'amount') {
       const b: Bucket = { l: [], r: [] };
       for (const it of g) (it.side === LEFT ? b.l : b.r).push(it);
