@@ -3,18 +3,17 @@
 // than a Map with hundreds of thousands of string keys.
 
 export class StringIndex {
+  /** Pairs (hash, id) per slot, id −1 = empty: a probe reads one cache line, not the hash list. */
   private slots: Int32Array;
   private mask: number;
-  private hashes: Int32Array;
   readonly strings: string[] = [];
 
   /** `expected`: about how many distinct strings will be added (the table grows past it). */
   constructor(expected: number) {
     let cap = 16;
     while (cap < expected * 2) cap *= 2;
-    this.slots = new Int32Array(cap).fill(-1);
+    this.slots = emptySlots(cap);
     this.mask = cap - 1;
-    this.hashes = new Int32Array(Math.max(16, expected));
   }
 
   get size(): number {
@@ -24,50 +23,53 @@ export class StringIndex {
   /** The id of s, or -1. */
   find(s: string): number {
     const h = hash(s);
-    const { slots, mask, hashes, strings } = this;
+    const { slots, mask, strings } = this;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const id = slots[i]!;
+      const id = slots[2 * i + 1]!;
       if (id === -1) return -1;
-      if (hashes[id] === h && strings[id] === s) return id;
+      if (slots[2 * i] === h && strings[id] === s) return id;
     }
   }
 
   /** The id of s, which is added when new (then id === size − 1). */
   add(s: string): number {
     const h = hash(s);
-    const { slots, mask, hashes, strings } = this;
+    const { slots, mask, strings } = this;
     let i = h & mask;
     for (; ; i = (i + 1) & mask) {
-      const id = slots[i]!;
+      const id = slots[2 * i + 1]!;
       if (id === -1) break;
-      if (hashes[id] === h && strings[id] === s) return id;
+      if (slots[2 * i] === h && strings[id] === s) return id;
     }
     const id = strings.length;
     strings.push(s);
-    if (id >= hashes.length) {
-      const grown = new Int32Array(hashes.length * 2);
-      grown.set(hashes);
-      this.hashes = grown;
-    }
-    this.hashes[id] = h;
-    slots[i] = id;
-    if (strings.length * 2 > slots.length) this.grow();
+    slots[2 * i] = h;
+    slots[2 * i + 1] = id;
+    if (strings.length * 2 > mask + 1) this.grow();
     return id;
   }
 
   private grow(): void {
-    const cap = this.slots.length * 2;
-    const slots = new Int32Array(cap).fill(-1);
+    const old = this.slots;
+    const cap = (this.mask + 1) * 2;
+    const slots = emptySlots(cap);
     const mask = cap - 1;
-    const hashes = this.hashes;
-    for (let id = 0; id < this.strings.length; id++) {
-      let i = hashes[id]! & mask;
-      while (slots[i] !== -1) i = (i + 1) & mask;
-      slots[i] = id;
+    for (let j = 0; j < old.length; j += 2) {
+      if (old[j + 1] === -1) continue;
+      let i = old[j]! & mask;
+      while (slots[2 * i + 1] !== -1) i = (i + 1) & mask;
+      slots[2 * i] = old[j]!;
+      slots[2 * i + 1] = old[j + 1]!;
     }
     this.slots = slots;
     this.mask = mask;
   }
+}
+
+function emptySlots(cap: number): Int32Array {
+  const slots = new Int32Array(2 * cap);
+  for (let i = 1; i < slots.length; i += 2) slots[i] = -1;
+  return slots;
 }
 
 /** FNV-1a over the UTF-16 code units, with a final mix so that the low bits spread. */
