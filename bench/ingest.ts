@@ -10,6 +10,7 @@ import { toMutationLine } from '../src/main/afas/mutation-row';
 import { syntheticMutations } from '../src/main/demo/fake-afas/synthetic';
 import { openDatabase } from '../src/main/store/database';
 import { lineExtra } from '../src/main/store/line-extra';
+import { STAGE_BATCH_ROWS } from '../src/main/sync/fetch';
 import { applyRun, createStager } from '../src/main/sync/staging';
 
 const N = Number(process.argv[2] ?? 1_000_000);
@@ -28,10 +29,17 @@ function ours(): number {
   );
   const stager = createStager(db, runId);
   const counts = new Map<string, number>();
+  // Pages of PAGE rows, staged per month in transactions of STAGE_BATCH_ROWS, as fetchSlice does.
+  let byMonth = new Map<string, { line: ReturnType<typeof toMutationLine>; extra: string }[]>();
+  let buffered = 0;
+  const flush = () => {
+    for (const [month, list] of byMonth) stager.stageLines(month, list);
+    byMonth = new Map();
+    buffered = 0;
+  };
   for (let i = 0; i < rows.length; i += PAGE) {
     const page = rows.slice(i, i + PAGE);
     // A page can straddle months: stage each line under its own month, as the sync's slices do.
-    const byMonth = new Map<string, { line: ReturnType<typeof toMutationLine>; extra: string }[]>();
     for (const row of page) {
       const line = toMutationLine(row);
       const month = line.entryDate.slice(0, 7);
@@ -44,8 +52,10 @@ function ours(): number {
       if (!list) byMonth.set(month, (list = []));
       list.push({ line, extra: lineExtra(row, line) });
     }
-    for (const [month, list] of byMonth) stager.stageLines(month, list);
+    buffered += page.length;
+    if (buffered >= STAGE_BATCH_ROWS) flush();
   }
+  flush();
   for (const [month, n] of counts) stager.markStaged(month, n, null);
   const { rowsApplied } = applyRun(db, { id: runId, unitId: 1, accounts: ACCOUNTS, changesMark: null, at: new Date().toISOString() });
   const seconds = (performance.now() - t0) / 1000;
