@@ -223,6 +223,7 @@ function reconcileAccount(
   const bal = accountBalances(lines, day, p);
   const flags: Flag[] = [];
   const st = prep.stored;
+  const confirmedOf = st.confirmedOfLine;
 
   const openItems: OpenItem[] = [];
   /** Open items whose line is in a confirmed match (one that clears after the period). */
@@ -236,7 +237,7 @@ function reconcileAccount(
     let open = false;
     if (rule.tracksOpenItems && l.amount !== 0) {
       // Cleared at period end: in a confirmed match whose lines all lie on or before the last day.
-      const k = st.confirmedOfLine(index[j]!);
+      const k = confirmedOf === null ? -1 : confirmedOf[index[j]!]!;
       if (k === -1 || st.last[k]! > p.last) {
         open = true;
         const ageDays = Math.max(0, asOf - d);
@@ -348,7 +349,7 @@ function duplicateFlags(rule: ClearingAccountRule, acc: AccountLines, relevant: 
     for (let j = 0; j < lines.length; j++) {
       const l = lines[j]!;
       if (day[j]! > p.last || l.amount === 0 || !l.invoiceId || !inJournalSet(rule.left, l.journalId)) continue;
-      const inv = l.invoiceId.trim().toUpperCase();
+      const inv = normalInvoice(l.invoiceId);
       if (!inv || !wanted.has(inv)) continue;
       push(invoice, `${inv}|${l.journalId}|${Math.sign(l.amount)}`, l);
     }
@@ -356,6 +357,21 @@ function duplicateFlags(rule: ClearingAccountRule, acc: AccountLines, relevant: 
   emit(text, (_k, g) => F.duplicateLines(rule, g));
   emit(invoice, (_k, g) => F.duplicateInvoice(rule, g[0]!.invoiceId!.trim(), g));
   return out;
+}
+
+/**
+ * invoiceId.trim().toUpperCase(), without making new strings for ids that already are in that
+ * form (printable ASCII, no lower case, no space at either end): most are, and this runs for every
+ * line up to the period end.
+ */
+function normalInvoice(id: string): string {
+  const n = id.length;
+  let plain = n > 0 && id.charCodeAt(0) !== 32 && id.charCodeAt(n - 1) !== 32;
+  for (let i = 0; plain && i < n; i++) {
+    const c = id.charCodeAt(i);
+    plain = c >= 32 && c <= 126 && !(c >= 97 && c <= 122);
+  }
+  return plain ? id : id.trim().toUpperCase();
 }
 
 function push(map: Map<string, MutationLine[]>, key: string, l: MutationLine): void {

@@ -73,17 +73,17 @@ function uniqueAccounts(rules: readonly ClearingAccountRule[]): ClearingAccountR
 }
 
 /**
- * Items of the account's lines that are on a side, not zero and not excluded (by position), per
- * side in byDayThenKey order. Only the order within a side matters to the passes, and lines from
+ * Items of the account's lines that are on a side, not zero, in no confirmed match (confirmedOf,
+ * by unit line) and not taken (by key), per side in byDayThenKey order. Only the order within a side matters to the passes, and lines from
  * the store already come in that order per journal, so a side is only sorted when it is not.
  */
-export function openSides(rule: ClearingAccountRule, acc: AccountLines, excluded: ((position: number) => boolean) | null): Sides {
+export function openSides(rule: ClearingAccountRule, acc: AccountLines, confirmedOf: Int32Array | null, taken: ReadonlySet<LineKey> | null = null): Sides {
   const sides: Sides = { left: [], right: [] };
   if (!rule.tracksOpenItems || rule.passes.length === 0) return sides;
-  const { lines, day } = acc;
+  const { lines, day, index } = acc;
   for (let j = 0; j < lines.length; j++) {
     const l = lines[j]!;
-    if (l.amount === 0 || (excluded !== null && excluded(j))) continue;
+    if (l.amount === 0 || (confirmedOf !== null && confirmedOf[index[j]!] !== -1) || (taken !== null && taken.has(l.key))) continue;
     const side = sideOf(rule, l.journalId);
     if (side === LEFT) sides.left.push(makeItem(l, side, day[j]!));
     else if (side === RIGHT) sides.right.push(makeItem(l, side, day[j]!));
@@ -116,8 +116,7 @@ export function prepare(input: PrepareInput): Prepared {
   const matching = new Map<string, AccountMatching>();
   for (const rule of base.rules.accounts) {
     const acc = accountLines(base, rule.account);
-    const confirmed = stored.hasConfirmed ? (j: number) => stored.confirmedOfLine(acc.index[j]!) !== -1 : null;
-    matching.set(rule.account, matchAccount(rule, openSides(rule, acc, confirmed)));
+    matching.set(rule.account, matchAccount(rule, openSides(rule, acc, stored.confirmedOfLine)));
   }
   return { ...base, stored, matching };
 }
@@ -131,10 +130,9 @@ export function autoProposals(rule: ClearingAccountRule, acc: AccountLines, stor
   const autos = first.proposals.filter((p) => p.auto);
   let capped = first.capped;
   const taken = new Set<LineKey>();
-  const excluded = (j: number) => stored.confirmedOfLine(acc.index[j]!) !== -1 || taken.has(acc.lines[j]!.key);
   for (let round = 0; capped && autos.length > 0 && round < 20; round++) {
     for (const p of autos) for (const it of p.items) taken.add(it.line.key);
-    const next = matchAccount(rule, openSides(rule, acc, excluded));
+    const next = matchAccount(rule, openSides(rule, acc, stored.confirmedOfLine, taken));
     const fresh = next.proposals.filter((p) => p.auto);
     if (fresh.length === 0) break;
     autos.push(...fresh);

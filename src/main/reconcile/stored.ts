@@ -18,10 +18,11 @@ export interface StoredEvaluation {
   /** First and last entry day of match k's existing lines (first > last when none exist). */
   first: Int32Array;
   last: Int32Array;
-  /** Some match is confirmed (else confirmedOfLine is always -1). */
-  hasConfirmed: boolean;
-  /** Confirmed match of a line (by its key, as the key identifies the line), or -1. */
-  confirmedOfLine(lineIndex: number): number;
+  /**
+   * Confirmed match of each unit line (by its key, as the key identifies the line), or -1; null
+   * when no match is confirmed.
+   */
+  confirmedOfLine: Int32Array | null;
   /** The given match indices in replay order (oldest first, then by id). */
   inReplayOrder(ks: number[]): number[];
   /** The MatchGroup of match k (made once). */
@@ -141,14 +142,19 @@ export function evaluateStoredMatches(
     staleReason,
     first,
     last,
-    hasConfirmed,
-    confirmedOfLine: (i) => {
-      const id = lineKeyId[i];
-      return id === undefined || id === NONE ? NONE : keyConfirmed[id]!;
-    },
+    confirmedOfLine: hasConfirmed ? lineConfirmed(lineKeyId, keyConfirmed) : null,
     inReplayOrder: (ks) => ks.sort((a, b) => replayOrder(matches[a]!, matches[b]!) || a - b),
     group: (k) => (groups[k] ??= toGroup(matches[k]!, staleReason[k]!)),
   };
+}
+
+function lineConfirmed(lineKeyId: Int32Array, keyConfirmed: Int32Array): Int32Array {
+  const out = new Int32Array(lineKeyId.length);
+  for (let i = 0; i < out.length; i++) {
+    const id = lineKeyId[i]!;
+    out[i] = id === NONE ? NONE : keyConfirmed[id]!;
+  }
+  return out;
 }
 
 function toGroup(m: StoredMatch, staleReason: Bilingual | null): MatchGroup {
