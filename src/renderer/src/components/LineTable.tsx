@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type MouseEvent } from 'react';
+import { useRef, type MouseEvent } from 'react';
 import type { LineKey } from '../../../shared/domain';
 import { useT } from '../i18n';
 import type { ViewLine } from '../state/line-columns';
@@ -7,6 +7,7 @@ import type { LineMatch } from '../state/line-view';
 import type { SortKey } from '../state/matching';
 
 const ROW = 30;
+const STATUS_ICON = { confirmed: '✓', suggested: '◆', stale: '!' } as const;
 
 export interface LineTableProps {
   id: string;
@@ -27,24 +28,28 @@ export interface LineTableProps {
 export function LineTable(p: LineTableProps) {
   const { t, euro, date } = useT();
   const scroller = useRef<HTMLDivElement>(null);
+  // The sticky header sits inside the scroller above the rows: scrolling to a row at the bottom
+  // needs one row more.
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is the point here
-  const v = useVirtualizer({ count: p.lines.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 12 });
+  const v = useVirtualizer({ count: p.lines.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 12, scrollPaddingEnd: ROW });
   const focusIndex = p.focus ? p.lines.findIndex((l) => l.key === p.focus) : -1;
-  useEffect(() => {
-    if (focusIndex >= 0) v.scrollToIndex(focusIndex, { align: 'auto' });
-  }, [focusIndex, v]);
   const click = (key: LineKey, e: MouseEvent) => p.onSelect(key, e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'only');
   const move = (delta: number) => {
-    const next = p.lines[Math.max(0, Math.min(p.lines.length - 1, (focusIndex < 0 ? -1 : focusIndex) + delta))];
-    if (next) p.onFocus(next.key);
+    const index = Math.max(0, Math.min(p.lines.length - 1, (focusIndex < 0 ? -1 : focusIndex) + delta));
+    const next = p.lines[index];
+    if (!next) return;
+    p.onFocus(next.key);
+    // Only keyboard moves scroll: a clicked row is already in view and must stay under the mouse.
+    v.scrollToIndex(index, { align: 'auto' });
   };
-  const cols: [SortKey | null, string, string][] = [
-    ['entryDate', t('match.col.date'), 'c-date'],
-    [null, t('match.col.journal'), 'c-jrnl'],
-    ['voucherNo', t('match.col.voucher'), 'c-voucher'],
-    ['description', t('match.col.description'), 'c-desc'],
-    ['amount', t('match.col.amount'), 'c-amount num'],
-    [null, t('match.col.status'), 'c-status'],
+  // [sort key, visible label, full name (title / screen readers), class]
+  const cols: [SortKey | null, string, string, string][] = [
+    ['entryDate', t('match.col.date'), t('match.col.date'), 'c-date'],
+    [null, t('match.col.journal'), t('match.col.journalFull'), 'c-jrnl'],
+    ['voucherNo', t('match.col.voucher'), t('match.col.voucher'), 'c-voucher'],
+    ['description', t('match.col.description'), t('match.col.description'), 'c-desc'],
+    ['amount', t('match.col.amount'), t('match.col.amount'), 'c-amount num'],
+    [null, '', t('match.col.status'), 'c-status'],
   ];
   return (
     <section className="line-table" aria-labelledby={`${p.id}-h`}>
@@ -62,6 +67,12 @@ export function LineTable(p: LineTableProps) {
         tabIndex={0}
         aria-activedescendant={focusIndex >= 0 ? `${p.id}-r${focusIndex}` : undefined}
         data-testid={`table-${p.id}`}
+        // Focus without scrolling the page: a click must land on the row it was aimed at.
+        onMouseDown={(e) => {
+          if (e.target instanceof HTMLElement && e.target.closest('button')) return;
+          e.preventDefault();
+          scroller.current?.focus({ preventScroll: true });
+        }}
         onFocus={() => {
           if (focusIndex < 0 && p.lines[0]) p.onFocus(p.lines[0].key);
         }}
@@ -77,8 +88,8 @@ export function LineTable(p: LineTableProps) {
         }}
       >
         <div className="grid-row head" role="row" aria-rowindex={1}>
-          {cols.map(([key, label, cls]) => (
-            <div key={label} role="columnheader" className={cls} aria-sort={key && p.sort.key === key ? (p.sort.dir === 1 ? 'ascending' : 'descending') : undefined}>
+          {cols.map(([key, label, full, cls]) => (
+            <div key={cls} role="columnheader" className={cls} title={full} aria-label={full !== label ? full : undefined} aria-sort={key && p.sort.key === key ? (p.sort.dir === 1 ? 'ascending' : 'descending') : undefined}>
               {key ? (
                 <button type="button" className="sort" tabIndex={-1} onClick={() => p.onSort(key)}>
                   {label}
@@ -114,7 +125,7 @@ export function LineTable(p: LineTableProps) {
                 <div role="gridcell" className="c-jrnl">
                   {l.journalId}
                 </div>
-                <div role="gridcell" className="c-voucher">
+                <div role="gridcell" className="c-voucher" title={l.voucher}>
                   {l.voucher}
                 </div>
                 <div role="gridcell" className="c-desc" title={l.text}>
@@ -128,8 +139,13 @@ export function LineTable(p: LineTableProps) {
                 <div role="gridcell" className="c-amount num">
                   {euro(l.amount)}
                 </div>
-                <div role="gridcell" className="c-status">
-                  {m ? t(`match.status.${m.status}`) : ''}
+                <div role="gridcell" className="c-status" title={m ? t(`match.status.${m.status}`) : undefined}>
+                  {m ? (
+                    <>
+                      <span aria-hidden="true">{STATUS_ICON[m.status]}</span>
+                      <span className="sr-only">{t(`match.status.${m.status}`)}</span>
+                    </>
+                  ) : null}
                 </div>
               </div>
             );

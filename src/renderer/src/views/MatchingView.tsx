@@ -4,7 +4,7 @@ import type { LineKey } from '../../../shared/domain';
 import type { AccountRole } from '../../../shared/reconcile';
 import { LineTable } from '../components/LineTable';
 import { SignOffPanel } from '../components/SignOffPanel';
-import { StatusBadge } from '../components/StatusBadge';
+import { shownStatus, StatusBadge } from '../components/StatusBadge';
 import { isField } from '../components/Toast';
 import { useT } from '../i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -12,6 +12,7 @@ import { buildSides, matchIndex, sortLines, sumSelected } from '../state/line-vi
 import { useMatching } from '../state/matching';
 import { useMonth } from '../state/month';
 import { FilterBar } from './matching/FilterBar';
+import { LineDetail } from './matching/LineDetail';
 import { NoteEditor } from './matching/NoteEditor';
 import { SelectionBar } from './matching/SelectionBar';
 import { Shortcuts } from './matching/Shortcuts';
@@ -49,6 +50,14 @@ export function MatchingView({ account }: { account: string }) {
   const sum = useMemo(() => sumSelected(m.lines, m.selected), [m.lines, m.selected]);
   const focusMatch = m.focus ? (matches.get(m.focus)?.status !== 'suggested' ? (matches.get(m.focus)?.id ?? null) : null) : null;
   const noteLine = m.noteFor ? byKey.get(m.noteFor) : undefined;
+
+  // The focused line's full detail, fetched when the focus settles on it.
+  const { focus, loadDetail } = m;
+  useEffect(() => {
+    if (!focus) return;
+    const timer = setTimeout(() => void loadDetail(focus), 120);
+    return () => clearTimeout(timer);
+  }, [focus, loadDetail]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -97,7 +106,7 @@ export function MatchingView({ account }: { account: string }) {
             {t('match.back')}
           </button>
           <h2>{t('match.title', { account: `${acct ? t(`dash.role.${acct.role}`) : ''} ${account}` })}</h2>
-          {acct && <StatusBadge status={acct.status} />}
+          {acct && <StatusBadge status={shownStatus(acct, result?.rollforward)} />}
         </div>
         {acct && (
           <span className={`num ${acct.difference === 0 ? 'ok' : 'bad'}`}>
@@ -119,7 +128,9 @@ export function MatchingView({ account }: { account: string }) {
         </div>
         <aside className="side">
           {noteLine && <NoteEditor key={noteLine.key} line={noteLine} initial={m.notes.get(noteLine.key) ?? noteLine.note ?? ''} onSave={(text) => void m.saveNote(noteLine.key, text)} onClose={() => m.openNote(null)} />}
-          {!noteLine && m.focus && (
+          {/* The previous line's detail stays (dimmed) until the new one arrives: no jump. */}
+          {!noteLine && m.focus && m.detail && <LineDetail line={{ ...m.detail, note: m.notes.get(m.detail.key) ?? m.detail.note }} stale={m.detail.key !== m.focus} match={matches.get(m.detail.key)} onNote={() => m.openNote(m.focus)} />}
+          {!noteLine && m.focus && !m.detail && (
             <button type="button" onClick={() => m.openNote(m.focus)}>
               {t('match.note')} <kbd>N</kbd>
             </button>

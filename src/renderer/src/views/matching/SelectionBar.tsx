@@ -37,11 +37,11 @@ export function SelectionBar({ count, sum, onMatch, onClear, matchOfFocus, onUnm
       <button type="button" className="ghost" disabled={count === 0} onClick={onClear}>
         {t('match.clear')} <kbd>Esc</kbd>
       </button>
-      {matchOfFocus && (
-        <button type="button" onClick={() => onUnmatch(matchOfFocus)}>
-          {t('match.unmatch')} <kbd>U</kbd>
-        </button>
-      )}
+      {/* Always there (disabled without a matched line in focus): the bar must not change height
+          under the mouse when a click focuses a line. */}
+      <button type="button" disabled={!matchOfFocus} onClick={() => matchOfFocus && onUnmatch(matchOfFocus)}>
+        {t('match.unmatch')} <kbd>U</kbd>
+      </button>
     </div>
   );
 }

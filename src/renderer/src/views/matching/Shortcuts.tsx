@@ -11,6 +11,7 @@ export function Shortcuts() {
           <li key={k}>{t(k)}</li>
         ))}
       </ul>
+      <p className="legend">{t('match.legend')}</p>
     </details>
   );
 }

@@ -2,10 +2,11 @@ import type { ViewLine } from '../../state/line-columns';
 import type { LineKey } from '../../../../shared/domain';
 import type { MatchGroup } from '../../../../shared/reconcile';
 import { useT } from '../../i18n';
+import { methodLabel } from '../../i18n/methods';
 
 /** The engine's suggestions with their evidence; Enter accepts the first one. */
 export function Suggestions({ suggestions, byKey, onAccept }: { suggestions: MatchGroup[]; byKey: Map<LineKey, ViewLine>; onAccept(id: string): void }) {
-  const { t, euro, date } = useT();
+  const { t, euro, date, lang } = useT();
   const ev = (ok: boolean, label: string) => (
     <span className={ok ? 'ev ok' : 'ev bad'}>
       {label} {ok ? '✓' : '✗'}
@@ -24,7 +25,9 @@ export function Suggestions({ suggestions, byKey, onAccept }: { suggestions: Mat
               {ev(s.evidence.amount, t('match.ev.amount'))}
               {ev(s.evidence.date, t('match.ev.date'))}
               {ev(s.evidence.reference, t('match.ev.reference'))}
-              <span className="muted small">{s.method}</span>
+              <span className="muted small" data-method={s.method}>
+                {t('match.method', { method: methodLabel(s.method, lang) })}
+              </span>
             </div>
             <ul className="sugg-lines">
               {s.lines.map((k) => {

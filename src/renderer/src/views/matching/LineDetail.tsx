@@ -1,0 +1,42 @@
+import type { AccountLine } from '../../../../shared/contract';
+import { useT } from '../../i18n';
+import type { LineMatch } from '../../state/line-view';
+import { methodLabel } from '../../i18n/methods';
+
+/** Everything about the focused line: the table shows a digest, this shows the whole line. */
+export function LineDetail({ line, match, stale, onNote }: { line: AccountLine; match: LineMatch | undefined; stale: boolean; onNote(): void }) {
+  const { t, euro, date, lang } = useT();
+  const rows: [string, string][] = [
+    [t('detail.entry'), `${line.journalId} ${line.entryNo} / ${line.seqNo}`],
+    [t('match.col.date'), date(line.entryDate)],
+    [t('detail.voucherDate'), date(line.voucherDate)],
+    [t('match.col.voucher'), line.voucherNo ?? '—'],
+    [t('detail.invoice'), line.invoiceId ?? '—'],
+    [t('detail.description'), line.description ?? '—'],
+    [t('detail.lineDescription'), line.lineDescription ?? '—'],
+    [t('match.col.amount'), euro(line.amount)],
+    [t('match.col.status'), match ? `${t(`match.status.${match.status}`)} · ${methodLabel(match.method, lang)}` : t('detail.open')],
+  ];
+  return (
+    <section className={`panel line-detail${stale ? ' stale' : ''}`} aria-labelledby="line-detail-h" aria-busy={stale} data-testid="line-detail">
+      <h3 id="line-detail-h">{t('detail.title')}</h3>
+      <dl>
+        {rows.map(([k, v]) => (
+          <div key={k} style={{ display: 'contents' }}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+        {line.note && (
+          <>
+            <dt>{t('match.note')}</dt>
+            <dd>{line.note}</dd>
+          </>
+        )}
+      </dl>
+      <button type="button" onClick={onNote}>
+        {t('match.note')} <kbd>N</kbd>
+      </button>
+    </section>
+  );
+}
