@@ -1,15 +1,17 @@
-import { AGE_BUCKETS, type AccountResult } from '../../../shared/reconcile';
+import { AGE_BUCKETS, type AccountResult, type Rollforward } from '../../../shared/reconcile';
 import { useT } from '../i18n';
 import { BalanceChart } from './BalanceChart';
-import { SignOffPanel } from './SignOffPanel';
-import { StatusBadge } from './StatusBadge';
+import { SignOffLine } from './SignOffLine';
+import { focusWalletInput, shownStatus, StatusBadge } from './StatusBadge';
 
-/** One clearing account at a glance: balance vs expected, aging, daily balance, sign-off. */
-export function AccountCard({ account, suggestions, onOpen }: { account: AccountResult; suggestions: number; onOpen(): void }) {
+/** One Moss account at a glance: balance vs expected, aging, daily balance, who signed off. */
+export function AccountCard({ account, rollforward, suggestions, onOpen }: { account: AccountResult; rollforward?: Rollforward; suggestions: number; onOpen(): void }) {
   const { t, euro } = useT();
   const headingId = `acct-${account.account}`;
+  const status = shownStatus(account, rollforward);
+  const waiting = status === 'wallet-missing';
   return (
-    <article className={`account-card status-${account.status}`} aria-labelledby={headingId} data-account={account.account}>
+    <article className={`account-card status-${status}`} aria-labelledby={headingId} data-account={account.account}>
       <header className="row between">
         <div>
           <h3 id={headingId}>
@@ -17,7 +19,7 @@ export function AccountCard({ account, suggestions, onOpen }: { account: Account
           </h3>
           {account.name && <div className="muted small">{account.name}</div>}
         </div>
-        <StatusBadge status={account.status} />
+        <StatusBadge status={status} />
       </header>
       <dl className="figures">
         <div>
@@ -26,13 +28,21 @@ export function AccountCard({ account, suggestions, onOpen }: { account: Account
         </div>
         <div>
           <dt>{t('dash.expected')}</dt>
-          <dd className="num">{euro(account.expected)}</dd>
+          <dd className="num">{waiting ? '—' : euro(account.expected)}</dd>
         </div>
         <div>
           <dt>{t('dash.difference')}</dt>
-          <dd className={`num ${account.difference === 0 ? 'ok' : 'bad'}`}>{euro(account.difference)}</dd>
+          <dd className={`num ${waiting ? 'muted' : account.difference === 0 ? 'ok' : 'bad'}`}>{waiting ? '—' : euro(account.difference)}</dd>
         </div>
       </dl>
+      {waiting && (
+        <p className="wallet-missing small">
+          {t('dash.walletMissing')}{' '}
+          <button type="button" className="link" onClick={focusWalletInput}>
+            {t('dash.enterWallet')}
+          </button>
+        </p>
+      )}
       <BalanceChart points={account.dailyBalances} expected={account.expected} />
       <table className="aging">
         <caption className="muted small">{t('dash.open')}</caption>
@@ -57,14 +67,14 @@ export function AccountCard({ account, suggestions, onOpen }: { account: Account
       </table>
       <div className="row between">
         <span className="muted small">
-          {t('dash.lines', { n: account.lineCount, open: account.openItems.length })}
+          {t('dash.lines', { n: account.lineCount.toLocaleString(), open: account.openItems.length })}
           {suggestions ? ` · ${t('dash.matchesSuggested', { n: suggestions })}` : ''}
         </span>
         <button type="button" className="primary" onClick={onOpen} aria-label={`${t('dash.openAccount')} ${account.account}`}>
           {t('dash.openAccount')} →
         </button>
       </div>
-      <SignOffPanel account={account} />
+      <SignOffLine account={account} />
     </article>
   );
 }

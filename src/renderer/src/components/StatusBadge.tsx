@@ -1,9 +1,21 @@
-import type { AccountStatus } from '../../../shared/reconcile';
+import type { AccountResult, AccountStatus, Rollforward } from '../../../shared/reconcile';
 import { useT } from '../i18n';
 
-const ICON: Record<AccountStatus, string> = { clears: '✓', 'does-not-clear': '✗', 'signed-off': '✔', suspended: '⏸' };
+/** What a badge says: the engine's status, or that Moss Balance waits for the wallet balance. */
+export type ShownStatus = AccountStatus | 'wallet-missing';
 
-export function StatusBadge({ status }: { status: AccountStatus }) {
+const ICON: Record<ShownStatus, string> = { clears: '✓', 'does-not-clear': '✗', 'signed-off': '✔', suspended: '⏸', 'wallet-missing': '…' };
+
+/**
+ * Moss Balance can only clear against the wallet balance Moss reports: until it is entered the
+ * account is not "does not clear" (there is nothing to compare with), it is waiting for input.
+ */
+export function shownStatus(account: AccountResult, rollforward: Rollforward | undefined): ShownStatus {
+  if (account.role === 'mossBalance' && rollforward?.wallet === null && account.status === 'does-not-clear') return 'wallet-missing';
+  return account.status;
+}
+
+export function StatusBadge({ status }: { status: ShownStatus }) {
   const { t } = useT();
   return (
     <span className={`badge status-${status}`}>
@@ -11,4 +23,13 @@ export function StatusBadge({ status }: { status: AccountStatus }) {
       {t(`status.${status}`)}
     </span>
   );
+}
+
+/** Where the wallet balance is typed (WalletPanel); links and buttons focus it. */
+export const WALLET_INPUT_ID = 'wallet-balance-input';
+
+export function focusWalletInput(): void {
+  const el = document.getElementById(WALLET_INPUT_ID);
+  el?.scrollIntoView({ block: 'center' });
+  el?.focus();
 }

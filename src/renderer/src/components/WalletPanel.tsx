@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { parseEuroInput } from '../../../shared/money';
 import type { Rollforward } from '../../../shared/reconcile';
 import { useT } from '../i18n';
+import { WALLET_INPUT_ID } from './StatusBadge';
 import { useMonth } from '../state/month';
 
 /** The wallet balance Moss reports, and the rollforward of the Moss Balance account against it. */
@@ -10,7 +11,8 @@ export function WalletPanel({ rollforward }: { rollforward: Rollforward }) {
   const setWallet = useMonth((s) => s.setWallet);
   const [text, setText] = useState('');
   const [invalid, setInvalid] = useState(false);
-  const id = useId();
+  // One wallet panel on screen: a fixed id lets the Moss Balance card's link focus the field.
+  const id = WALLET_INPUT_ID;
   const rows: [string, number | null][] = [
     [t('wallet.opening'), rollforward.opening],
     [t('wallet.topUps'), rollforward.topUps],
@@ -21,6 +23,11 @@ export function WalletPanel({ rollforward }: { rollforward: Rollforward }) {
   return (
     <section className="panel wallet" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{t('wallet.title')}</h3>
+      {rollforward.wallet === null && (
+        <p className="wallet-missing small" role="note">
+          {t('wallet.enterHint')}
+        </p>
+      )}
       <form
         className="row wrap"
         onSubmit={(e) => {
@@ -70,7 +77,7 @@ export function WalletPanel({ rollforward }: { rollforward: Rollforward }) {
           </tr>
           <tr className="total">
             <th scope="row">{t('wallet.difference')}</th>
-            <td className={`num ${rollforward.difference ? 'bad' : 'ok'}`}>{rollforward.difference === null ? '—' : euro(rollforward.difference)}</td>
+            <td className={`num ${rollforward.difference === null ? 'muted' : rollforward.difference ? 'bad' : 'ok'}`}>{rollforward.difference === null ? t('wallet.notEntered') : euro(rollforward.difference)}</td>
           </tr>
         </tbody>
       </table>
