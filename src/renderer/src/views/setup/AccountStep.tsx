@@ -3,10 +3,14 @@ import type { AdministrationConfig, MossProfile } from '../../../../shared/domai
 import { SearchSelect, type Choice } from '../../components/SearchSelect';
 import { useT } from '../../i18n';
 import { useWorkspace } from '../../state/workspace';
+import { StepState } from './StepState';
 
 const EMPTY: MossProfile = { balanceAccount: '', cashInTransitAccount: '', defaultSupplier: '', purchaseJournal: '', bankJournal: '', bankAccounts: [] };
 
-/** Which accounts must clear: chosen from AFAS's own lists (journals, ledger accounts, creditors). */
+/**
+ * Steps 2 and 3: the readiness checks (shown from the start, run once the accounts are chosen) and
+ * which accounts must clear, chosen from AFAS's own lists (journals, ledger accounts, creditors).
+ */
 export function AccountStep() {
   const { t, bi } = useT();
   const { view, connection, choices, readiness, busy, loadChoices, checkReadiness, saveAdministration } = useWorkspace();
@@ -20,10 +24,38 @@ export function AccountStep() {
   const journals: Choice[] = (choices?.journals ?? []).map((j) => ({ id: j.id, label: `${j.description}${j.type ? ` (${j.type})` : ''}` }));
   const creditors: Choice[] = (choices?.creditors ?? []).map((c) => ({ id: c.id, label: c.name }));
   const complete = Boolean(moss.balanceAccount && moss.cashInTransitAccount && moss.defaultSupplier && moss.purchaseJournal && moss.bankJournal);
+  const problems = readiness?.filter((r) => !r.ok).length ?? 0;
+  const checkState = readiness === null ? 'todo' : problems === 0 ? 'done' : 'problem';
+  const saved = Boolean(view?.administrations.some((a) => a.unitId === unitId));
   return (
     <>
-      <section className="panel">
-        <h3>{t('setup.step3')}</h3>
+      <section className="panel step" aria-labelledby="step2-h" data-step="2">
+        <h3 id="step2-h" className="row between">
+          <span>{t('setup.step2')}</span>
+          <StepState state={checkState} label={readiness === null ? t('setup.state.notChecked') : problems === 0 ? t('setup.state.allOk') : t('setup.state.problems', { n: problems })} />
+        </h3>
+        <p className="muted small">{t('setup.step2Hint')}</p>
+        {readiness && (
+          <ul className="checklist">
+            {readiness.map((r) => (
+              <li key={r.id} className={r.ok ? 'ok' : 'bad'}>
+                <span aria-hidden="true">{r.ok ? '✓' : '✗'} </span>
+                {bi(r.label)}
+                {!r.ok && <div className="fix">{t('setup.fix', { fix: bi(r.fix) })}</div>}
+              </li>
+            ))}
+          </ul>
+        )}
+        <button type="button" disabled={!complete || !view?.token.stored || busy === 'readiness'} onClick={() => void checkReadiness(config)}>
+          {t('setup.checkReadiness')}
+        </button>
+        {!complete && <small className="muted"> {t('setup.step2Needs')}</small>}
+      </section>
+      <section className="panel step" aria-labelledby="step3-h" data-step="3">
+        <h3 id="step3-h" className="row between">
+          <span>{t('setup.step3')}</span>
+          <StepState state={saved ? 'done' : 'todo'} label={saved ? t('setup.state.saved') : t('setup.state.todo')} />
+        </h3>
         <div className="row wrap">
           <label className="field" htmlFor={unitField}>
             <span>{t('setup.unit')}</span>
@@ -42,28 +74,11 @@ export function AccountStep() {
           <SearchSelect label={t('setup.bankJournal')} value={moss.bankJournal} choices={journals} onChange={(v) => patch({ bankJournal: v })} />
         </div>
         <div className="row">
-          <button type="button" disabled={!complete || busy === 'readiness'} onClick={() => void checkReadiness(config)}>
-            {t('setup.checkReadiness')}
-          </button>
           <button type="button" className="primary" disabled={!complete || busy === 'admin'} onClick={() => void saveAdministration(config)}>
             {t('setup.saveAdmin')}
           </button>
         </div>
       </section>
-      {readiness && (
-        <section className="panel">
-          <h3>{t('setup.step2')}</h3>
-          <ul className="checklist">
-            {readiness.map((r) => (
-              <li key={r.id} className={r.ok ? 'ok' : 'bad'}>
-                <span aria-hidden="true">{r.ok ? '✓' : '✗'} </span>
-                {bi(r.label)}
-                {!r.ok && <div className="fix">{t('setup.fix', { fix: bi(r.fix) })}</div>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
     </>
   );
 }

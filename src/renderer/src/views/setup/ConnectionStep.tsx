@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { EnvironmentType } from '../../../../shared/domain';
 import { useT } from '../../i18n';
 import { useWorkspace } from '../../state/workspace';
+import { StepState } from './StepState';
 
 /** Environment number + type, token paste (never shown back), connection test. */
 export function ConnectionStep() {
@@ -13,8 +14,14 @@ export function ConnectionStep() {
   const ids = { number: useId(), type: useId(), token: useId(), hint: useId(), tokenHint: useId() };
   const stored = view?.token.stored ?? false;
   return (
-    <section className="panel" aria-labelledby={`${ids.number}-h`}>
-      <h3 id={`${ids.number}-h`}>{t('setup.step1')}</h3>
+    <section className="panel step" aria-labelledby={`${ids.number}-h`} data-step="1">
+      <h3 id={`${ids.number}-h`} className="row between">
+        <span>{t('setup.step1')}</span>
+        <StepState
+          state={view?.token.lastVerified || connection ? 'done' : 'todo'}
+          label={view?.token.lastVerified || connection ? t('setup.state.connected') : stored ? t('setup.state.testPending') : view?.environment ? t('setup.state.tokenPending') : t('setup.state.todo')}
+        />
+      </h3>
       <form
         className="row wrap"
         onSubmit={(e) => {
