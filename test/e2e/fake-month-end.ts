@@ -124,7 +124,7 @@ export function fakeMonthEnd(lines: MutationLine[], opts: { suggest?: boolean } 
   const ws = (): WorkspaceView => ({
     environment: demo ? { number: '12345', type: 'test', label: 'Demo 12345' } : null,
     token: { stored: demo, lastVerified: null, kind: demo ? 'classic' : null },
-    administrations: demo ? [ADMIN] : [], demo, lastSync: null,
+    administrations: demo ? [ADMIN] : [], demo, lastSync: null, ...(demo ? { period: { year: 2025, month: 3 } } : {}),
   });
   const add = (g: MatchGroup) => {
     confirmed.set(g.id, g);

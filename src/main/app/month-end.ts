@@ -10,6 +10,7 @@ import { centsToDecimal, type Cents } from '../../shared/money';
 import type { AdministrationResult } from '../../shared/reconcile';
 import { classicTokenAuth } from '../afas/classic-token';
 import { createAfasClient } from '../afas/client';
+import { DEMO_PERIODS } from '../demo/dataset';
 import { loadToken, storeToken } from '../afas/credentials';
 import { parseEnvironment, type Environment } from '../afas/environment';
 import { runReadiness } from '../afas/readiness';
@@ -161,6 +162,8 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
       administrations: c.administrations,
       demo: c.demo,
       lastSync: last ? { finishedAt: last.finished ?? last.started, status: last.status, rows: last.rowsFetched } : null,
+      // The month to open on: the demo's last month, else the last full month before today.
+      period: c.demo ? DEMO_PERIODS[DEMO_PERIODS.length - 1]! : shiftMonths({ year: clock().getUTCFullYear(), month: clock().getUTCMonth() + 1 }, -1),
     };
   };
 

@@ -11,6 +11,8 @@ export interface WorkspaceView {
   administrations: AdministrationConfig[];
   demo: boolean;
   lastSync: { finishedAt: string; status: string; rows: number } | null;
+  /** The period to open on: the demo's last month, else the last full month before today. */
+  period?: Period;
 }
 
 export interface ReadinessItem {

@@ -25,6 +25,10 @@ export function App() {
     document.documentElement.lang = lang;
   }, [lang]);
   const firstUnit = view?.administrations[0]?.unitId;
+  const hint = view?.period;
+  useEffect(() => {
+    if (hint) useMonth.getState().applyPeriodHint(hint);
+  }, [hint]);
   useEffect(() => {
     if (unitId === null && firstUnit !== undefined) setUnit(firstUnit);
   }, [unitId, firstUnit, setUnit]);

@@ -17,12 +17,18 @@ export const POLL_MS = 250;
 interface MonthState {
   unitId: number | null;
   period: Period;
+  periodChosen: boolean;
   result: AdministrationResult | null;
   progress: SyncProgressView | null;
+  /** Where the last workbook of this period was saved (shown until the period changes). */
+  exported: string | null;
+  exporting: boolean;
   /** Account open in the matching workspace, or null for the dashboard. */
   account: string | null;
   setUnit(unitId: number): void;
   setPeriod(period: Period): void;
+  /** Main's suggestion (WorkspaceView.period): followed until the controller picks a period. */
+  applyPeriodHint(period: Period): void;
   openAccount(account: string | null): void;
   loadResult(): Promise<void>;
   setResult(result: AdministrationResult): void;
@@ -57,14 +63,23 @@ export const useMonth = create<MonthState>((set, get) => {
   return {
     unitId: null,
     period: defaultPeriod(),
+    periodChosen: false,
     result: null,
     progress: null,
+    exported: null,
+    exporting: false,
     account: null,
     setUnit(unitId) {
       set({ unitId, result: null, account: null });
       void get().loadResult();
     },
     setPeriod(period) {
+      set({ period, periodChosen: true, result: null, account: null, exported: null });
+      void get().loadResult();
+    },
+    applyPeriodHint(period) {
+      const now = get().period;
+      if (get().periodChosen || (now.year === period.year && now.month === period.month)) return;
       set({ period, result: null, account: null });
       void get().loadResult();
     },
@@ -102,8 +117,12 @@ export const useMonth = create<MonthState>((set, get) => {
     async exportWorkbook() {
       const at = here();
       if (!at) return;
-      const saved = await attempt(() => call('exportWorkbook', at.unitId, at.period, useSettings.getState().language));
-      if (saved) useNotice.getState().say('month.exported', { params: { path: saved.path } });
+      set({ exporting: true });
+      const saved = await attempt(() => call('exportWorkbook', at.unitId, at.period, useSettings.getState().language)).finally(() => set({ exporting: false }));
+      if (saved) {
+        set({ exported: saved.path });
+        useNotice.getState().say('month.exported', { params: { path: saved.path } });
+      }
     },
   };
 });

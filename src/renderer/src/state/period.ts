@@ -11,10 +11,7 @@ export function shiftPeriod(p: Period, months: number): Period {
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
 
-/** The month a controller closes by default: the previous calendar month. */
+/** The month a controller closes by default: the previous calendar month (until main suggests one). */
 export function defaultPeriod(today = new Date()): Period {
   return shiftPeriod({ year: today.getFullYear(), month: today.getMonth() + 1 }, -1);
 }
-
-/** The bundled demo's data runs 01-2025 … 06-2025 with its planted problems in the last month. */
-export const DEMO_PERIOD: Period = { year: 2025, month: 6 };

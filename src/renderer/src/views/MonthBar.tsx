@@ -8,7 +8,7 @@ import { useWorkspace } from '../state/workspace';
 export function MonthBar() {
   const { t, date } = useT();
   const { view, setShowSetup } = useWorkspace();
-  const { unitId, setUnit, progress, startSync, exportWorkbook, result } = useMonth();
+  const { unitId, setUnit, progress, startSync, exportWorkbook, result, exported, exporting } = useMonth();
   const running = progress?.state === 'running';
   const last = view?.lastSync;
   return (
@@ -33,13 +33,18 @@ export function MonthBar() {
         </span>
         <span className="spacer" />
         {view?.demo && <span className="badge demo">{t('month.demoBadge')}</span>}
-        <button type="button" disabled={!result} onClick={() => void exportWorkbook()}>
-          {t('month.export')}
+        <button type="button" disabled={!result || exporting} aria-describedby={exported ? 'export-done' : undefined} onClick={() => void exportWorkbook()}>
+          {exporting ? t('month.exporting') : t('month.export')}
         </button>
         <button type="button" className="ghost" onClick={() => setShowSetup(true)}>
           {t('month.setup')}
         </button>
       </div>
+      {exported && (
+        <p id="export-done" className="ok small export-done" data-testid="export-done">
+          ✓ {t('month.exported', { path: exported })}
+        </p>
+      )}
       <SyncProgress />
     </section>
   );

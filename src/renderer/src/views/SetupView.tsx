@@ -1,6 +1,5 @@
 import { useT } from '../i18n';
 import { useMonth } from '../state/month';
-import { DEMO_PERIOD } from '../state/period';
 import { useWorkspace } from '../state/workspace';
 import { AccountStep } from './setup/AccountStep';
 import { ConnectionStep } from './setup/ConnectionStep';
@@ -9,7 +8,7 @@ import { ConnectionStep } from './setup/ConnectionStep';
 export function SetupView() {
   const { t } = useT();
   const { view, busy, startDemo, setShowSetup } = useWorkspace();
-  const { setUnit, setPeriod } = useMonth();
+  const { setUnit, applyPeriodHint } = useMonth();
   return (
     <div className="setup">
       <section className="panel hero">
@@ -24,8 +23,10 @@ export function SetupView() {
             disabled={busy === 'demo'}
             onClick={async () => {
               if (await startDemo()) {
-                const first = useWorkspace.getState().view?.administrations[0];
-                setPeriod(DEMO_PERIOD);
+                const demo = useWorkspace.getState().view;
+                const first = demo?.administrations[0];
+                // The demo's planted problems are in its last month: main says which.
+                if (demo?.period) applyPeriodHint(demo.period);
                 if (first) setUnit(first.unitId);
               }
             }}
