@@ -57,7 +57,7 @@ describe('a 100,000-line account in the matching workspace', () => {
 
     // Match round-trips: the amount filter € 10,00 leaves 6 bank and 6 Moss lines of that amount;
     // select the first of each (sum 0), press M, wait until the selection is cleared. Five times.
-    await page.getByLabel('Bedrag', { exact: true }).fill('10,00');
+    await page.getByRole('search').getByLabel('Bedrag', { exact: true }).fill('10,00');
     await expect.poll(() => page.locator('[data-testid="table-debit"] [role="row"][data-key]').count()).toBe(6);
     const trips: number[] = [];
     for (let i = 0; i < 5; i++) {

@@ -1,8 +1,11 @@
 // The controller's month-end in a real Chromium over the real orchestrator, SQLite file and the
 // bundled fake AFAS with its planted problems: first run → sync → dashboard → decisions → re-sync.
+import { existsSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MonthEndService } from '../../src/main/app';
+import { parseEuroInput } from '../../src/shared/money';
 import { launchBrowser, startHarness } from './harness';
 
 let browser: Browser;
@@ -19,6 +22,9 @@ describe('month-end with the demo data', () => {
     const { page } = h;
     const me = h.services.monthEnd as MonthEndService;
     await page.getByRole('button', { name: 'Probeer met demodata' }).waitFor();
+    // First run shows all three steps, in order, each with its state.
+    expect(await page.locator('[data-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).toEqual(['1', '2', '3']);
+    expect(await page.locator('[data-step="2"] .step-state').textContent()).toContain('Nog niet gecontroleerd');
     await h.screenshot('01-first-run');
 
     await page.getByRole('button', { name: 'Probeer met demodata' }).click();
@@ -27,7 +33,10 @@ describe('month-end with the demo data', () => {
     await page.locator('.monthbar button.primary').click();
     await page.locator('.sync-progress').waitFor();
     await h.screenshot('02-sync-progress');
-    await expect.poll(() => page.locator('.account-card').count(), { timeout: 60_000 }).toBeGreaterThan(1);
+    // Wait for the sync itself to finish (its toast), not just for cards of the empty month.
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /Klaar: .* regels opgehaald/ }).count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => page.locator('.account-card').count()).toBe(3);
+    // The period comes from main's hint: the demo's last month.
     expect(await page.getByRole('textbox', { name: 'Periode (MM-JJJJ)' }).inputValue()).toBe('06-2025');
 
     // The planted problems show: at least one account does not clear, and flags explain why.
@@ -35,16 +44,56 @@ describe('month-end with the demo data', () => {
     const unit = truth.units[0]!;
     const june = unit.periods['2025-06']!;
     await expect.poll(() => page.locator('.flag').count()).toBeGreaterThan(0);
-    for (const a of june.accounts.filter((x) => !x.clears)) {
+    // Moss Balance waits for the wallet balance; the others that do not clear say so.
+    const balance = unit.config.moss.balanceAccount;
+    for (const a of june.accounts.filter((x) => !x.clears && x.account !== balance)) {
       await expect.poll(() => page.locator(`[data-account="${a.account}"] .badge`).textContent()).toContain('Sluit niet aan');
     }
+    for (const a of june.accounts.filter((x) => x.clears)) {
+      await expect.poll(() => page.locator(`[data-account="${a.account}"] .badge`).textContent()).toContain('Sluit aan');
+    }
+    // Merchant creditors are rows in a table under the three Moss cards, each with a way in.
+    expect(await page.locator('.creditor-table tbody tr').count()).toBe(june.accounts.filter((a) => a.role === 'creditor').length);
+    await expect.poll(() => page.locator(`[data-account="${balance}"] .badge`).textContent()).toContain('Walletsaldo nog niet ingevuld');
     await h.screenshot('03-dashboard');
+    await page.getByRole('button', { name: 'Walletsaldo invullen →' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('wallet-balance-input');
+    await page.getByLabel('Walletsaldo volgens Moss op de laatste dag').fill((june.wallet / 100).toFixed(2).replace('.', ','));
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    const mossBalance = june.accounts.find((a) => a.account === balance)!;
+    await expect.poll(() => page.locator(`[data-account="${balance}"] .badge`).textContent()).toContain(mossBalance.clears ? 'Sluit aan' : 'Sluit niet aan');
+    expect(parseEuroInput((await page.locator(`[data-account="${balance}"] .figures div:nth-child(3) dd`).textContent())!)).toBe(mossBalance.difference);
+    await h.screenshot('03b-dashboard-wallet');
 
     // Matching workspace of cash in transit: accept the first suggestion with Enter.
     const cit = unit.config.moss.cashInTransitAccount;
     await page.getByRole('button', { name: `Afletteren ${cit}` }).click();
     await page.locator('[data-testid="table-debit"] [data-key]').first().waitFor();
+    // No column header or cell is cut off; method codes are in words.
+    const cut = await page.locator('[role="columnheader"]').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
+    expect(cut).toEqual([]);
+    const vouchersCut = await page.locator('[role="gridcell"].c-voucher, [role="gridcell"].c-date, [role="gridcell"].c-amount').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).length);
+    expect(vouchersCut).toBe(0);
+    for (const m of await page.locator('.suggestions [data-method]').all()) {
+      const code = (await m.getAttribute('data-method'))!;
+      expect(await m.textContent()).not.toContain(code);
+    }
+    // The focused line's full detail: the whole description, which the table cuts.
+    await page.locator('[data-testid="table-debit"] [data-key]').first().click();
+    await expect.poll(() => page.getByTestId('line-detail').textContent()).toContain('Omschrijving');
     await h.screenshot('04-matching');
+    await page.keyboard.press('Escape');
+    // Date filters are typed dd-mm-jjjj; a day that does not exist says so and filters nothing.
+    const from = page.getByLabel('Vanaf');
+    expect(await from.getAttribute('placeholder')).toBe('dd-mm-jjjj');
+    await from.fill('31-02-2025');
+    expect(await from.getAttribute('aria-invalid')).toBe('true');
+    await page.getByRole('alert').filter({ hasText: 'Typ een datum als 31-03-2025' }).waitFor();
+    await from.fill('17-06-2025');
+    expect(await from.getAttribute('aria-invalid')).toBe('false');
+    await expect.poll(async () => (await page.locator('[role="gridcell"].c-date').allTextContents()).every((d) => d.split('-').reverse().join('-') >= '2025-06-17')).toBe(true);
+    await h.screenshot('04b-date-filter');
+    await from.fill('');
     const before = await page.locator('.suggestions > ol > li').count();
     if (before > 0) {
       await page.locator('.matching-head h2').click();
@@ -63,6 +112,7 @@ describe('month-end with the demo data', () => {
       if (line.matchStatus === 'confirmed') await me.unmatch(unit.unitId, line.matchId!, 'e2e', 'redo by hand');
       await page.getByLabel('Tekst').fill(String(line.entryNo));
       await row.click({ modifiers: i === 0 ? [] : ['Control'] });
+      await expect.poll(() => row.getAttribute('aria-selected')).toBe('true');
     }
     await page.getByLabel('Tekst').fill('');
     await expect.poll(() => page.getByTestId('selection-sum').textContent()).toContain('3 geselecteerd, som € 0,00');
@@ -84,12 +134,34 @@ describe('month-end with the demo data', () => {
     await expect.poll(() => page.locator('.note-mark').count()).toBeGreaterThan(0);
     await h.screenshot('07-note');
 
-    // Back to the dashboard: sign off the Moss Default Supplier as preparer.
+    // Export the workbook: the success message names the file; it is a real xlsx whose leadsheet
+    // has the closing balance of cash in transit the screen shows.
     await page.getByRole('button', { name: '← Overzicht' }).click();
+    const citClosing = parseEuroInput((await page.locator(`[data-account="${cit}"] .figures div:first-child dd`).textContent())!);
+    await page.getByRole('button', { name: 'Werkmap exporteren' }).click();
+    await expect.poll(() => page.getByTestId('export-done').textContent(), { timeout: 30_000 }).toContain('Werkmap opgeslagen: ');
+    const saved = (await page.getByTestId('export-done').textContent())!.replace(/^.*Werkmap opgeslagen: /, '').trim();
+    expect(saved.startsWith(h.dataDir)).toBe(true);
+    expect(existsSync(saved)).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    const sheet = wb.getWorksheet('Leadsheet')!;
+    let found: number | null = null;
+    sheet.eachRow((row) => {
+      if (String(row.getCell(4).value) === cit) found = Math.round(Number(row.getCell(6).value) * 100);
+    });
+    expect(found).toBe(citClosing);
+    await h.screenshot('07b-exported');
+
+    // Sign off the Moss Default Supplier as preparer, in its account view (the card shows who).
     await page.getByLabel('Uw naam').fill('A. de Vries');
     const supplier = unit.config.moss.defaultSupplier;
     const card = page.locator(`[data-account="${supplier}"]`);
-    await card.getByRole('button', { name: 'Aftekenen als opsteller' }).click();
+    expect(await card.getByRole('button', { name: 'Aftekenen als opsteller' }).count()).toBe(0);
+    await page.getByRole('button', { name: `Afletteren ${supplier}` }).click();
+    await page.getByRole('button', { name: 'Aftekenen als opsteller' }).click();
+    await expect.poll(() => page.locator('.matching .signoff .kv').textContent()).toContain('A. de Vries');
+    await page.getByRole('button', { name: '← Overzicht' }).click();
     await expect.poll(() => card.locator('.kv').textContent()).toContain('A. de Vries');
     await h.screenshot('08-signed-off');
 
@@ -109,6 +181,10 @@ describe('month-end with the demo data', () => {
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect.poll(() => card.locator('.badge').textContent()).toContain('Sign-off suspended');
     await h.screenshot('10-dashboard-en');
+    await page.getByRole('button', { name: `Match ${cit}` }).click();
+    await page.locator('[data-testid="table-debit"] [data-key]').first().waitFor();
+    expect(await page.getByLabel('From').getAttribute('placeholder')).toBe('dd-mm-yyyy');
+    await h.screenshot('11-matching-en');
     await h.close();
   });
 });
