@@ -2,7 +2,7 @@
 // line in two confirmed groups.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { autoMatch, reconcileAdministration } from '../../src/main/reconcile';
+import { autoMatch, reconcileAdministration, reconcileWithAutoMatch } from '../../src/main/reconcile';
 import { Books, input } from './fixtures';
 
 const day = fc.integer({ min: 0, max: 75 }); // 2025-02-01 .. 2025-04-16
@@ -111,6 +111,23 @@ describe('engine invariants', () => {
         expect(rf.closing).toBe(r.accounts[0]!.closing);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('reconcileWithAutoMatch gives what autoMatch and then reconcileAdministration give', () => {
+    fc.assert(
+      fc.property(months, period, fc.boolean(), (events, p, earlier) => {
+        const lines = build(events);
+        const base = input(lines, { period: p });
+        // Sometimes with matches stored before (half of a first auto-match), to replay with the new ones.
+        const inp = earlier ? { ...base, storedMatches: autoMatch(base).filter((_, i) => i % 2 === 0) } : base;
+        const auto = autoMatch(inp);
+        const separate = reconcileAdministration({ ...inp, storedMatches: [...inp.storedMatches, ...auto] });
+        const both = reconcileWithAutoMatch(inp);
+        expect(both.autoMatches).toEqual(auto);
+        expect(both.result).toEqual(separate);
+      }),
+      { numRuns: 100 },
     );
   });
 });

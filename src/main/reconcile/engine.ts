@@ -24,7 +24,7 @@ import * as F from './flags';
 import { groupId, pairId } from './ids';
 import { sideOf } from './matching';
 import { LEFT, type Proposal } from './pool';
-import { accountLines, autoProposals, prepare, type AccountLines, type PrepareInput, type Prepared } from './prepare';
+import { accountLines, autoProposals, prepare, prepareLines, prepareMatches, type AccountLines, type PrepareInput, type Prepared } from './prepare';
 import type { MossRuleOptions } from './profiles/moss';
 import { rollforward } from './rollforward';
 import { inJournalSet, type ClearingAccountRule } from './rules';
@@ -52,7 +52,26 @@ function prepInput(input: ReconcileInput): PrepareInput {
 
 /** New confirmed matches (by 'auto') for the caller to persist; nothing new on a second call. */
 export function autoMatch(input: ReconcileInput): StoredMatch[] {
-  const prep = prepare(prepInput(input));
+  return autoMatchOn(prepare(prepInput(input)), input);
+}
+
+export function reconcileAdministration(input: ReconcileInput): AdministrationResult {
+  return reconcileOn(prepare(prepInput(input)), input);
+}
+
+/**
+ * autoMatch, then reconcileAdministration with the new matches stored after the given ones, on
+ * lines prepared once: the same results as the two calls, for a caller that makes both.
+ */
+export function reconcileWithAutoMatch(input: ReconcileInput): { autoMatches: StoredMatch[]; result: AdministrationResult } {
+  const base = prepareLines(prepInput(input));
+  const autoMatches = autoMatchOn(prepareMatches(base, input.storedMatches, input.config.unitId), input);
+  const storedMatches = [...input.storedMatches, ...autoMatches];
+  const result = reconcileOn(prepareMatches(base, storedMatches, input.config.unitId), { ...input, storedMatches });
+  return { autoMatches, result };
+}
+
+function autoMatchOn(prep: Prepared, input: ReconcileInput): StoredMatch[] {
   const out: StoredMatch[] = [];
   for (const rule of prep.rules.accounts) {
     const first = prep.matching.get(rule.account);
@@ -77,8 +96,7 @@ export function autoMatch(input: ReconcileInput): StoredMatch[] {
   return out;
 }
 
-export function reconcileAdministration(input: ReconcileInput): AdministrationResult {
-  const prep = prepare(prepInput(input));
+function reconcileOn(prep: Prepared, input: ReconcileInput): AdministrationResult {
   const p = periodDays(input.period);
   const todayDay = dayNumber(input.today);
   const asOf = Math.min(todayDay, p.last);

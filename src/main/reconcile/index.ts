@@ -1,5 +1,5 @@
 // The reconciliation engine: pure functions over lines, rules and the controller's decisions.
-export { reconcileAdministration, autoMatch, type ReconcileInput } from './engine';
+export { reconcileAdministration, autoMatch, reconcileWithAutoMatch, type ReconcileInput } from './engine';
 export { validateManualMatch, type ManualMatchDraft } from './manual';
 export { signOffState, type CurrentState } from './signoff';
 export { mossRuleSet, discoverMerchantCreditors, deriveBankFeedJournals, MOSS_DEFAULTS, type MossRuleOptions } from './profiles/moss';

@@ -109,10 +109,14 @@ export function accountLines(prep: Pick<Prepared, 'byAccount'>, account: string)
 }
 
 export function prepare(input: PrepareInput): Prepared {
-  const base = prepareLines(input);
+  return prepareMatches(prepareLines(input), input.storedMatches, input.config.unitId);
+}
+
+/** The second half of prepare, on lines prepared once (they are only read). */
+export function prepareMatches(base: Omit<Prepared, 'stored' | 'matching'>, storedMatches: readonly StoredMatch[], unitId: number): Prepared {
   const { lines, day } = base;
   const dayOf = (i: number) => (day[i] !== NO_DAY ? day[i]! : (day[i] = dayNumber(lines[i]!.entryDate)));
-  const stored = evaluateStoredMatches(input.storedMatches, lines, dayOf, input.config.unitId);
+  const stored = evaluateStoredMatches(storedMatches, lines, dayOf, unitId);
   const matching = new Map<string, AccountMatching>();
   for (const rule of base.rules.accounts) {
     const acc = accountLines(base, rule.account);
