@@ -77,8 +77,10 @@ function autoMatchOn(prep: Prepared, input: ReconcileInput): StoredMatch[] {
     const first = prep.matching.get(rule.account);
     if (!first) continue;
     for (const p of autoProposals(rule, accountLines(prep, rule.account), prep.stored, first)) {
-      const lines: StoredMatch['lines'] = [];
-      for (const i of p.items) lines.push({ key: i.line.key, amount: i.line.amount });
+      const a = p.items[0];
+      const b = p.items[1];
+      const lines: StoredMatch['lines'] =
+        p.items.length === 2 ? [{ key: a!.line.key, amount: a!.line.amount }, { key: b!.line.key, amount: b!.line.amount }] : p.items.map((i) => ({ key: i.line.key, amount: i.line.amount }));
       out.push({
         id: lines.length === 2 ? pairId('auto', lines[0]!.key, lines[1]!.key) : groupId('auto', lines.map((l) => l.key)),
         unitId: input.config.unitId,

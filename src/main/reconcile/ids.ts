@@ -3,11 +3,17 @@
 import type { LineKey } from '../../shared/domain';
 
 const HEX = '0123456789abcdef';
+const HEX_CODES = Array.from(HEX, (c) => c.charCodeAt(0));
 
-function hex8(h: number): string {
-  let s = '';
-  for (let shift = 28; shift >= 0; shift -= 4) s += HEX[(h >>> shift) & 15];
-  return s;
+/** The two lanes as 16 lower-case hex digits, made as one string (not 16 concatenations). */
+function hex16(a: number, b: number): string {
+  const x = HEX_CODES;
+  return String.fromCharCode(
+    x[(a >>> 28) & 15]!, x[(a >>> 24) & 15]!, x[(a >>> 20) & 15]!, x[(a >>> 16) & 15]!,
+    x[(a >>> 12) & 15]!, x[(a >>> 8) & 15]!, x[(a >>> 4) & 15]!, x[a & 15]!,
+    x[(b >>> 28) & 15]!, x[(b >>> 24) & 15]!, x[(b >>> 20) & 15]!, x[(b >>> 16) & 15]!,
+    x[(b >>> 12) & 15]!, x[(b >>> 8) & 15]!, x[(b >>> 4) & 15]!, x[b & 15]!,
+  );
 }
 
 /** FNV-1a over the sorted keys (code-unit order, as Array.prototype.sort), two 32-bit lanes, as 16 hex digits. */
@@ -15,7 +21,7 @@ export function groupId(prefix: string, keys: readonly LineKey[]): string {
   if (keys.length === 2) return pairId(prefix, keys[0]!, keys[1]!);
   const lanes = [0x811c9dc5, 0x01000193 ^ 0x5bd1e995];
   for (const k of [...keys].sort()) mix(lanes, k);
-  return `${prefix}-${hex8(lanes[0]!)}${hex8(lanes[1]!)}`;
+  return `${prefix}-${hex16(lanes[0]!, lanes[1]!)}`;
 }
 
 /** groupId of a two-line group, without an array of keys (most groups are a pair). */
@@ -25,7 +31,7 @@ export function pairId(prefix: string, a: LineKey, b: LineKey): string {
   lanes[1] = 0x01000193 ^ 0x5bd1e995;
   mix(lanes, a <= b ? a : b);
   mix(lanes, a <= b ? b : a);
-  return `${prefix}-${hex8(lanes[0])}${hex8(lanes[1])}`;
+  return `${prefix}-${hex16(lanes[0], lanes[1])}`;
 }
 
 const PAIR = new Int32Array(2);

@@ -134,8 +134,9 @@ export function autoProposals(rule: ClearingAccountRule, acc: AccountLines, stor
   const autos = first.proposals.filter((p) => p.auto);
   let capped = first.capped;
   const taken = new Set<LineKey>();
+  let added = 0; // autos[0, added) are in `taken` already
   for (let round = 0; capped && autos.length > 0 && round < 20; round++) {
-    for (const p of autos) for (const it of p.items) taken.add(it.line.key);
+    for (; added < autos.length; added++) for (const it of autos[added]!.items) taken.add(it.line.key);
     const next = matchAccount(rule, openSides(rule, acc, stored.confirmedOfLine, taken));
     const fresh = next.proposals.filter((p) => p.auto);
     if (fresh.length === 0) break;
