@@ -340,26 +340,43 @@ function reconcileAccount(
 
 /** Exported twice: same amount + date + description in one Moss journal, or one invoice id twice. */
 function duplicateFlags(rule: ClearingAccountRule, acc: AccountLines, relevant: readonly MutationLine[], p: PeriodDays): Flag[] {
-  const isRelevant = new Set(relevant.map((l) => l.key));
+  // Made when a group of two or more first needs it (duplicates are rare).
+  let isRelevant: Set<string> | null = null;
   const seen = new Set<string>();
   const out: Flag[] = [];
   const emit = (groups: Map<string, MutationLine[]>, make: (k: string, g: MutationLine[]) => Flag) => {
     for (const [k, g] of groups) {
-      if (g.length < 2 || !g.some((l) => isRelevant.has(l.key))) continue;
+      if (g.length < 2) continue;
+      const rel = (isRelevant ??= new Set(relevant.map((l) => l.key)));
+      if (!g.some((l) => rel.has(l.key))) continue;
       const id = g.map((l) => l.key).sort().join(',');
       if (seen.has(id)) continue;
       seen.add(id);
       out.push(make(k, g));
     }
   };
-  // Same date is part of the text key, so only period (and still open) lines can collide.
-  const text = new Map<string, MutationLine[]>();
+  // Same date is part of the text key, so only period (and still open) lines can collide. The
+  // description is only normalised for lines that share journal, date and amount with another:
+  // lines alone there cannot be duplicates, and the groups keep their order of first appearance.
+  const sameAmount = new Map<string, number>();
+  const candidates: MutationLine[] = [];
+  const candidateKeys: string[] = [];
   const wanted = new Set<string>();
   for (const l of relevant) {
     if (l.amount === 0) continue;
-    if (rule.duplicateJournals.includes(l.journalId)) push(text, `${l.journalId}|${l.entryDate}|${l.amount}|${descriptionKey(l)}`, l);
+    if (rule.duplicateJournals.includes(l.journalId)) {
+      const k = `${l.journalId}|${l.entryDate}|${l.amount}`;
+      sameAmount.set(k, (sameAmount.get(k) ?? 0) + 1);
+      candidates.push(l);
+      candidateKeys.push(k);
+    }
     const inv = l.invoiceId?.trim();
     if (rule.duplicateInvoices && inv && inJournalSet(rule.left, l.journalId)) wanted.add(inv.toUpperCase());
+  }
+  const text = new Map<string, MutationLine[]>();
+  for (let i = 0; i < candidates.length; i++) {
+    const k = candidateKeys[i]!;
+    if (sameAmount.get(k)! > 1) push(text, `${k}|${descriptionKey(candidates[i]!)}`, candidates[i]!);
   }
   // An invoice id may have been exported before, in any earlier period.
   const invoice = new Map<string, MutationLine[]>();
