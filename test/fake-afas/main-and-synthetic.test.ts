@@ -36,7 +36,8 @@ describe('fake-afas main.ts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fake-afas-main-'));
     const tokenFile = join(dir, 'token.xml');
     writeFileSync(tokenFile, TOKEN + '\n');
-    const child = spawn('npx', ['tsx', 'src/main/demo/fake-afas/main.ts', '--rows', '500', '--port', '0', '--token-file', tokenFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // One process (node + tsx loader), so killing it leaves no grandchild holding the pipe open.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/demo/fake-afas/main.ts', '--rows', '500', '--port', '0', '--token-file', tokenFile], { stdio: ['ignore', 'pipe', 'inherit'] });
     try {
       const line = await new Promise<string>((resolve, reject) => {
         createInterface({ input: child.stdout }).once('line', resolve);
