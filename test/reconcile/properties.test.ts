@@ -130,4 +130,24 @@ describe('engine invariants', () => {
       { numRuns: 100 },
     );
   });
+
+  it('auto-matches do not depend on the order the lines come in', () => {
+    fc.assert(
+      fc.property(months, period, fc.integer(), (events, p, seed) => {
+        const lines = build(events);
+        // A deterministic shuffle, and the store's order (date, journal, entry, sequence).
+        let x = seed | 1;
+        const shuffled = [...lines]
+          .map((l) => ({ l, r: (x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) ^ (x >>> 12)) }))
+          .sort((a, b) => a.r - b.r)
+          .map((e) => e.l);
+        const stored = [...lines].sort((a, b) =>
+          a.entryDate < b.entryDate ? -1 : a.entryDate > b.entryDate ? 1 : a.journalId < b.journalId ? -1 : a.journalId > b.journalId ? 1 : a.entryNo - b.entryNo || a.seqNo - b.seqNo,
+        );
+        const expected = autoMatch(input(stored, { period: p }));
+        expect(autoMatch(input(shuffled, { period: p }))).toEqual(expected);
+      }),
+      { numRuns: 100 },
+    );
+  });
 });

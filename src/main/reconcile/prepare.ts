@@ -93,13 +93,44 @@ export function openSides(rule: ClearingAccountRule, acc: AccountLines, confirme
   return sides;
 }
 
+/**
+ * Sorts by byDayThenKey (stable, as Array.prototype.sort): when out of order, first a counting sort
+ * by day, then each day's run only when that run is out of order. The same order as a full sort,
+ * at a fraction of its comparisons.
+ */
 function sortItems(items: Item[]): void {
-  for (let i = 1; i < items.length; i++) {
-    if (byDayThenKey(items[i - 1]!, items[i]!) > 0) {
-      items.sort(byDayThenKey);
-      return;
+  const n = items.length;
+  let i = 1;
+  while (i < n && byDayThenKey(items[i - 1]!, items[i]!) <= 0) i++;
+  if (i >= n) return;
+  let min = items[0]!.day;
+  let max = min;
+  for (const it of items) {
+    if (it.day < min) min = it.day;
+    if (it.day > max) max = it.day;
+  }
+  const span = max - min + 1;
+  if (span > 4 * n + 1024) {
+    items.sort(byDayThenKey);
+    return;
+  }
+  const start = new Int32Array(span + 1); // start[d] = first position of day min + d
+  for (const it of items) start[it.day - min + 1]!++;
+  for (let d = 0; d < span; d++) start[d + 1]! += start[d]!;
+  const next = start.slice(0, span);
+  const byDay = new Array<Item>(n);
+  for (const it of items) byDay[next[it.day - min]!++] = it;
+  for (let d = 0; d < span; d++) {
+    const from = start[d]!;
+    const to = start[d + 1]!;
+    let j = from + 1;
+    while (j < to && byDayThenKey(byDay[j - 1]!, byDay[j]!) <= 0) j++;
+    if (j < to) {
+      const run = byDay.slice(from, to).sort(byDayThenKey);
+      for (let k = 0; k < run.length; k++) byDay[from + k] = run[k]!;
     }
   }
+  for (let k = 0; k < n; k++) items[k] = byDay[k]!;
 }
 
 const EMPTY: AccountLines = { lines: [], day: [], index: [] };
