@@ -1,8 +1,9 @@
 // Validates one API call and runs its handler. Shared by ipc.ts (Electron) and the e2e harness
 // (Playwright exposeBinding) so both paths check exactly the same way.
 import { contract, type Envelope, type Handlers } from '../shared/contract';
-import { toAppError } from '../shared/errors';
+import { isAppFailure, toAppError } from '../shared/errors';
 import { METHODS, type Method } from '../shared/methods';
+import type { Logger } from './log';
 
 const known = new Set<string>(METHODS);
 
@@ -10,7 +11,7 @@ export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && known.has(name);
 }
 
-export async function dispatch(handlers: Handlers, method: unknown, args: unknown[]): Promise<Envelope<unknown>> {
+export async function dispatch(handlers: Handlers, method: unknown, args: unknown[], log?: Logger): Promise<Envelope<unknown>> {
   if (!isMethod(method)) return rejected('unknown-method', 'Onbekende opdracht.', 'Unknown command.');
   const parsed = contract[method].safeParse(args);
   if (!parsed.success) {
@@ -21,6 +22,7 @@ export async function dispatch(handlers: Handlers, method: unknown, args: unknow
     const fn = handlers[method] as (...a: unknown[]) => Promise<unknown>;
     return { ok: true, value: await fn(...(parsed.data as unknown[])) };
   } catch (e) {
+    if (!isAppFailure(e)) log?.error(`call.${method}`, e); // the renderer gets no stack; support gets the log
     return { ok: false, error: toAppError(e) };
   }
 }

@@ -6,7 +6,9 @@ import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { createHandlers } from './handlers';
 import { registerIpc } from './ipc';
 import { keytarSecretStore } from './secrets/keychain';
-import { createServices } from './services';
+import { createFileLogger } from './log';
+import { createServices, type Services } from './services';
+import { toAppError } from '../shared/errors';
 import { isAllowedExternal, isAppUrl } from './window-policy';
 
 const devUrl = process.env['ELECTRON_RENDERER_URL'];
@@ -59,17 +61,38 @@ app.on('second-instance', () => {
 void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  const services = createServices({
-    dataDir: app.getPath('userData'),
-    appVersion: app.getVersion(),
-    secrets: keytarSecretStore(),
-    chooseSavePath: async (defaultName) => {
-      const options = { defaultPath: join(app.getPath('documents'), defaultName), filters: [{ name: 'Excel', extensions: ['xlsx'] }] };
-      const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-      return r.canceled || !r.filePath ? null : r.filePath;
-    },
-  });
-  registerIpc(createHandlers(services), (sender, frameUrl) => sender === win?.webContents && isAppUrl(frameUrl, appUrl));
+  const log = createFileLogger(join(app.getPath('userData'), 'kruispost.log'));
+  let services: Services;
+  try {
+    services = createServices({
+      dataDir: app.getPath('userData'),
+      appVersion: app.getVersion(),
+      secrets: keytarSecretStore(),
+      chooseSavePath: async (defaultName) => {
+        const options = {
+          defaultPath: join(app.getPath('documents'), defaultName),
+          filters: [{ name: 'Excel', extensions: ['xlsx'] }],
+        };
+        const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+        return r.canceled || !r.filePath ? null : r.filePath;
+      },
+    });
+  } catch (e) {
+    // E.g. a database written by a newer Kruispost: say so in both languages, touch nothing, quit.
+    log.error('startup', e);
+    const { message, action } = toAppError(e);
+    dialog.showErrorBox(
+      'Kruispost',
+      [message.nl, action?.nl, '', message.en, action?.en].filter((x) => x !== undefined).join('\n'),
+    );
+    app.quit();
+    return;
+  }
+  registerIpc(
+    createHandlers(services),
+    (sender, frameUrl) => sender === win?.webContents && isAppUrl(frameUrl, appUrl),
+    log,
+  );
   win = createWindow();
   app.on('window-all-closed', () => {
     void services.close().finally(() => app.quit());

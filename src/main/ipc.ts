@@ -4,15 +4,16 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { Handlers } from '../shared/contract';
 import { CHANNEL_PREFIX, METHODS } from '../shared/methods';
 import { dispatch, rejected } from './dispatch';
+import type { Logger } from './log';
 
-export function registerIpc(handlers: Handlers, isTrusted: (sender: WebContents, frameUrl: string) => boolean): void {
+export function registerIpc(handlers: Handlers, isTrusted: (sender: WebContents, frameUrl: string) => boolean, log?: Logger): void {
   for (const method of METHODS) {
     ipcMain.handle(CHANNEL_PREFIX + method, (event: IpcMainInvokeEvent, ...args: unknown[]) => {
       const frameUrl = event.senderFrame?.url ?? '';
       if (!isTrusted(event.sender, frameUrl) || event.senderFrame?.parent) {
         return rejected('untrusted-sender', 'Verzoek van een onbekende bron geweigerd.', 'Request from an unknown source refused.');
       }
-      return dispatch(handlers, method, args);
+      return dispatch(handlers, method, args, log);
     });
   }
 }

@@ -46,9 +46,13 @@ describe('dispatch: the guarded entry of every API call', () => {
     h.getSettings = async () => {
       throw new Error('secret path /home/x at line 3');
     };
-    const r = await dispatch(h, 'getSettings', []);
+    const logged: string[] = [];
+    const log = { info: () => undefined, error: (event: string, e: unknown) => void logged.push(`${event}: ${(e as Error).message}`) };
+    const r = await dispatch(h, 'getSettings', [], log);
     expect(JSON.stringify(r)).not.toMatch(/secret|line 3|at /);
     expect(r).toMatchObject({ ok: false, error: { code: 'internal' } });
+    // The unexpected one goes to the support log; expected AppFailures do not.
+    expect(logged).toEqual(['call.getSettings: secret path /home/x at line 3']);
   });
 });
 

@@ -2,7 +2,7 @@
 // (keychain only), background sync with auto-matching, the engine's picture, the controller's
 // decisions (all through the store's audited actions), the workbook and the demo.
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { AdministrationConfig, EnvironmentConfig, LineKey, Period } from '../../shared/domain';
 import { parsePeriodId, periodId } from '../../shared/domain';
 import { AppFailure } from '../../shared/errors';
@@ -26,6 +26,7 @@ import { linesByKey, queryLines } from '../store/lines';
 import { listAdministrations } from '../store/master-data';
 import { listSyncRuns } from '../store/sync-runs';
 import { writeWorkbook } from '../workbook/writeWorkbook';
+import { createFileLogger, type Logger } from '../log';
 import { persistAutoMatches } from './auto-matches';
 import { startDemoServer, type DemoServer } from './demo-server';
 import { loadEngineInput } from './engine-input';
@@ -42,6 +43,8 @@ export interface MonthEndOptions {
   clock?: () => Date;
   afasClientFactory?: AfasClientFactory;
   appVersion?: string;
+  /** The support log; default <dataDir>/kruispost.log. */
+  logger?: Logger;
 }
 
 /** The orchestrator plus what the CLI needs beyond the app's seam. */
@@ -90,7 +93,7 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
   const clock = opts.clock ?? (() => new Date());
   const factory = opts.afasClientFactory ?? defaultFactory;
   const config = workspaceConfigStore(db);
-  const runner = new SyncRunner(db);
+  const runner = new SyncRunner(db, opts.logger ?? createFileLogger(join(opts.dataDir, 'kruispost.log')));
   let demo: DemoServer | null = null;
   let tokenStored = false;
   let tokenGeneration = 0;

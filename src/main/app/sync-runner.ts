@@ -7,6 +7,7 @@ import type { AfasClient } from '../afas/types';
 import type { Db } from '../store/database';
 import type { SyncProgress } from '../sync/progress';
 import { syncAdministration } from '../sync/sync-administration';
+import { silentLogger, type Logger } from '../log';
 import type { SyncProgressView } from './types';
 
 export interface SyncJob {
@@ -27,7 +28,10 @@ export class SyncRunner {
   private controller: AbortController | null = null;
   private running: Promise<void> | null = null;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger = silentLogger,
+  ) {}
 
   status(): SyncProgressView | null {
     return this.view ? { ...this.view } : null;
@@ -60,6 +64,7 @@ export class SyncRunner {
       .catch((e: unknown) => {
         if (controller.signal.aborted) this.finish(runId, 'cancelled', null);
         else {
+          this.log.error('sync.failed', e);
           if (process.env['KRUISPOST_DEBUG']) console.error(e);
           this.finish(runId, 'failed', toAppError(e));
         }

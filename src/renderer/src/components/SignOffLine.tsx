@@ -10,7 +10,7 @@ export function SignOffLine({ account }: { account: AccountResult }) {
     <div className="signoff compact">
       {s.suspended && (
         <p className="suspended small" role="note">
-          <span aria-hidden="true">⏸ </span>
+          <span aria-hidden="true">‖ </span>
           {t('signoff.suspended', { reason: bi(s.suspendedReason) })}
         </p>
       )}

@@ -18,7 +18,7 @@ export function SignOffPanel({ account }: { account: AccountResult }) {
       <h4>{t('signoff.title')}</h4>
       {s.suspended && (
         <p className="suspended" role="note">
-          <span aria-hidden="true">⏸ </span>
+          <span aria-hidden="true">‖ </span>
           {t('signoff.suspended', { reason: bi(s.suspendedReason) })}
         </p>
       )}

@@ -4,7 +4,7 @@ import { useT } from '../i18n';
 /** What a badge says: the engine's status, or that Moss Balance waits for the wallet balance. */
 export type ShownStatus = AccountStatus | 'wallet-missing';
 
-const ICON: Record<ShownStatus, string> = { clears: '✓', 'does-not-clear': '✗', 'signed-off': '✔', suspended: '⏸', 'wallet-missing': '…' };
+const ICON: Record<ShownStatus, string> = { clears: '✓', 'does-not-clear': '✗', 'signed-off': '✔', suspended: '‖', 'wallet-missing': '…' };
 
 /**
  * Moss Balance can only clear against the wallet balance Moss reports: until it is entered the

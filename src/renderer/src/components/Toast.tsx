@@ -18,6 +18,12 @@ export function Toast() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [undo]);
+  // Toasts step aside by themselves; a decision's undo stays offered longer (Ctrl+Z works after).
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(dismissToast, toast.undoable ? 15_000 : 8_000);
+    return () => clearTimeout(timer);
+  }, [toast, dismissToast]);
   if (!toast) return null;
   return (
     <div className="toast" role="status" aria-live="polite">
