@@ -53,7 +53,7 @@ async function pullClient(baseUrl: string, tokenXml: string): Promise<{ rows: nu
   const t0 = performance.now();
   let rows = 0;
   let checksum = 0;
-  for await (const page of client.getRows(CONNECTOR, { orderBy: MUTATION_ORDER })) {
+  for await (const page of client.getRows(CONNECTOR, { orderBy: MUTATION_ORDER, prefetch: 2 })) {
     for (const r of page) {
       const line = toMutationLine(r);
       checksum = (checksum + line.debit) % 1_000_000_007;

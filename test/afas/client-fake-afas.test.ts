@@ -62,6 +62,13 @@ afterAll(async () => {
   await fake.close();
 });
 
+/** MUTATION_ORDER (UnitId, JournalId, EntryNo, SeqNo) as a comparison of line keys. */
+function compareKeys(a: string, b: string): number {
+  const [ua, ja, ea, sa] = a.split('/');
+  const [ub, jb, eb, sb] = b.split('/');
+  return Number(ua) - Number(ub) || (ja! < jb! ? -1 : ja! > jb! ? 1 : 0) || Number(ea) - Number(eb) || Number(sa) - Number(sb);
+}
+
 async function keysOf(options: GetRowsOptions, c: AfasClient = client): Promise<string[]> {
   const keys: string[] = [];
   for await (const page of c.getRows('Profit_Transactions_Allocated', options)) for (const r of page) keys.push(toMutationLine(r).key);
@@ -82,6 +89,18 @@ describe('paging against the fake AFAS', () => {
     expect(new Set(keys)).toEqual(new Set(allKeys));
     const faulted = fake.requests.slice(before).filter((r) => r.fault).map((r) => r.fault);
     expect(faulted.sort()).toEqual(['500', '503', 'reset', 'reset', 'truncate']);
+  });
+
+  it('with 2 or 3 pages fetched ahead: still every row once, in order, faults on any page included', async () => {
+    for (const prefetch of [2, 3]) {
+      const path = /\/connectors\/Profit_Transactions_Allocated$/;
+      fake.faults.add({ kind: '500', match: { path, nth: 5 }, message: 'Command timeout expired.' });
+      fake.faults.add({ kind: 'reset', match: { path, nth: 12 } });
+      const keys = await keysOf({ orderBy: MUTATION_ORDER, prefetch });
+      expect(keys).toHaveLength(TOTAL);
+      expect(keys).toEqual([...allKeys].sort(compareKeys));
+      fake.faults.clear();
+    }
   });
 
   it('slices by entry date: the slices together give every row exactly once', async () => {

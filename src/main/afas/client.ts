@@ -1,7 +1,15 @@
 // The GetConnector client: undici with one keep-alive Agent, a per-client semaphore, retries with
 // back-off for what is transient, and pages fetched one at a time (memory holds one page per call).
 import { Agent, type Dispatcher } from 'undici';
-import type { AfasClient, AfasRow, ConnectorInfo, FieldInfo, GetRowsOptions, MetaInfo, RequestAuth } from './types';
+import type {
+  AfasClient,
+  AfasRow,
+  ConnectorInfo,
+  FieldInfo,
+  GetRowsOptions,
+  MetaInfo,
+  RequestAuth,
+} from './types';
 import type { Lang } from '../../shared/domain';
 import { AppFailure } from '../../shared/errors';
 import { createSemaphore } from './semaphore';
@@ -95,7 +103,12 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
   }
 
   /** One request, one response body read to the end; the semaphore slot is held until then. */
-  async function attempt(path: string, connectorId: string | undefined, signal: AbortSignal | undefined, tryNo: number): Promise<{ status: number; json: unknown } | { again: AppFailure }> {
+  async function attempt(
+    path: string,
+    connectorId: string | undefined,
+    signal: AbortSignal | undefined,
+    tryNo: number,
+  ): Promise<{ status: number; json: unknown } | { again: AppFailure }> {
     const release = await semaphore.acquire(signal).catch(() => {
       throw cancelled();
     });
@@ -134,7 +147,11 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
     const ok = status >= 200 && status < 300;
     if (options.auth.observe && (await options.auth.observe(status, flat, ok ? null : text))) {
       // The auth layer wants the request again with fresh headers (DPoP nonce, refreshed token).
-      return { again: ok ? badResponse(connectorId) : translateHttpFailure({ status, body: text, headers, ...(connectorId ? { connectorId } : {}) }) };
+      return {
+        again: ok
+          ? badResponse(connectorId)
+          : translateHttpFailure({ status, body: text, headers, ...(connectorId ? { connectorId } : {}) }),
+      };
     }
     if (ok) {
       try {
@@ -147,16 +164,30 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
     throw classify(status, text, headers, connectorId, tryNo);
   }
 
-  function classify(status: number, body: string, headers: Record<string, string | string[] | undefined>, connectorId: string | undefined, tryNo: number): AttemptError {
+  function classify(
+    status: number,
+    body: string,
+    headers: Record<string, string | string[] | undefined>,
+    connectorId: string | undefined,
+    tryNo: number,
+  ): AttemptError {
     const failure = translateHttpFailure({ status, body, headers, ...(connectorId ? { connectorId } : {}) });
     if (status === 503 || status === 429) {
       const after = retryAfterSeconds(body, headers);
       if (after !== null && after > maxRetryAfter) return new AttemptError(failure, false);
-      return new AttemptError(failure, true, after !== null ? after * 1000 + Math.round(Math.random() * 250) : backoff(tryNo));
+      return new AttemptError(
+        failure,
+        true,
+        after !== null ? after * 1000 + Math.round(Math.random() * 250) : backoff(tryNo),
+      );
     }
     if (status === 500) {
       const msg = afas500(body).externalMessage;
-      return new AttemptError(failure, msg === undefined ? false : isTransient500(msg) && !isPageTooLarge(msg), backoff(tryNo));
+      return new AttemptError(
+        failure,
+        msg === undefined ? false : isTransient500(msg) && !isPageTooLarge(msg),
+        backoff(tryNo),
+      );
     }
     if (status === 502 || status === 504) return new AttemptError(failure, true, backoff(tryNo));
     return new AttemptError(failure, false); // 400, 401, 403, 404, 413, …
@@ -164,7 +195,7 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
 
   async function get(path: string, connectorId?: string, signal?: AbortSignal): Promise<unknown> {
     let authRetries = 0;
-    for (let tryNo = 0; ; ) {
+    for (let tryNo = 0; ;) {
       if (signal?.aborted) throw cancelled();
       try {
         const r = await attempt(path, connectorId, signal, tryNo);
@@ -183,11 +214,21 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
   }
 
   /** One page; on "Out of String space" the same rows are asked again in smaller pages. */
-  async function fetchPage(connectorId: string, opts: GetRowsOptions, skip: number, take: number, signal: AbortSignal): Promise<{ rows: AfasRow[]; take: number }> {
+  async function fetchPage(
+    connectorId: string,
+    opts: GetRowsOptions,
+    skip: number,
+    take: number,
+    signal: AbortSignal,
+  ): Promise<{ rows: AfasRow[]; take: number }> {
     const path = `/connectors/${encodeURIComponent(connectorId)}`;
     for (;;) {
       try {
-        const json = await get(`${path}?${buildQuery({ skip, take, orderBy: opts.orderBy, ...(opts.filters ? { filters: opts.filters } : {}) })}`, connectorId, signal);
+        const json = await get(
+          `${path}?${buildQuery({ skip, take, orderBy: opts.orderBy, ...(opts.filters ? { filters: opts.filters } : {}) })}`,
+          connectorId,
+          signal,
+        );
         return { rows: rowsOf(json, connectorId), take };
       } catch (e) {
         if (e instanceof AppFailure && e.appError.code === 'afas.page_too_large' && take > 10) {
@@ -200,39 +241,54 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
   }
 
   /**
-   * Pages in order. While the caller works on a full page the next one is already being fetched
-   * (server time overlaps parsing), so at most one page is held and one is in flight per call.
+   * Pages in order. While the caller works on a full page the next ones are already being fetched
+   * (server time overlaps parsing): at most `prefetch` pages in flight (default 1; bulk readers ask for 2; within the
+   * client's maxInFlight) plus the one the caller holds. A page shorter than take ends it.
    */
   async function* getRows(connectorId: string, opts: GetRowsOptions): AsyncGenerator<AfasRow[]> {
     if (!opts.orderBy || opts.orderBy.length === 0 || opts.orderBy.some((f) => !f.trim())) {
-      throw new RangeError(`getRows(${connectorId}) needs orderBy: paging without an order can repeat or skip rows`);
+      throw new RangeError(
+        `getRows(${connectorId}) needs orderBy: paging without an order can repeat or skip rows`,
+      );
     }
     const length = queryLength(opts.orderBy, opts.filters);
     if (length > MAX_QUERY_LENGTH) throw queryTooLong(connectorId, length);
     const stop = new AbortController();
     const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
+    const depth = Math.max(1, Math.min(opts.prefetch ?? 1, maxInFlight));
     let take = opts.take ?? pageSize(opts.columns ?? KNOWN_COLUMNS[connectorId] ?? DEFAULT_COLUMNS);
-    let skip = 0;
-    let pending: Promise<{ rows: AfasRow[]; take: number }> | null = fetchPage(connectorId, opts, skip, take, signal);
+    let nextSkip = 0;
+    const queue: { skip: number; take: number; page: Promise<{ rows: AfasRow[]; take: number }> }[] = [];
+    const enqueue = () => {
+      const page = fetchPage(connectorId, opts, nextSkip, take, signal);
+      page.catch(() => undefined); // surfaced when awaited; silenced if dropped or the caller stops early
+      queue.push({ skip: nextSkip, take, page });
+      nextSkip += take;
+    };
+    enqueue();
     try {
-      while (pending) {
-        const page: { rows: AfasRow[]; take: number } = await pending;
-        pending = null;
-        take = page.take;
+      while (queue.length > 0) {
+        const head = queue.shift()!;
+        const page = await head.page;
         const rows = page.rows;
-        const pageSkip = skip;
-        skip += rows.length;
-        if (rows.length >= take) {
-          pending = fetchPage(connectorId, opts, skip, take, signal);
-          pending.catch(() => undefined); // surfaced when awaited; silenced if the caller stops early
-          // Let the request reach the socket before the caller's synchronous work on this page.
-          await new Promise<void>((resolve) => setImmediate(resolve));
+        if (page.take !== head.take) {
+          // The page size was halved ("Out of String space"): the speculative pages are void.
+          queue.length = 0;
+          take = page.take;
+          nextSkip = head.skip + rows.length;
         }
-        opts.onPage?.({ rows: rows.length, skip: pageSkip });
+        if (rows.length >= page.take) {
+          while (queue.length < depth) enqueue();
+          // Let the requests reach the socket before the caller's synchronous work on this page.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        } else {
+          queue.length = 0; // the last page: anything further was speculation
+        }
+        opts.onPage?.({ rows: rows.length, skip: head.skip });
         yield rows;
       }
     } finally {
-      if (pending) stop.abort();
+      stop.abort(); // whatever is still in flight (dropped speculation, an early stop) is not needed
     }
   }
 
@@ -241,25 +297,29 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
     async metaInfo(signal) {
       const json = asObject(await get('/metainfo', undefined, signal));
       const list = (v: unknown): ConnectorInfo[] =>
-        Array.isArray(v) ? v.filter((c) => c && typeof c.id === 'string').map((c) => ({ id: String(c.id), description: String(c.description ?? '') })) : [];
+        Array.isArray(v)
+          ? v
+              .filter((c) => c && typeof c.id === 'string')
+              .map((c) => ({ id: String(c.id), description: String(c.description ?? '') }))
+          : [];
       const info = json.info && typeof json.info === 'object' ? (json.info as MetaInfo['info']) : null;
       return { getConnectors: list(json.getConnectors), updateConnectors: list(json.updateConnectors), info };
     },
     async connectorFields(connectorId, signal) {
-      const json = asObject(await get(`/metainfo/get/${encodeURIComponent(connectorId)}`, connectorId, signal));
+      const json = asObject(
+        await get(`/metainfo/get/${encodeURIComponent(connectorId)}`, connectorId, signal),
+      );
       const fields = Array.isArray(json.fields) ? (json.fields as Record<string, unknown>[]) : [];
       return fields
         .filter((f) => f && typeof f.id === 'string')
-        .map(
-          (f): FieldInfo => ({
-            id: String(f.id),
-            fieldId: typeof f.fieldId === 'string' ? f.fieldId : null,
-            dataType: typeof f.dataType === 'string' ? f.dataType : null,
-            label: typeof f.label === 'string' ? f.label : null,
-            length: typeof f.length === 'number' ? f.length : null,
-            decimals: typeof f.decimals === 'number' ? f.decimals : null,
-          }),
-        );
+        .map((f): FieldInfo => ({
+          id: String(f.id),
+          fieldId: typeof f.fieldId === 'string' ? f.fieldId : null,
+          dataType: typeof f.dataType === 'string' ? f.dataType : null,
+          label: typeof f.label === 'string' ? f.label : null,
+          length: typeof f.length === 'number' ? f.length : null,
+          decimals: typeof f.decimals === 'number' ? f.decimals : null,
+        }));
     },
     async profitVersion(signal) {
       const json = asObject(await get('/profitversion', undefined, signal));

@@ -23,6 +23,8 @@ export interface GetRowsOptions {
   /** Number of columns the connector returns, for the default page size (known connectors need none). */
   columns?: number;
   signal?: AbortSignal;
+  /** Pages fetched ahead while the caller works (default 1; at most the client's maxInFlight). */
+  prefetch?: number;
   /** Called after each page with the number of rows it held. */
   onPage?: (info: { rows: number; skip: number }) => void;
 }
