@@ -1,9 +1,10 @@
 // The one API contract: argument schemas per method (validated in main), result types, and the
 // envelope every call resolves to. Used by the preload, createHandlers and the e2e harness alike.
 import { z } from 'zod';
-import type { AdministrationConfig, AppError, Bilingual, EnvironmentConfig, Lang, MutationLine, Period } from './domain';
+import type { AppError, Lang } from './domain';
 import type { Method } from './methods';
 import type { AdministrationResult } from './reconcile';
+import type { AccountLine, AccountLinesView, ChoiceLists, ReadinessItem, SyncProgressView, WorkspaceView } from './views';
 
 export const lang = z.enum(['nl', 'en']);
 
@@ -88,53 +89,7 @@ export interface AppInfo {
   version: string;
 }
 
-// ---- Views (structurally the same as src/main/app/types.ts; handlers.ts makes TS check that) ----
-
-export interface WorkspaceView {
-  environment: (EnvironmentConfig & { label: string }) | null;
-  /** Never the token itself. */
-  token: { stored: boolean; lastVerified: string | null; kind: 'classic' | 'oauth' | null };
-  administrations: AdministrationConfig[];
-  demo: boolean;
-  lastSync: { finishedAt: string; status: string; rows: number } | null;
-  /** The period to open on: the demo's last month, else the last full month before today. */
-  period?: Period;
-}
-
-export interface ReadinessItem {
-  id: string;
-  ok: boolean;
-  label: Bilingual;
-  fix: Bilingual;
-}
-
-export interface ChoiceLists {
-  administrations: { unitId: number; name: string }[];
-  journals: { id: string; description: string; type: string | null }[];
-  accounts: { id: string; description: string }[];
-  creditors: { id: string; name: string }[];
-}
-
-export interface SyncProgressView {
-  runId: string;
-  state: 'running' | 'done' | 'failed' | 'cancelled';
-  phase: string;
-  rowsFetched: number;
-  estimatedTotal: number | null;
-  slice: string | null;
-  slicesDone: number;
-  slicesTotal: number;
-  rowsPerSecond: number;
-  etaSeconds: number | null;
-  error: AppError | null;
-}
-
-export type AccountLine = MutationLine & { matchId: string | null; matchStatus: 'suggested' | 'confirmed' | 'stale' | null; note: string | null };
-
-export interface AccountLinesView {
-  account: string;
-  lines: AccountLine[];
-}
+export type { AccountLine, AccountLinesView, ChoiceLists, ReadinessItem, SyncProgressView, WorkspaceView };
 
 /**
  * A slice of an account's lines as the matching table needs them, in columns: 100,000 lines as

@@ -1,52 +1,11 @@
 // The seam between the month-end orchestrator (src/main/app/, used by the handlers AND the CLI)
 // and its callers. Plain data in and out: the renderer sees these shapes through the contract.
-import type { AdministrationConfig, Bilingual, EnvironmentConfig, LineKey, MutationLine, Period } from '../../shared/domain';
+import type { AdministrationConfig, EnvironmentConfig, LineKey, Period } from '../../shared/domain';
 import type { Cents } from '../../shared/money';
 import type { AdministrationResult } from '../../shared/reconcile';
+import type { AccountLinesView, ChoiceLists, ReadinessItem, SyncProgressView, WorkspaceView } from '../../shared/views';
 
-export interface WorkspaceView {
-  environment: (EnvironmentConfig & { label: string }) | null;
-  /** Never the token itself. */
-  token: { stored: boolean; lastVerified: string | null; kind: 'classic' | 'oauth' | null };
-  administrations: AdministrationConfig[];
-  demo: boolean;
-  lastSync: { finishedAt: string; status: string; rows: number } | null;
-  /** The period to open on: the demo's last month, else the last full month before today. */
-  period?: Period;
-}
-
-export interface ReadinessItem {
-  id: string;
-  ok: boolean;
-  label: Bilingual;
-  fix: Bilingual;
-}
-
-export interface ChoiceLists {
-  administrations: { unitId: number; name: string }[];
-  journals: { id: string; description: string; type: string | null }[];
-  accounts: { id: string; description: string }[];
-  creditors: { id: string; name: string }[];
-}
-
-export interface SyncProgressView {
-  runId: string;
-  state: 'running' | 'done' | 'failed' | 'cancelled';
-  phase: string;
-  rowsFetched: number;
-  estimatedTotal: number | null;
-  slice: string | null;
-  slicesDone: number;
-  slicesTotal: number;
-  rowsPerSecond: number;
-  etaSeconds: number | null;
-  error: { code: string; message: Bilingual; action?: Bilingual; reference?: string } | null;
-}
-
-export interface AccountLinesView {
-  account: string;
-  lines: (MutationLine & { matchId: string | null; matchStatus: 'suggested' | 'confirmed' | 'stale' | null; note: string | null })[];
-}
+export type { AccountLinesView, ChoiceLists, ReadinessItem, SyncProgressView, WorkspaceView };
 
 export interface MonthEnd {
   workspace(): WorkspaceView;

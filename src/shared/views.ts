@@ -1,0 +1,50 @@
+// What the month-end orchestrator (src/main/app) answers, as plain data: the same shapes reach the
+// renderer through the contract and the CLI directly.
+import type { AdministrationConfig, AppError, Bilingual, EnvironmentConfig, MutationLine, Period } from './domain';
+
+
+export interface WorkspaceView {
+  environment: (EnvironmentConfig & { label: string }) | null;
+  /** Never the token itself. */
+  token: { stored: boolean; lastVerified: string | null; kind: 'classic' | 'oauth' | null };
+  administrations: AdministrationConfig[];
+  demo: boolean;
+  lastSync: { finishedAt: string; status: string; rows: number } | null;
+  /** The period to open on: the demo's last month, else the last full month before today. */
+  period?: Period;
+}
+
+export interface ReadinessItem {
+  id: string;
+  ok: boolean;
+  label: Bilingual;
+  fix: Bilingual;
+}
+
+export interface ChoiceLists {
+  administrations: { unitId: number; name: string }[];
+  journals: { id: string; description: string; type: string | null }[];
+  accounts: { id: string; description: string }[];
+  creditors: { id: string; name: string }[];
+}
+
+export interface SyncProgressView {
+  runId: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  phase: string;
+  rowsFetched: number;
+  estimatedTotal: number | null;
+  slice: string | null;
+  slicesDone: number;
+  slicesTotal: number;
+  rowsPerSecond: number;
+  etaSeconds: number | null;
+  error: AppError | null;
+}
+
+export type AccountLine = MutationLine & { matchId: string | null; matchStatus: 'suggested' | 'confirmed' | 'stale' | null; note: string | null };
+
+export interface AccountLinesView {
+  account: string;
+  lines: AccountLine[];
+}
