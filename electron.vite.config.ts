@@ -1,6 +1,18 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+// `npm run dev` only: React Refresh injects an inline preamble and HMR talks over a websocket; the
+// built app keeps the strict CSP of index.html untouched.
+const devCsp: Plugin = {
+  name: 'kruispost-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html
+      .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'none'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*"),
+};
 
 // Three bundles: main (+ the headless CLI, same services), a CommonJS preload (sandboxed
 // preloads cannot load ES modules), and the React renderer.
@@ -29,6 +41,6 @@ export default defineConfig({
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [react(), devCsp],
   },
 });
