@@ -68,6 +68,8 @@ void app.whenReady().then(() => {
       dataDir: app.getPath('userData'),
       appVersion: app.getVersion(),
       secrets: keytarSecretStore(),
+      // AFAS OAuth sign-in happens in the controller's own browser (the loopback redirect comes back here).
+      openExternal: (url) => shell.openExternal(url),
       chooseSavePath: async (defaultName) => {
         const options = {
           defaultPath: join(app.getPath('documents'), defaultName),

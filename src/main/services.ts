@@ -25,6 +25,8 @@ export interface ServiceOptions {
   appVersion: string;
   secrets?: SecretStore;
   chooseSavePath?: (defaultName: string) => Promise<string | null>;
+  /** Opens the system browser for the AFAS OAuth sign-in (Electron: shell.openExternal). */
+  openExternal?: (url: string) => Promise<void>;
   /** Replaces the real orchestrator (tests with hand-made results). */
   monthEnd?: (deps: { db: Db; secrets: SecretStore; dataDir: string; appVersion: string }) => MonthEnd;
 }
@@ -33,7 +35,7 @@ export function createServices(opts: ServiceOptions): Services {
   const db = openDatabase(join(opts.dataDir, 'kruispost.sqlite'));
   const secrets = opts.secrets ?? memorySecretStore();
   const deps = { db, secrets, dataDir: opts.dataDir, appVersion: opts.appVersion };
-  const monthEnd = opts.monthEnd ? opts.monthEnd(deps) : createMonthEnd(deps);
+  const monthEnd = opts.monthEnd ? opts.monthEnd(deps) : createMonthEnd({ ...deps, ...(opts.openExternal ? { openExternal: opts.openExternal } : {}) });
   let closed = false;
   return {
     db,

@@ -53,6 +53,9 @@ export const contract = {
   getWorkspace: z.tuple([]),
   saveEnvironment: z.tuple([environment]),
   storeClassicToken: z.tuple([text(20_000).min(1)]),
+  /** The OAuth client id registered for Kruispost at AFAS (configuration, not a secret). */
+  signInWithAfas: z.tuple([text(200).trim().regex(/^[\w.:-]*$/)]),
+  signOutAfas: z.tuple([]),
   testConnection: z.tuple([]),
   getReadiness: z.tuple([administration]),
   getChoices: z.tuple([unitId]),
@@ -125,6 +128,8 @@ export interface Results {
   getWorkspace: WorkspaceView;
   saveEnvironment: WorkspaceView;
   storeClassicToken: WorkspaceView;
+  signInWithAfas: WorkspaceView;
+  signOutAfas: WorkspaceView;
   testConnection: { profitVersion: string; administrations: { unitId: number; name: string }[] };
   getReadiness: ReadinessItem[];
   getChoices: ChoiceLists;

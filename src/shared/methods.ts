@@ -8,6 +8,8 @@ export const METHODS = [
   'getWorkspace',
   'saveEnvironment',
   'storeClassicToken',
+  'signInWithAfas',
+  'signOutAfas',
   'testConnection',
   'getReadiness',
   'getChoices',

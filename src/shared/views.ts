@@ -7,6 +7,8 @@ export interface WorkspaceView {
   environment: (EnvironmentConfig & { label: string }) | null;
   /** Never the token itself. */
   token: { stored: boolean; lastVerified: string | null; kind: 'classic' | 'oauth' | null };
+  /** The OAuth client id sign-in uses (configuration, not a secret). */
+  oauthClientId?: string;
   administrations: AdministrationConfig[];
   demo: boolean;
   lastSync: { finishedAt: string; status: string; rows: number } | null;

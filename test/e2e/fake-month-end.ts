@@ -135,6 +135,8 @@ export function fakeMonthEnd(lines: MutationLine[], opts: { suggest?: boolean } 
     workspace: ws,
     saveEnvironment: ws,
     storeClassicToken: async () => ws(),
+    signInWithAfas: async () => ws(),
+    signOutAfas: async () => ws(),
     testConnection: async () => ({ profitVersion: 'fake', administrations: [{ unitId: UNIT, name: 'Demo BV' }] }),
     readiness: async () => [],
     choices: async () => ({ administrations: [], journals: [], accounts: [], creditors: [] }),

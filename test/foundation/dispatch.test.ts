@@ -72,7 +72,7 @@ describe('the month-end methods: validated, then passed through to MonthEnd', ()
     createHandlers(createServices({ dataDir: mkdtempSync(join(tmpdir(), 'kp-dispatch-')), appVersion: '1', monthEnd: fakeMonthEnd, chooseSavePath }));
 
   it('lists every method of the screen', () => {
-    expect([...METHODS]).toEqual(expect.arrayContaining(['getWorkspace', 'startDemo', 'startSync', 'getSyncStatus', 'cancelSync', 'getResult', 'getAccountLines', 'confirmMatch', 'acceptSuggestion', 'unmatch', 'undo', 'addNote', 'signOff', 'setWalletBalance', 'exportWorkbook']));
+    expect([...METHODS]).toEqual(expect.arrayContaining(['getWorkspace', 'signInWithAfas', 'signOutAfas', 'startDemo', 'startSync', 'getSyncStatus', 'cancelSync', 'getResult', 'getAccountLines', 'confirmMatch', 'acceptSuggestion', 'unmatch', 'undo', 'addNote', 'signOff', 'setWalletBalance', 'exportWorkbook']));
   });
 
   it('refuses fractional cents, malformed line keys, one-line matches and empty names', async () => {

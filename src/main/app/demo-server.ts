@@ -1,7 +1,9 @@
 // The bundled demo: the fake AFAS in-process on 127.0.0.1 serving the generated demo environment,
-// with a freshly generated classic token (treated like a real one: it goes into the SecretStore).
+// with a freshly generated classic token (treated like a real one: it goes into the SecretStore),
+// and AFAS's OAuth 2.1 (PKCE + DPoP) so "sign in with AFAS" can be tried without AFAS.
 import { randomBytes } from 'node:crypto';
 import { generateDemoDataset, type DemoDataset } from '../demo/dataset/index';
+import { createFakeOAuth, type FakeOAuth } from '../demo/fake-afas/oauth-server';
 import { startFakeAfas, type FakeAfas } from '../demo/fake-afas/server';
 
 export interface DemoServer {
@@ -9,7 +11,12 @@ export interface DemoServer {
   dataset: DemoDataset;
   /** Classic token XML accepted by the server. */
   token: string;
+  /** The fake's OAuth authorization server (accepts DEFAULT_OAUTH_CLIENT_ID). */
+  oauth: FakeOAuth;
 }
+
+/** The client id Kruispost uses at AFAS unless the environment is configured otherwise. */
+export const DEFAULT_OAUTH_CLIENT_ID = 'kruispost-desktop';
 
 export function generateDemoToken(): string {
   return `<token><version>1</version><data>${randomBytes(32).toString('hex').toUpperCase()}</data></token>`;
@@ -18,6 +25,7 @@ export function generateDemoToken(): string {
 export async function startDemoServer(): Promise<DemoServer> {
   const dataset = generateDemoDataset();
   const token = generateDemoToken();
-  const fake = await startFakeAfas({ environment: dataset.environment, tokens: [token] });
-  return { fake, dataset, token };
+  const oauth = createFakeOAuth({ clientId: DEFAULT_OAUTH_CLIENT_ID });
+  const fake = await startFakeAfas({ environment: dataset.environment, tokens: [token], routes: oauth.routes, authVerifiers: [oauth.verifier] });
+  return { fake, dataset, token, oauth };
 }

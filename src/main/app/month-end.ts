@@ -1,5 +1,5 @@
 // The month-end orchestrator behind the handlers and the CLI: workspace configuration, the token
-// (keychain only), background sync with auto-matching, the engine's picture, the controller's
+// or the OAuth sign-in (keychain only), background sync with auto-matching, the engine's picture, the controller's
 // decisions (all through the store's audited actions), the workbook and the demo.
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,11 +10,12 @@ import { centsToDecimal, type Cents } from '../../shared/money';
 import type { AdministrationResult } from '../../shared/reconcile';
 import { classicTokenAuth } from '../afas/classic-token';
 import { createAfasClient } from '../afas/client';
+import { oauthAuth, readGrant, signIn, signOut } from '../afas/oauth';
 import { DEMO_PERIODS } from '../demo/dataset';
 import { loadToken, storeToken } from '../afas/credentials';
 import { parseEnvironment, type Environment } from '../afas/environment';
 import { runReadiness } from '../afas/readiness';
-import type { AfasClient, AfasRow } from '../afas/types';
+import type { AfasClient, AfasRow, RequestAuth } from '../afas/types';
 import { reconcileAdministration } from '../reconcile/engine';
 import { validateManualMatch } from '../reconcile/manual';
 import type { SecretStore } from '../secrets/types';
@@ -28,13 +29,14 @@ import { listSyncRuns } from '../store/sync-runs';
 import { writeWorkbook } from '../workbook/writeWorkbook';
 import { createFileLogger, type Logger } from '../log';
 import { persistAutoMatches } from './auto-matches';
-import { startDemoServer, type DemoServer } from './demo-server';
+import { DEFAULT_OAUTH_CLIENT_ID, startDemoServer, type DemoServer } from './demo-server';
 import { loadEngineInput } from './engine-input';
 import { SyncRunner } from './sync-runner';
 import type { AccountLinesView, ChoiceLists, MonthEnd, ReadinessItem, SyncProgressView, WorkspaceView } from './types';
 import { workspaceConfigStore } from './workspace-config';
 
-export type AfasClientFactory = (env: Environment, token: string) => AfasClient;
+/** Builds a client from the environment and how to authorise (classic token or OAuth + DPoP). */
+export type AfasClientFactory = (env: Environment, auth: RequestAuth) => AfasClient;
 
 export interface MonthEndOptions {
   db: Db;
@@ -45,6 +47,10 @@ export interface MonthEndOptions {
   appVersion?: string;
   /** The support log; default <dataDir>/kruispost.log. */
   logger?: Logger;
+  /** Opens a URL in the system browser (OAuth sign-in); Electron passes shell.openExternal. */
+  openExternal?: (url: string) => Promise<void>;
+  /** How long the browser sign-in may take (default 5 minutes). */
+  oauthTimeoutMs?: number;
 }
 
 /** The orchestrator plus what the CLI needs beyond the app's seam. */
@@ -59,7 +65,15 @@ export interface MonthEndService extends MonthEnd {
 
 const TYPE_NL = { production: 'productie', test: 'test', accept: 'accept' } as const;
 
-const defaultFactory: AfasClientFactory = (env, token) => createAfasClient({ baseUrl: env.baseUrl, auth: classicTokenAuth(token) });
+const defaultFactory: AfasClientFactory = (env, auth) => createAfasClient({ baseUrl: env.baseUrl, auth });
+
+function noBrowser(): AppFailure {
+  return new AppFailure(
+    'oauth-browser',
+    { nl: 'Kruispost kan hier geen browser openen om aan te melden.', en: 'Kruispost cannot open a browser here to sign in.' },
+    { nl: 'Plak een App Connector-token in plaats daarvan.', en: 'Paste an App Connector token instead.' },
+  );
+}
 
 function noEnvironment(): AppFailure {
   return new AppFailure(
@@ -97,15 +111,24 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
   let demo: DemoServer | null = null;
   let tokenStored = false;
   let tokenGeneration = 0;
+  // One OAuth session per environment: its access token lives in memory, and the single-use
+  // refresh token must not be spent by two sessions at once.
+  let oauthSession: { envNumber: string; auth: RequestAuth } | null = null;
   const lastPeriod = new Map<number, Period>();
   const today = () => clock().toISOString().slice(0, 10);
   const nowIso = () => clock().toISOString();
+
+  /** Whether the credential of the kind in use (classic token or OAuth grant) is in the keychain. */
+  const credentialStored = async (envNumber: string): Promise<boolean> => {
+    const stored = config.read().authKind === 'oauth' ? readGrant(secrets, envNumber) : loadToken(secrets, envNumber);
+    return (await stored.catch(() => null)) !== null;
+  };
 
   // The keychain is async; workspace() is not: learn whether a token is stored once, up front.
   const tokenKnown = (async () => {
     const env = config.read().environment;
     const generation = tokenGeneration;
-    const stored = env ? (await loadToken(secrets, env.number).catch(() => null)) !== null : false;
+    const stored = env ? await credentialStored(env.number) : false;
     if (generation === tokenGeneration) tokenStored = stored;
   })();
 
@@ -115,11 +138,45 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
     return parseEnvironment(env);
   };
 
-  const client = async (): Promise<AfasClient> => {
-    const env = environment();
+  /** When AFAS ends the OAuth sign-in (the grant is gone), the workspace says so: sign in again. */
+  const watched = (inner: RequestAuth): RequestAuth => {
+    const notice = (e: unknown): never => {
+      if (e instanceof AppFailure && e.appError.code === 'oauth-signin-again') {
+        tokenGeneration++;
+        tokenStored = false;
+        oauthSession = null;
+      }
+      throw e;
+    };
+    return {
+      headers: (method, url) => inner.headers(method, url).catch(notice),
+      observe: async (status, headers, body) => {
+        try {
+          return (await inner.observe?.(status, headers, body)) ?? false;
+        } catch (e) {
+          return notice(e);
+        }
+      },
+    };
+  };
+
+  const auth = async (env: Environment): Promise<RequestAuth> => {
+    const c = config.read();
+    if (c.authKind === 'oauth') {
+      if (oauthSession?.envNumber !== env.number) {
+        const clientId = c.oauthClientId ?? DEFAULT_OAUTH_CLIENT_ID;
+        oauthSession = { envNumber: env.number, auth: watched(oauthAuth({ baseUrl: env.baseUrl, clientId, envNumber: env.number, secrets })) };
+      }
+      return oauthSession.auth;
+    }
     const token = await loadToken(secrets, env.number);
     if (!token) throw noToken(env.number);
-    return factory(env, token);
+    return classicTokenAuth(token);
+  };
+
+  const client = async (): Promise<AfasClient> => {
+    const env = environment();
+    return factory(env, await auth(env));
   };
 
   const withClient = async <T>(fn: (c: AfasClient) => Promise<T>): Promise<T> => {
@@ -161,7 +218,8 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
     const last = listSyncRuns(db, undefined, 1)[0];
     return {
       environment: c.environment ? { ...c.environment, label: `${c.environment.number} (${TYPE_NL[c.environment.type]})` } : null,
-      token: { stored: tokenStored, lastVerified: tokenStored ? c.tokenLastVerified : null, kind: tokenStored ? 'classic' : null },
+      token: { stored: tokenStored, lastVerified: tokenStored ? c.tokenLastVerified : null, kind: tokenStored ? c.authKind : null },
+      oauthClientId: c.oauthClientId ?? DEFAULT_OAUTH_CLIENT_ID,
       administrations: c.administrations,
       demo: c.demo,
       lastSync: last ? { finishedAt: last.finished ?? last.started, status: last.status, rows: last.rowsFetched } : null,
@@ -178,16 +236,16 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
       environment: { number: parsed.number, type: parsed.type, ...(env.baseUrl?.trim() ? { baseUrl: parsed.baseUrl } : {}) },
       demo: previous?.number === parsed.number ? c.demo : false,
       tokenLastVerified: previous?.number === parsed.number ? c.tokenLastVerified : null,
+      // Another environment starts with a pasted token until the controller signs in there.
+      authKind: previous?.number === parsed.number ? c.authKind : 'classic',
     }));
     if (previous?.number !== parsed.number) {
       tokenStored = false;
+      oauthSession = null;
       const generation = ++tokenGeneration;
-      void loadToken(secrets, parsed.number).then(
-        (t) => {
-          if (generation === tokenGeneration) tokenStored = t !== null; // a newer store wins
-        },
-        () => undefined,
-      );
+      void credentialStored(parsed.number).then((stored) => {
+        if (generation === tokenGeneration) tokenStored = stored; // a newer store wins
+      });
     }
     return view();
   };
@@ -197,7 +255,39 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
     await storeToken(secrets, env.number, text);
     tokenGeneration++;
     tokenStored = true;
-    config.update((c) => ({ ...c, tokenLastVerified: null }));
+    oauthSession = null;
+    config.update((c) => ({ ...c, tokenLastVerified: null, authKind: 'classic' }));
+    return view();
+  };
+
+  const signInWithAfas = async (clientId: string): Promise<WorkspaceView> => {
+    const env = environment();
+    if (!opts.openExternal) throw noBrowser();
+    const id = clientId.trim() || DEFAULT_OAUTH_CLIENT_ID;
+    const session = await signIn({
+      baseUrl: env.baseUrl,
+      clientId: id,
+      envNumber: env.number,
+      secrets,
+      openBrowser: opts.openExternal,
+      ...(opts.oauthTimeoutMs ? { timeoutMs: opts.oauthTimeoutMs } : {}),
+    });
+    // The kind in use is configuration (settings); the refresh token went to the SecretStore.
+    oauthSession = { envNumber: env.number, auth: watched(session) };
+    tokenGeneration++;
+    tokenStored = true;
+    config.update((c) => ({ ...c, authKind: 'oauth', oauthClientId: id, tokenLastVerified: null }));
+    return view();
+  };
+
+  const signOutAfas = async (): Promise<WorkspaceView> => {
+    const env = environment();
+    await signOut(secrets, env.number);
+    oauthSession = null;
+    config.update((c) => ({ ...c, authKind: 'classic', tokenLastVerified: null }));
+    const generation = ++tokenGeneration;
+    const stored = await credentialStored(env.number);
+    if (generation === tokenGeneration) tokenStored = stored;
     return view();
   };
 
@@ -213,6 +303,8 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
     workspace: view,
     saveEnvironment,
     storeClassicToken,
+    signInWithAfas,
+    signOutAfas,
 
     async testConnection() {
       await tokenKnown;

@@ -11,6 +11,13 @@ export interface MonthEnd {
   workspace(): WorkspaceView;
   saveEnvironment(env: EnvironmentConfig): WorkspaceView;
   storeClassicToken(tokenText: string): Promise<WorkspaceView>;
+  /**
+   * Signs in through the system browser (OAuth 2.1, PKCE + DPoP) at the environment's AFAS; the
+   * refresh token goes to the SecretStore, the kind in use to the settings.
+   */
+  signInWithAfas(clientId: string): Promise<WorkspaceView>;
+  /** Forgets the OAuth grant and key; the workspace falls back to a pasted token (if any). */
+  signOutAfas(): Promise<WorkspaceView>;
   testConnection(): Promise<{ profitVersion: string; administrations: { unitId: number; name: string }[] }>;
   readiness(unitId: number, config: AdministrationConfig): Promise<ReadinessItem[]>;
   choices(unitId: number): Promise<ChoiceLists>;

@@ -1,5 +1,5 @@
 // The workspace configuration (environment, administrations, sync start) as JSON in the settings
-// table. Never the token: that lives in the SecretStore only.
+// table. Never the token or a refresh token: those live in the SecretStore only.
 import type { AdministrationConfig, EnvironmentConfig, Period } from '../../shared/domain';
 import { periodId } from '../../shared/domain';
 import type { Cents } from '../../shared/money';
@@ -13,10 +13,14 @@ export interface WorkspaceConfig {
   syncFrom: string | null;
   demo: boolean;
   tokenLastVerified: string | null;
+  /** How Kruispost signs in to AFAS: a pasted classic token, or OAuth (refresh token in the SecretStore). */
+  authKind: 'classic' | 'oauth';
+  /** The OAuth client id registered for Kruispost at AFAS; null = the default. */
+  oauthClientId: string | null;
 }
 
 const KEY = 'workspace';
-const EMPTY: WorkspaceConfig = { environment: null, administrations: [], syncFrom: null, demo: false, tokenLastVerified: null };
+const EMPTY: WorkspaceConfig = { environment: null, administrations: [], syncFrom: null, demo: false, tokenLastVerified: null, authKind: 'classic', oauthClientId: null };
 
 export interface WorkspaceConfigStore {
   read(): WorkspaceConfig;

@@ -1,9 +1,9 @@
-// First run: environment, token, connection test, readiness, AFAS choice lists, account setup, demo.
+// First run: environment, token or OAuth sign-in, connection test, readiness, AFAS choice lists, account setup, demo.
 import type { Handlers } from '../../shared/contract';
 import { parseEnvironment } from '../afas/environment';
 import type { Services } from '../services';
 
-type WorkspaceMethods = 'getWorkspace' | 'saveEnvironment' | 'storeClassicToken' | 'testConnection' | 'getReadiness' | 'getChoices' | 'saveAdministration' | 'startDemo';
+type WorkspaceMethods = 'getWorkspace' | 'saveEnvironment' | 'storeClassicToken' | 'signInWithAfas' | 'signOutAfas' | 'testConnection' | 'getReadiness' | 'getChoices' | 'saveAdministration' | 'startDemo';
 
 export function workspaceHandlers(s: Services): Pick<Handlers, WorkspaceMethods> {
   const me = s.monthEnd;
@@ -15,6 +15,9 @@ export function workspaceHandlers(s: Services): Pick<Handlers, WorkspaceMethods>
       return me.saveEnvironment({ number: parsed.number, type: parsed.type, ...(env.baseUrl ? { baseUrl: parsed.baseUrl } : {}) });
     },
     storeClassicToken: async (token) => me.storeClassicToken(token),
+    // Waits while the controller signs in in the browser (up to the sign-in timeout).
+    signInWithAfas: async (clientId) => me.signInWithAfas(clientId),
+    signOutAfas: async () => me.signOutAfas(),
     testConnection: async () => me.testConnection(),
     getReadiness: async (config) => me.readiness(config.unitId, config),
     getChoices: async (unitId) => me.choices(unitId),
