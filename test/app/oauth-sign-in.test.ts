@@ -130,4 +130,20 @@ describe('sign in with AFAS (OAuth) in the orchestrator', () => {
     expect(await readGrant(secrets, env)).toBeNull();
     expect(await failureCode(me.testConnection())).toBe('workspace.no-token');
   });
+
+  it('when AFAS refuses the refresh token, the workspace asks to sign in again', async () => {
+    await me.signInWithAfas(DEFAULT_OAUTH_CLIENT_ID);
+    const env = me.workspace().environment!.number;
+    const spent = (await readGrant(secrets, env))!.refreshToken;
+    // As if another device had used it: single-use, so AFAS refuses it.
+    me.demoServer()!.oauth.state.refreshTokens.get(spent)!.used = true;
+    const again = createMonthEnd({ db, secrets, dataDir: dir, clock, openExternal: browser });
+    try {
+      expect(await failureCode(again.testConnection())).toBe('oauth-signin-again');
+      expect(again.workspace().token).toMatchObject({ stored: false, kind: null });
+      expect(await readGrant(secrets, env)).toBeNull();
+    } finally {
+      await again.close();
+    }
+  });
 });
