@@ -4,6 +4,7 @@ import { AppFailure } from '../../shared/errors';
 import type { AfasClient, AfasRow, FilterGroups } from '../afas/types';
 import { lineExtra } from '../store/line-extra';
 import { prefetch } from './prefetch';
+import type { LineWriter } from './stage-writer';
 import type { MasterKind, Stager } from './staging';
 import { ACCOUNTS_PER_REQUEST, LINE_ORDER, chunk, dayStart, sliceFilter, type MonthSlice } from './slices';
 
@@ -67,9 +68,24 @@ export async function fetchMaster(ctx: FetchContext, stager: Stager): Promise<vo
  */
 export const STAGE_BATCH_ROWS = 20_000;
 
-/** All lines of the slice on the accounts, page by page into staging. */
-export async function fetchSlice(ctx: FetchContext, stager: Stager, slice: MonthSlice, accounts: readonly string[]): Promise<{ rows: number; maxModified: string | null }> {
-  stager.resetSlice(slice.month);
+/**
+ * All lines of the slice on the accounts, page by page into staging. With a writer, batches are
+ * inserted by its worker while the next pages are parsed; the slice is marked staged only after
+ * every batch is committed, and nothing is written here while batches are in flight.
+ */
+export async function fetchSlice(
+  ctx: FetchContext,
+  stager: Stager,
+  slice: MonthSlice,
+  accounts: readonly string[],
+  writer: LineWriter | null = null,
+): Promise<{ rows: number; maxModified: string | null }> {
+  if (writer) await writer.resetSlice(slice.month);
+  else stager.resetSlice(slice.month);
+  const stage = async (batch: { line: MutationLine; extra: string }[]) => {
+    if (writer) await writer.stage(slice.month, batch);
+    else stager.stageLines(slice.month, batch);
+  };
   let rows = 0;
   let maxModified: string | null = null;
   let batch: { line: MutationLine; extra: string }[] = [];
@@ -84,15 +100,17 @@ export async function fetchSlice(ctx: FetchContext, stager: Stager, slice: Month
         batch.push({ line, extra: lineExtra(row, line) });
       }
       if (batch.length >= STAGE_BATCH_ROWS) {
-        stager.stageLines(slice.month, batch);
+        await stage(batch);
         batch = [];
       }
       rows += page.length;
       ctx.onRows(page.length);
     }
   }
-  if (batch.length > 0) stager.stageLines(slice.month, batch);
-  stager.markStaged(slice.month, rows, maxModified);
+  if (batch.length > 0) await stage(batch);
+  // With a writer the mark is queued behind the slice's batches: committed only after all of them.
+  if (writer) await writer.markStaged(slice.month, rows, maxModified);
+  else stager.markStaged(slice.month, rows, maxModified);
   return { rows, maxModified };
 }
 

@@ -20,21 +20,23 @@ export interface Stager {
   resetMaster(): void;
 }
 
-export function createStager(db: Db, runId: number): Stager {
-  const cols = LINE_COLUMNS.join(', ');
-  // Lines go straight into mutation_lines under this run: staged (invisible) until applyRun.
-  const insertLine = db.prepare(
-    `INSERT OR REPLACE INTO mutation_lines (${cols}, run_id) VALUES (${LINE_COLUMNS.map(() => '?').join(', ')}, ?)`,
-  );
-  const lastRowid = db.prepare<[], number>('SELECT coalesce(max(rowid), 0) FROM mutation_lines').pluck();
+/** The SQL that stages one batch of lines (shared with the stage worker, which runs it on its own connection). */
+export const STAGE_SQL = {
+  // Lines go straight into mutation_lines under their run: staged (invisible) until applyRun.
+  insertLine: `INSERT OR REPLACE INTO mutation_lines (${LINE_COLUMNS.join(', ')}, run_id) VALUES (${LINE_COLUMNS.map(() => '?').join(', ')}, ?)`,
+  lastRowid: 'SELECT coalesce(max(rowid), 0) FROM mutation_lines',
   // Visible lines with the key of a line just staged (it moved to another month or account): the
   // swap deletes them. Other runs' staged lines are gone by now (abandonUnfinished).
-  const displace = db.prepare(
-    `INSERT OR IGNORE INTO line_displaced (run_id, month, line)
+  displace: `INSERT OR IGNORE INTO line_displaced (run_id, month, line)
      SELECT n.run_id, ?, o.rowid FROM mutation_lines n JOIN mutation_lines o
        ON o.unit_id = n.unit_id AND o.journal_id = n.journal_id AND o.entry_no = n.entry_no AND o.seq_no = n.seq_no AND o.run_id IS NOT n.run_id
      WHERE n.rowid > ? AND n.run_id = ?`,
-  );
+} as const;
+
+export function createStager(db: Db, runId: number): Stager {
+  const insertLine = db.prepare(STAGE_SQL.insertLine);
+  const lastRowid = db.prepare<[], number>(STAGE_SQL.lastRowid).pluck();
+  const displace = db.prepare(STAGE_SQL.displace);
   const insertMaster = db.prepare('INSERT OR REPLACE INTO staging_master (run_id, kind, id, raw) VALUES (?, ?, ?, ?)');
   const stageLines = db.transaction((month: string, lines: readonly { line: MutationLine; extra: string }[]) => {
     const after = lastRowid.get() ?? 0;
@@ -45,28 +47,43 @@ export function createStager(db: Db, runId: number): Stager {
     for (const r of rows) insertMaster.run(runId, kind, r.id, JSON.stringify(r.row));
   });
   return {
-    resetSlice: (month) => {
-      db.transaction(() => {
-        const run = db.prepare<[number], { unit_id: number; accounts: string }>('SELECT unit_id, accounts FROM sync_runs WHERE id = ?').get(runId);
-        if (run) {
-          const range = sliceOf(month);
-          // A slice's lines are of the run's unit and accounts, dated in the month (the AFAS filter).
-          db.prepare(
-            `DELETE FROM mutation_lines WHERE unit_id = ? AND account_no IN (SELECT value FROM json_each(?))
-             AND entry_date >= ? AND entry_date <= ? AND run_id = ?`,
-          ).run(run.unit_id, run.accounts, range.start, range.end, runId);
-        }
-        db.prepare('DELETE FROM line_displaced WHERE run_id = ? AND month = ?').run(runId, month);
-        db.prepare("UPDATE sync_run_slices SET status = 'pending', rows = 0, max_modified = NULL WHERE run_id = ? AND month = ?").run(runId, month);
-      })();
-    },
+    resetSlice: (month) => runStatements(db, resetSliceStatements(db, runId, month)),
     stageLines: (month, lines) => stageLines(month, lines),
-    markStaged: (month, rows, maxModified) => {
-      db.prepare("UPDATE sync_run_slices SET status = 'staged', rows = ?, max_modified = ? WHERE run_id = ? AND month = ?").run(rows, maxModified, runId, month);
-    },
+    markStaged: (month, rows, maxModified) => runStatements(db, markStagedStatements(runId, month, rows, maxModified)),
     stageMaster: (kind, rows) => stageMaster(kind, rows),
     resetMaster: () => void db.prepare('DELETE FROM staging_master WHERE run_id = ?').run(runId),
   };
+}
+
+/** One SQL statement with its parameters: the unit of work the stage worker runs as well. */
+export type Statement = readonly [sql: string, params: readonly unknown[]];
+
+export function runStatements(db: Db, statements: readonly Statement[]): void {
+  db.transaction(() => {
+    for (const [sql, params] of statements) db.prepare(sql).run(...params);
+  })();
+}
+
+/** What resetSlice writes (it reads the run here): the slice's staged lines and bookkeeping dropped. */
+export function resetSliceStatements(db: Db, runId: number, month: string): Statement[] {
+  const out: Statement[] = [];
+  const run = db.prepare<[number], { unit_id: number; accounts: string }>('SELECT unit_id, accounts FROM sync_runs WHERE id = ?').get(runId);
+  if (run) {
+    const range = sliceOf(month);
+    // A slice's lines are of the run's unit and accounts, dated in the month (the AFAS filter).
+    out.push([
+      `DELETE FROM mutation_lines WHERE unit_id = ? AND account_no IN (SELECT value FROM json_each(?))
+       AND entry_date >= ? AND entry_date <= ? AND run_id = ?`,
+      [run.unit_id, run.accounts, range.start, range.end, runId],
+    ]);
+  }
+  out.push(['DELETE FROM line_displaced WHERE run_id = ? AND month = ?', [runId, month]]);
+  out.push(["UPDATE sync_run_slices SET status = 'pending', rows = 0, max_modified = NULL WHERE run_id = ? AND month = ?", [runId, month]]);
+  return out;
+}
+
+export function markStagedStatements(runId: number, month: string, rows: number, maxModified: string | null): Statement[] {
+  return [["UPDATE sync_run_slices SET status = 'staged', rows = ?, max_modified = ? WHERE run_id = ? AND month = ?", [rows, maxModified, runId, month]]];
 }
 
 /** Drops every line a run staged (a run that will not be resumed). */

@@ -11,7 +11,8 @@ import { changedSince, readChanges, CHANGED_CONNECTOR, type Changes } from './ch
 import { discoverCreditors, fetchMaster, fetchSlice, type FetchContext } from './fetch';
 import { ProgressTracker, type SyncProgress } from './progress';
 import { amsterdamDate, monthsBetween, sliceOf, type MonthSlice } from './slices';
-import { applyRun, createStager, dropStagedLines, hashAccounts } from './staging';
+import { applyRun, createStager, dropStagedLines, hashAccounts, runStatements, type Statement } from './staging';
+import { startLineWriter } from './stage-writer';
 
 export interface SyncOptions {
   db: Db;
@@ -183,15 +184,30 @@ export async function syncAdministration(opts: SyncOptions): Promise<SyncResult>
       lines.report();
     };
     const fetched: string[] = [];
-    for (const s of pending) {
-      signal?.throwIfAborted();
-      lines.slice = s.month;
-      lines.report();
-      const r = await fetchSlice(ctx, stager, sliceOf(s.month), accounts);
-      db.prepare('UPDATE sync_runs SET slices_fetched = slices_fetched + 1, rows_fetched = rows_fetched + ? WHERE id = ?').run(r.rows, runId);
-      fetched.push(s.month);
-      lines.slicesDone += 1;
-      lines.report();
+    // Lines are inserted on a worker thread; it is closed (drained) before anything else writes,
+    // also when a slice fails or the sync is cancelled.
+    const writer = pending.length > 0 ? startLineWriter(db, runId) : null;
+    try {
+      for (const s of pending) {
+        signal?.throwIfAborted();
+        lines.slice = s.month;
+        lines.report();
+        const r = await fetchSlice(ctx, stager, sliceOf(s.month), accounts, writer);
+        const counted: Statement = ['UPDATE sync_runs SET slices_fetched = slices_fetched + 1, rows_fetched = rows_fetched + ? WHERE id = ?', [r.rows, runId]];
+        const done = () => {
+          fetched.push(s.month);
+          lines.slicesDone += 1;
+          lines.report();
+        };
+        if (writer) await writer.exec([counted], done);
+        else {
+          runStatements(db, [counted]);
+          done();
+        }
+      }
+      await writer?.flush();
+    } finally {
+      await writer?.close();
     }
     signal?.throwIfAborted();
 

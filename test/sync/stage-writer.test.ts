@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MutationLine } from '../../src/shared/domain';
+import { startLineWriter, type LineWriter } from '../../src/main/sync/stage-writer';
+import { tmpDb, stagedLines } from './helpers';
+
+const line = (entryNo: number, over: Partial<MutationLine> = {}): { line: MutationLine; extra: string } => ({
+  line: {
+    key: `1/60/${entryNo}/1`, unitId: 1, journalId: '60', entryNo, seqNo: 1, year: 2025, period: 3, accountNo: '1600', accountType: null,
+    entryDate: '2025-03-01', voucherDate: null, voucherNo: `V${entryNo}`, invoiceId: null, description: 'Omschrijving', lineDescription: 'Regel',
+    debit: 1234, credit: 0, amount: 1234, modified: '2025-03-02T10:00:00', ...over,
+  },
+  extra: '{"VatCode":"1"}',
+});
+
+let cleanup: (() => void) | null = null;
+let writer: LineWriter | null = null;
+afterEach(async () => {
+  await writer?.close();
+  cleanup?.();
+});
+
+function setup() {
+  const t = tmpDb();
+  cleanup = t.cleanup;
+  const runId = Number(
+    t.db.prepare("INSERT INTO sync_runs (unit_id, started, status, period_from, period_to, accounts) VALUES (1, 'x', 'running', '2025-01', '2025-12', '[\"1600\"]')").run()
+      .lastInsertRowid,
+  );
+  t.db.prepare("INSERT INTO sync_run_slices (run_id, month, status) VALUES (?, '2025-03', 'pending')").run(runId);
+  const status = () => t.db.prepare<[number], string>("SELECT status FROM sync_run_slices WHERE run_id = ? AND month = '2025-03'").pluck().get(runId);
+  return { db: t.db, runId, status };
+}
+
+describe('stage writer (worker thread)', () => {
+  it('commits batches in order on its own connection; the mark lands after them', async () => {
+    const { db, runId, status } = setup();
+    writer = startLineWriter(db, runId)!;
+    expect(writer).not.toBeNull();
+    await writer.resetSlice('2025-03');
+    for (let b = 0; b < 5; b++) await writer.stage('2025-03', Array.from({ length: 100 }, (_, k) => line(b * 100 + k)));
+    // A repeated key: the later batch wins, as in-thread staging.
+    await writer.stage('2025-03', [line(7, { debit: 99 })]);
+    await writer.markStaged('2025-03', 501, '2025-03-02T10:00:00');
+    await writer.flush();
+    expect(stagedLines(db)).toBe(500);
+    expect(db.prepare<[], number>('SELECT debit FROM mutation_lines WHERE entry_no = 7').pluck().get()).toBe(99);
+    expect(db.prepare<[], string>("SELECT extra FROM mutation_lines WHERE entry_no = 8").pluck().get()).toBe('{"VatCode":"1"}');
+    expect(status()).toBe('staged');
+  });
+
+  it('a failing batch rejects, and nothing queued after it is written (the slice stays pending)', async () => {
+    const { db, runId, status } = setup();
+    writer = startLineWriter(db, runId)!;
+    await writer.stage('2025-03', [line(1)]);
+    // entry_date is NOT NULL: the worker's transaction fails.
+    const bad = writer.stage('2025-03', [line(2), line(3, { entryDate: null as unknown as string })]).then(() => writer!.stage('2025-03', [line(4)]));
+    const after = bad.then(() => writer!.markStaged('2025-03', 3, null)).then(() => writer!.flush());
+    await expect(after).rejects.toThrow(/NOT NULL/);
+    await expect(writer.flush()).rejects.toThrow(/NOT NULL/);
+    await writer.close();
+    expect(db.prepare<[], number>('SELECT entry_no FROM mutation_lines ORDER BY 1').pluck().all()).toEqual([1]);
+    expect(status()).toBe('pending');
+  });
+
+  it('a database without a file gets no writer (staging stays in-thread)', async () => {
+    const { openDatabase } = await import('../../src/main/store/database');
+    const mem = openDatabase(':memory:');
+    expect(startLineWriter(mem, 1)).toBeNull();
+    mem.close();
+  });
+});
