@@ -3,7 +3,6 @@ import type { MutationLine } from '../../shared/domain';
 import { AppFailure } from '../../shared/errors';
 import type { AfasClient, AfasRow, FilterGroups } from '../afas/types';
 import { lineExtra } from '../store/line-extra';
-import { prefetch } from './prefetch';
 import type { LineWriter } from './stage-writer';
 import type { MasterKind, Stager } from './staging';
 import { ACCOUNTS_PER_REQUEST, LINE_ORDER, chunk, dayStart, sliceFilter, type MonthSlice } from './slices';
@@ -91,7 +90,8 @@ export async function fetchSlice(
   let batch: { line: MutationLine; extra: string }[] = [];
   for (const part of chunk(accounts, ACCOUNTS_PER_REQUEST)) {
     const filters = sliceFilter(ctx.unitId, slice, part);
-    for await (const page of prefetch(ctx.client.getRows(LINES_CONNECTOR, { orderBy: LINE_ORDER, filters, take: ctx.take, signal: ctx.signal }))) {
+    // Two pages ahead: the requests travel while this thread parses and hands a page to the writer.
+    for await (const page of ctx.client.getRows(LINES_CONNECTOR, { orderBy: LINE_ORDER, filters, take: ctx.take, signal: ctx.signal, prefetch: 2 })) {
       count(ctx, LINES_CONNECTOR);
       ctx.signal?.throwIfAborted();
       for (const row of page) {
