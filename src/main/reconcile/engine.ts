@@ -7,7 +7,6 @@ import type {
   AccountResult,
   AccountRole,
   AdministrationResult,
-  AgeBucket,
   Flag,
   FlagCode,
   MatchGroup,
@@ -213,20 +212,8 @@ function suggestion(pr: Proposal, account: string, unitId: number): MatchGroup {
   };
 }
 
-interface AccountComputation {
-  opening: Cents;
-  debit: Cents;
-  credit: Cents;
-  closing: Cents;
-  expected: Cents;
-  difference: Cents;
-  clears: boolean;
-  lineCount: number;
-  dailyBalances: { date: string; balance: Cents }[];
-  openItems: OpenItem[];
-  agingTotals: Record<AgeBucket, Cents>;
-  flags: Flag[];
-}
+/** An account's figures before naming, status and sign-off are added. */
+type AccountComputation = Omit<AccountResult, 'role' | 'account' | 'name' | 'status' | 'signOff'> & { flags: Flag[] };
 
 function reconcileAccount(
   rule: ClearingAccountRule,

@@ -4,7 +4,7 @@
 import type { AdministrationConfig, LineKey, Period } from '../../../shared/domain';
 import { periodId } from '../../../shared/domain';
 import type { Cents } from '../../../shared/money';
-import type { AccountRole, FlagCode } from '../../../shared/reconcile';
+import type { AccountResult, AccountRole, FlagCode } from '../../../shared/reconcile';
 import { daysBetween, monthEnd, monthStart } from './calendar';
 import type { PlantedProblem } from './entries';
 import type { BookedLine } from './rows';
@@ -12,19 +12,8 @@ import type { WalletEvent } from './scenario';
 
 export type OpenReason = PlantedProblem | 'counterpart-after-period-end';
 
-export interface TruthAccount {
-  role: AccountRole;
-  account: string;
-  opening: Cents;
-  debit: Cents;
-  credit: Cents;
-  closing: Cents;
-  /** 0 for clearing accounts; the wallet balance Moss reports for the Moss Balance account. */
-  expected: Cents;
-  /** closing - expected */
-  difference: Cents;
-  clears: boolean;
-}
+/** The figures the engine must produce for one account (expected: 0, or the wallet for Moss Balance). */
+export type TruthAccount = Pick<AccountResult, 'role' | 'account' | 'opening' | 'debit' | 'credit' | 'closing' | 'expected' | 'difference' | 'clears'>;
 
 export interface TruthOpenLine {
   key: LineKey;
