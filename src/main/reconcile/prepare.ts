@@ -157,22 +157,19 @@ export function prepareMatches(base: Omit<Prepared, 'stored' | 'matching'>, stor
 }
 
 /**
- * Automatic matches of one account, to a fixpoint: when a search was cut off (too many
- * candidates, node budget), removing the lines just matched can let it decide next time, so we
- * run again until nothing new appears. That makes a second autoMatch call return nothing.
+ * Automatic matches of one account, to a fixpoint: removing the lines just matched can settle
+ * what was undecided before (a search cut off by its budget, or a pair that was ambiguous while a
+ * now-matched line still competed for it), so we run again until nothing new appears. That makes
+ * a second autoMatch call return nothing.
  */
 export function autoProposals(rule: ClearingAccountRule, acc: AccountLines, stored: StoredEvaluation, first: AccountMatching): Proposal[] {
   const autos = first.proposals.filter((p) => p.auto);
-  let capped = first.capped;
   const taken = new Set<LineKey>();
   let added = 0; // autos[0, added) are in `taken` already
-  for (let round = 0; capped && autos.length > 0 && round < 20; round++) {
+  for (let round = 0; added < autos.length && round < 20; round++) {
     for (; added < autos.length; added++) for (const it of autos[added]!.items) taken.add(it.line.key);
-    const next = matchAccount(rule, openSides(rule, acc, stored.confirmedOfLine, taken));
-    const fresh = next.proposals.filter((p) => p.auto);
-    if (fresh.length === 0) break;
+    const fresh = matchAccount(rule, openSides(rule, acc, stored.confirmedOfLine, taken)).proposals.filter((p) => p.auto);
     autos.push(...fresh);
-    capped = next.capped;
   }
   return autos;
 }
