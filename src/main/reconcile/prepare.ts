@@ -1,6 +1,6 @@
 // Shared first half of reconcileAdministration and autoMatch: rule set, lines per account, stored
 // matches replayed, and the passes run over what is still open.
-import type { AdministrationConfig, LineKey, MutationLine } from '../../shared/domain';
+import type { AdministrationConfig, MutationLine } from '../../shared/domain';
 import { AppFailure } from '../../shared/errors';
 import type { StoredMatch } from '../../shared/reconcile';
 import { dayNumber } from './dates';
@@ -77,13 +77,13 @@ function uniqueAccounts(rules: readonly ClearingAccountRule[]): ClearingAccountR
  * by unit line) and not taken (by key), per side in byDayThenKey order. Only the order within a side matters to the passes, and lines from
  * the store already come in that order per journal, so a side is only sorted when it is not.
  */
-export function openSides(rule: ClearingAccountRule, acc: AccountLines, confirmedOf: Int32Array | null, taken: ReadonlySet<LineKey> | null = null): Sides {
+export function openSides(rule: ClearingAccountRule, acc: AccountLines, confirmedOf: Int32Array | null): Sides {
   const sides: Sides = { left: [], right: [] };
   if (!rule.tracksOpenItems || rule.passes.length === 0) return sides;
   const { lines, day, index } = acc;
   for (let j = 0; j < lines.length; j++) {
     const l = lines[j]!;
-    if (l.amount === 0 || (confirmedOf !== null && confirmedOf[index[j]!] !== -1) || (taken !== null && taken.has(l.key))) continue;
+    if (l.amount === 0 || (confirmedOf !== null && confirmedOf[index[j]!] !== -1)) continue;
     const side = sideOf(rule, l.journalId);
     if (side === LEFT) sides.left.push(makeItem(l, side, day[j]!));
     else if (side === RIGHT) sides.right.push(makeItem(l, side, day[j]!));
@@ -164,12 +164,21 @@ export function prepareMatches(base: Omit<Prepared, 'stored' | 'matching'>, stor
  */
 export function autoProposals(rule: ClearingAccountRule, acc: AccountLines, stored: StoredEvaluation, first: AccountMatching): Proposal[] {
   const autos = first.proposals.filter((p) => p.auto);
-  const taken = new Set<LineKey>();
+  // Nothing is undecided when the last round left no suggestion and no cut-off search.
+  let undecided = first.capped || first.proposals.length > autos.length;
+  if (!undecided || autos.length === 0) return autos;
+  // Later rounds start from the first round's open items (already in order) minus what was matched.
+  let open = openSides(rule, acc, stored.confirmedOfLine);
+  const taken = new Set<MutationLine>();
   let added = 0; // autos[0, added) are in `taken` already
-  for (let round = 0; added < autos.length && round < 20; round++) {
-    for (; added < autos.length; added++) for (const it of autos[added]!.items) taken.add(it.line.key);
-    const fresh = matchAccount(rule, openSides(rule, acc, stored.confirmedOfLine, taken)).proposals.filter((p) => p.auto);
+  for (let round = 0; undecided && added < autos.length && round < 20; round++) {
+    for (; added < autos.length; added++) for (const it of autos[added]!.items) taken.add(it.line);
+    const keep = (items: Item[]) => items.filter((it) => !taken.has(it.line)).map((it) => makeItem(it.line, it.side, it.day));
+    open = { left: keep(open.left), right: keep(open.right) };
+    const next = matchAccount(rule, open);
+    const fresh = next.proposals.filter((p) => p.auto);
     autos.push(...fresh);
+    undecided = next.capped || next.proposals.length > fresh.length;
   }
   return autos;
 }
