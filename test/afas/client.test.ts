@@ -98,6 +98,29 @@ describe('getRows paging', () => {
     expect(new Set(faults)).toEqual(new Set(['500', '503', 'reset']));
   });
 
+  it('fetches a page again when a 200 arrives whole but does not parse, also a page fetched ahead', async () => {
+    const garbled: number[] = [];
+    const hook: Hook = (req, res) => {
+      if (!req.path.includes('/connectors/')) return false;
+      const skip = Number(req.params.get('skip'));
+      if ((skip === 0 || skip === 20) && !garbled.includes(skip)) {
+        garbled.push(skip);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"rows":[{"UnitId":1,"Journ'); // complete HTTP body, broken JSON (a proxy cut it)
+        return true;
+      }
+      return false;
+    };
+    const { server: s, client: c } = await setup({ total: 45, hook });
+    const keys: string[] = [];
+    for await (const page of c.getRows('Profit_Transactions_Allocated', { orderBy: ORDER, take: 10, prefetch: 2 })) {
+      for (const r of page) keys.push(toMutationLine(r).key);
+    }
+    expectExactly(keys, 45);
+    expect(garbled.sort((a, b) => a - b)).toEqual([0, 20]);
+    expect(s.seen.filter((r) => r.params.get('skip') === '20')).toHaveLength(2);
+  });
+
   it('stops at the first short page and honours an explicit take', async () => {
     const { server: s, client: c } = await setup({ total: 23 });
     const { keys, pages } = await pullAll(c, 'Profit_Transactions_Allocated', { take: 10 });

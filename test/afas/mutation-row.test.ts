@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAfasDate, parseAfasDateTime, toMutationLine } from '../../src/main/afas/mutation-row';
 import { parseAfasJson, repairBareDecimals } from '../../src/main/afas/afas-json';
 import { AppFailure } from '../../src/shared/errors';
+import { toCents } from '../../src/shared/money';
 
 const row = {
   UnitId: 1,
@@ -67,6 +69,29 @@ describe('toMutationLine', () => {
     expect(line.debit).toBe(expected);
     expect(line.credit).toBe(expected);
     expect(line.amount).toBe(0);
+  });
+
+  it('reads any JSON number as the exact decimal conversion does (fast path included)', () => {
+    const same = (amount: number) => {
+      let expected: number | 'invalid';
+      try {
+        expected = toCents(amount);
+      } catch {
+        expected = 'invalid';
+      }
+      let got: number | 'invalid';
+      try {
+        got = toMutationLine({ ...row, AmtDebit: amount }).debit;
+      } catch {
+        got = 'invalid';
+      }
+      expect(got).toBe(expected);
+    };
+    // Every two-decimal amount up to 10^13 euros, written as AFAS writes it (a JSON number).
+    fc.assert(fc.property(fc.integer({ min: -1e15, max: 1e15 }), (c) => same(c / 100)), { numRuns: 20_000 });
+    // Any double at all: more decimals, tiny, huge, the float sums of amounts.
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e16, max: 1e16 }), same), { numRuns: 20_000 });
+    for (const a of [1.005, 2.675, -1.005, 0.1 + 0.2, 45035996273704.97, 90071992547409.91, -0.005, 0.015, 1e-7, -0]) same(a);
   });
 
   it('does not lose midnight entries to the previous day (Z is not UTC)', () => {

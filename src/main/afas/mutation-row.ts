@@ -47,6 +47,7 @@ export function parseAfasDate(value: unknown): string | null {
 /** Date and time as AFAS meant them (local, Z dropped): "2025-04-30T13:05:00". */
 export function parseAfasDateTime(value: unknown): string | null {
   if (typeof value !== 'string') return null;
+  if (value.length === 20 && value.charCodeAt(10) === 84 && SHAPE_20.test(value)) return value.slice(0, 19);
   const m = DATE.exec(value.trim());
   if (!m) return null;
   const time = m[2] ? (m[2].length === 5 ? `${m[2]}:00` : m[2].slice(0, 8)) : '00:00:00';
@@ -65,19 +66,18 @@ function int(value: unknown): number | null {
   return null;
 }
 
-const TWO_DECIMALS = /^(-)?(\d+)(?:\.(\d{1,2}))?$/;
-
 /** null/absent → 0; numbers through their shortest decimal text, so 0.29 is 29 cents exactly. */
 function cents(value: unknown, field: string, row: AfasRow): Cents {
   if (value === null || value === undefined || value === '') return 0;
   if (typeof value !== 'number' && typeof value !== 'string') throw invalid(field, row);
   if (typeof value === 'number') {
-    // Fast path for the common case (at most two decimals): the digits of the shortest text, exact.
-    const m = TWO_DECIMALS.exec(String(value));
-    if (m) {
-      const c = Number(m[2]) * 100 + (m[3] ? Number(m[3].length === 1 ? `${m[3]}0` : m[3]) : 0);
-      if (Number.isSafeInteger(c)) return m[1] ? (c === 0 ? 0 : -c) : c;
-    }
+    // Fast path for the common case, a number with at most two decimals. The candidate c comes
+    // from a float product, but it is only accepted when c / 100 (one correctly rounded division)
+    // is the very same double: then the decimal c/100 reads back as `value`, i.e. `value` IS that
+    // amount, and c is exact. Below 10^12 euros a double is finer than a cent by far, so no other
+    // two-decimal amount reads back as it. Anything else (1.005, 1e-7, huge) takes the text path.
+    const c = Math.round(value * 100);
+    if (c / 100 === value && c < 1e14 && c > -1e14) return c === 0 ? 0 : c;
   }
   try {
     return toCents(value);
