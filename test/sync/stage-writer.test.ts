@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MutationLine } from '../../src/shared/domain';
 import { startLineWriter, type LineWriter } from '../../src/main/sync/stage-writer';
+import { createStager } from '../../src/main/sync/staging';
+import { LINE_COLUMNS, lineValues } from '../../src/main/store/lines';
 import { tmpDb, stagedLines } from './helpers';
 
 const line = (entryNo: number, over: Partial<MutationLine> = {}): { line: MutationLine; extra: string } => ({
@@ -60,6 +62,34 @@ describe('stage writer (worker thread)', () => {
     await writer.close();
     expect(db.prepare<[], number>('SELECT entry_no FROM mutation_lines ORDER BY 1').pluck().all()).toEqual([1]);
     expect(status()).toBe('pending');
+  });
+
+  it('stores every value exactly, on the worker and in-thread alike; of one key twice in a batch the later stays', async () => {
+    const tricky = [
+      line(1, { description: 'Quote " backslash \\ slash / tab \t newline \n nul \u0000 bell \u0007', lineDescription: 'Ærø café – Zürich 😀 中文 \u2028' }),
+      line(2, { description: null, lineDescription: null, voucherNo: null, accountType: 'B', voucherDate: '2025-02-28', modified: null }),
+      line(3, { debit: 900_719_925_474_099, credit: 0, amount: 900_719_925_474_099, journalId: '0060', accountNo: '001600' }),
+      line(4, { debit: 0, credit: 5, amount: -5, description: 'lone \ud800 high, lone \udc00 low, pair 😀' }),
+      { ...line(5), extra: '{"DimAx1":"A\\"B","Note":"\\ud800","X":[1.5,null,{"y":"\\n"}]}' },
+      line(6, { description: 'first' }),
+      line(6, { description: 'second', debit: 77 }),
+    ];
+    const { db, runId } = setup();
+    writer = startLineWriter(db, runId)!;
+    await writer.stage('2025-03', tricky);
+    await writer.flush();
+    const cols = LINE_COLUMNS.join(', ');
+    const stored = () => db.prepare(`SELECT ${cols} FROM mutation_lines ORDER BY entry_no`).raw().all() as unknown[][];
+    const viaWorker = stored();
+    db.prepare('DELETE FROM mutation_lines').run();
+    createStager(db, runId).stageLines('2025-03', tricky);
+    expect(stored()).toEqual(viaWorker);
+    // What a bound parameter would store: the values as given, lone surrogates as U+FFFD.
+    const expected = [...tricky.slice(0, 5), tricky[6]!].map(({ line: l, extra }) =>
+      lineValues(l, extra).map((v) => (typeof v === 'string' ? v.toWellFormed() : v)),
+    );
+    expect(viaWorker).toEqual(expected);
+    expect(viaWorker[3]![12]).toBe('lone \ufffd high, lone \ufffd low, pair 😀');
   });
 
   it('a database without a file gets no writer (staging stays in-thread)', async () => {

