@@ -9,7 +9,8 @@ import Database from 'better-sqlite3';
 import { toMutationLine } from '../src/main/afas/mutation-row';
 import { syntheticMutations } from '../src/main/demo/fake-afas/synthetic';
 import { openDatabase } from '../src/main/store/database';
-import { lineExtra } from '../src/main/store/line-extra';
+import { extraFields } from '../src/main/store/line-extra';
+import { batchJson, type StagedLine } from '../src/main/sync/line-batch';
 import { STAGE_BATCH_ROWS } from '../src/main/sync/fetch';
 import { applyRun, createStager } from '../src/main/sync/staging';
 
@@ -30,10 +31,10 @@ function ours(): number {
   const stager = createStager(db, runId);
   const counts = new Map<string, number>();
   // Pages of PAGE rows, staged per month in transactions of STAGE_BATCH_ROWS, as fetchSlice does.
-  let byMonth = new Map<string, { line: ReturnType<typeof toMutationLine>; extra: string }[]>();
+  let byMonth = new Map<string, StagedLine[]>();
   let buffered = 0;
   const flush = () => {
-    for (const [month, list] of byMonth) stager.stageLines(month, list);
+    for (const [month, list] of byMonth) stager.stageLines(month, batchJson(list));
     byMonth = new Map();
     buffered = 0;
   };
@@ -50,7 +51,7 @@ function ours(): number {
       counts.set(month, counts.get(month)! + 1);
       let list = byMonth.get(month);
       if (!list) byMonth.set(month, (list = []));
-      list.push({ line, extra: lineExtra(row, line) });
+      list.push({ line, extra: extraFields(row, line) });
     }
     buffered += page.length;
     if (buffered >= STAGE_BATCH_ROWS) flush();

@@ -43,6 +43,11 @@ function fromColumns(l: LineRow): AfasRow {
 
 /** The extra JSON of `row`, parsed as `line`. */
 export function lineExtra(row: AfasRow, line: MutationLine): string {
+  return JSON.stringify(extraFields(row, line));
+}
+
+/** The extra of `row`, parsed as `line`, as an object (a sync writes it inside its batch JSON). */
+export function extraFields(row: AfasRow, line: MutationLine): AfasRow {
   const extra: AfasRow = {};
   for (const k in row) if (!MAPPED.has(k)) extra[k] = row[k];
   // Mapped fields, kept only where the column does not give the value back (integer cents / 100
@@ -64,7 +69,7 @@ export function lineExtra(row: AfasRow, line: MutationLine): string {
   if (row.AmtDebit !== line.debit / 100) extra.AmtDebit = row.AmtDebit;
   if (row.AmtCredit !== line.credit / 100) extra.AmtCredit = row.AmtCredit;
   if (row.Modified !== afasDateTime(line.modified)) extra.Modified = row.Modified;
-  return JSON.stringify(extra);
+  return extra;
 }
 
 /** The AFAS row a stored line came from: its columns in AFAS's shape, overridden by its extra. */

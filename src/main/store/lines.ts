@@ -52,8 +52,8 @@ export function lineFromRow(r: LineRow): MutationLine {
   };
 }
 
-/** Positional values for LINE_COLUMNS; `extra` from lineExtra(). */
-export function lineValues(l: MutationLine, extra: string): unknown[] {
+/** Positional values for LINE_COLUMNS; `extra` from lineExtra() (or extraFields() inside batch JSON). */
+export function lineValues(l: MutationLine, extra: unknown): unknown[] {
   return [
     l.unitId, l.journalId, l.entryNo, l.seqNo, l.year, l.period, l.accountNo, l.accountType, l.entryDate,
     l.voucherDate, l.voucherNo, l.invoiceId, l.description, l.lineDescription, l.debit, l.credit, l.modified, extra,

@@ -2,7 +2,8 @@
 import type { MutationLine } from '../../shared/domain';
 import { AppFailure } from '../../shared/errors';
 import type { AfasClient, AfasRow, FilterGroups } from '../afas/types';
-import { lineExtra } from '../store/line-extra';
+import { extraFields } from '../store/line-extra';
+import { LineBatch, type StagedLine } from './line-batch';
 import type { LineWriter } from './stage-writer';
 import type { MasterKind, Stager } from './staging';
 import { ACCOUNTS_PER_REQUEST, LINE_ORDER, chunk, dayStart, sliceFilter, type MonthSlice } from './slices';
@@ -81,33 +82,32 @@ export async function fetchSlice(
 ): Promise<{ rows: number; maxModified: string | null }> {
   if (writer) await writer.resetSlice(slice.month);
   else stager.resetSlice(slice.month);
-  const stage = async (batch: { line: MutationLine; extra: string }[]) => {
-    if (writer) await writer.stage(slice.month, batch);
-    else stager.stageLines(slice.month, batch);
+  const stage = async (json: string) => {
+    if (writer) await writer.stage(slice.month, json);
+    else stager.stageLines(slice.month, json);
   };
   let rows = 0;
   let maxModified: string | null = null;
-  let batch: { line: MutationLine; extra: string }[] = [];
+  const batch = new LineBatch();
   for (const part of chunk(accounts, ACCOUNTS_PER_REQUEST)) {
     const filters = sliceFilter(ctx.unitId, slice, part);
     // Two pages ahead: the requests travel while this thread parses and hands a page to the writer.
     for await (const page of ctx.client.getRows(LINES_CONNECTOR, { orderBy: LINE_ORDER, filters, take: ctx.take, signal: ctx.signal, prefetch: 2 })) {
       count(ctx, LINES_CONNECTOR);
       ctx.signal?.throwIfAborted();
+      const lines: StagedLine[] = [];
       for (const row of page) {
         const line = parseOrFail(ctx, row);
         if (line.modified !== null && (maxModified === null || line.modified > maxModified)) maxModified = line.modified;
-        batch.push({ line, extra: lineExtra(row, line) });
+        lines.push({ line, extra: extraFields(row, line) });
       }
-      if (batch.length >= STAGE_BATCH_ROWS) {
-        await stage(batch);
-        batch = [];
-      }
+      batch.add(lines);
+      if (batch.rows >= STAGE_BATCH_ROWS) await stage(batch.take());
       rows += page.length;
       ctx.onRows(page.length);
     }
   }
-  if (batch.length > 0) await stage(batch);
+  if (batch.rows > 0) await stage(batch.take());
   // With a writer the mark is queued behind the slice's batches: committed only after all of them.
   if (writer) await writer.markStaged(slice.month, rows, maxModified);
   else stager.markStaged(slice.month, rows, maxModified);

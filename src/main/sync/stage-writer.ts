@@ -7,15 +7,14 @@
 // vitest and the electron-vite bundle; it only needs better-sqlite3, resolved here.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { MutationLine } from '../../shared/domain';
 import type { Db } from '../store/database';
-import { STAGE_SQL, batchJson, markStagedStatements, resetSliceStatements, type Statement } from './staging';
+import { STAGE_SQL, markStagedStatements, resetSliceStatements, type Statement } from './staging';
 
 export interface LineWriter {
   /** Queues the slice's reset (see Stager.resetSlice); resolves when the queue has room. */
   resetSlice(month: string): Promise<void>;
-  /** Queues one batch (one transaction); resolves when the queue has room. Rejects with the worker's error. */
-  stage(month: string, lines: readonly { line: MutationLine; extra: string }[]): Promise<void>;
+  /** Queues one batch (line-batch.ts JSON; one transaction); resolves when the queue has room. Rejects with the worker's error. */
+  stage(month: string, json: string): Promise<void>;
   /** Queues the slice's mark (see Stager.markStaged): committed only after the batches before it. */
   markStaged(month: string, rows: number, maxModified: string | null): Promise<void>;
   /**
@@ -36,8 +35,8 @@ export interface LineWriter {
  */
 const MAX_BATCHES_IN_FLIGHT = 2;
 
-// CommonJS, run with eval. Messages: { month, json, statements } (json: batchJson, which SQLite
-// reads itself; a string is also cloned ~3x cheaper than the arrays) or { close: true }. After a
+// CommonJS, run with eval. Messages: { month, json, statements } (json: a line batch, which SQLite
+// reads itself; a string is also cloned ~3x cheaper than arrays) or { close: true }. After a
 // failure nothing more is written: a slice is never marked staged without all its lines.
 // Page cache 16 MB (the main connection has 64): at 1M rows a 64 MB one pushed peak RSS past 500 MB.
 const WORKER_SOURCE = `
@@ -157,7 +156,7 @@ export function startLineWriter(db: Db, runId: number): LineWriter | null {
   };
   return {
     resetSlice: (month) => send({ statements: resetSliceStatements(db, runId, month) }),
-    stage: (month, lines) => send({ month, json: batchJson(lines), statements: [] }),
+    stage: (month, json) => send({ month, json, statements: [] }),
     markStaged: (month, rows, maxModified) => send({ statements: markStagedStatements(runId, month, rows, maxModified) }),
     exec: (statements, onCommitted) => send({ statements }, onCommitted),
     flush: settled,

@@ -2,10 +2,9 @@
 // keeps what finished. Lines are staged in place: in mutation_lines under their run, invisible to
 // readers until the run is done (store/lines.ts VISIBLE). applyRun swaps a run in with ONE
 // transaction: before it commits, readers see the previous good state; after, the new one.
-import type { MutationLine } from '../../shared/domain';
 import type { AfasRow } from '../afas/types';
 import type { Db } from '../store/database';
-import { LINE_COLUMNS, lineValues } from '../store/lines';
+import { LINE_COLUMNS } from '../store/lines';
 import { sliceOf } from './slices';
 
 export type MasterKind = 'administration' | 'account' | 'journal' | 'creditor';
@@ -13,8 +12,8 @@ export type MasterKind = 'administration' | 'account' | 'journal' | 'creditor';
 export interface Stager {
   /** Drops what a half-fetched slice left behind. */
   resetSlice(month: string): void;
-  /** One page of lines of a slice, in one transaction. */
-  stageLines(month: string, lines: readonly { line: MutationLine; extra: string }[]): void;
+  /** One batch of lines of a slice (line-batch.ts JSON), in one transaction. */
+  stageLines(month: string, json: string): void;
   markStaged(month: string, rows: number, maxModified: string | null): void;
   stageMaster(kind: MasterKind, rows: readonly { id: string; row: AfasRow }[]): void;
   resetMaster(): void;
@@ -23,12 +22,13 @@ export interface Stager {
 /** The SQL that stages one batch of lines (shared with the stage worker, which runs it on its own connection). */
 export const STAGE_SQL = {
   // Lines go straight into mutation_lines under their run: staged (invisible) until applyRun.
-  // A batch is ONE statement over a JSON array of lineValues arrays (batchJson): SQLite reads it
-  // as JSONB in C, so no row is parsed, allocated or bound in JS (1M rows: ~30% less worker time
-  // than a JS JSON.parse and a run() per row). Rows go in array order: of two with one key, the
-  // later one stays, as with one INSERT OR REPLACE per row.
+  // A batch is ONE statement over a JSON array of lineValues arrays (line-batch.ts): SQLite reads
+  // it as JSONB in C, so no row is parsed, allocated or bound in JS (1M rows: ~30% less worker
+  // time than a JS JSON.parse and a run() per row). The extra is a JSON object, stored as its JSON
+  // text (->). Rows go in array order: of two with one key, the later one stays, as with one
+  // INSERT OR REPLACE per row.
   insertBatch: `INSERT OR REPLACE INTO mutation_lines (${LINE_COLUMNS.join(', ')}, run_id)
-     SELECT ${LINE_COLUMNS.map((_, i) => `value ->> ${i}`).join(', ')}, @run FROM jsonb_each(jsonb(@json))`,
+     SELECT ${LINE_COLUMNS.map((c, i) => (c === 'extra' ? `value -> ${i}` : `value ->> ${i}`)).join(', ')}, @run FROM jsonb_each(jsonb(@json))`,
   lastRowid: 'SELECT coalesce(max(rowid), 0) FROM mutation_lines',
   // Visible lines with the key of a line just staged (it moved to another month or account): the
   // swap deletes them. Other runs' staged lines are gone by now (abandonUnfinished).
@@ -43,9 +43,9 @@ export function createStager(db: Db, runId: number): Stager {
   const lastRowid = db.prepare<[], number>(STAGE_SQL.lastRowid).pluck();
   const displace = db.prepare(STAGE_SQL.displace);
   const insertMaster = db.prepare('INSERT OR REPLACE INTO staging_master (run_id, kind, id, raw) VALUES (?, ?, ?, ?)');
-  const stageLines = db.transaction((month: string, lines: readonly { line: MutationLine; extra: string }[]) => {
+  const stageLines = db.transaction((month: string, json: string) => {
     const after = lastRowid.get() ?? 0;
-    insertBatch.run({ json: batchJson(lines), run: runId });
+    insertBatch.run({ json, run: runId });
     displace.run(month, after, runId);
   });
   const stageMaster = db.transaction((kind: MasterKind, rows: readonly { id: string; row: AfasRow }[]) => {
@@ -53,23 +53,12 @@ export function createStager(db: Db, runId: number): Stager {
   });
   return {
     resetSlice: (month) => runStatements(db, resetSliceStatements(db, runId, month)),
-    stageLines: (month, lines) => stageLines(month, lines),
+    stageLines: (month, json) => stageLines(month, json),
     markStaged: (month, rows, maxModified) => runStatements(db, markStagedStatements(runId, month, rows, maxModified)),
     stageMaster: (kind, rows) => stageMaster(kind, rows),
     resetMaster: () => void db.prepare('DELETE FROM staging_master WHERE run_id = ?').run(runId),
   };
 }
-
-/** A batch of lines as STAGE_SQL.insertBatch reads it: a JSON array of lineValues arrays. */
-export function batchJson(lines: readonly { line: MutationLine; extra: string }[]): string {
-  const values = lines.map(({ line, extra }) => lineValues(line, extra));
-  const json = JSON.stringify(values);
-  // JSON.stringify writes a lone surrogate as a \udXXX escape, which SQLite would store as invalid
-  // UTF-8 (a bound string gets U+FFFD instead). Rare: only then are the strings made well-formed.
-  return LONE_SURROGATE_ESCAPE.test(json) ? JSON.stringify(values, (_key, v: unknown) => (typeof v === 'string' ? v.toWellFormed() : v)) : json;
-}
-
-const LONE_SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
 
 /** One SQL statement with its parameters: the unit of work the stage worker runs as well. */
 export type Statement = readonly [sql: string, params: readonly unknown[]];
