@@ -10,7 +10,7 @@ import { toMutationLine } from '../src/main/afas/mutation-row';
 import { syntheticMutations } from '../src/main/demo/fake-afas/synthetic';
 import { openDatabase } from '../src/main/store/database';
 import { extraFields } from '../src/main/store/line-extra';
-import { batchJson, type StagedLine } from '../src/main/sync/line-batch';
+import { batchJson, encodeBatch, type StagedLine } from '../src/main/sync/line-batch';
 import { STAGE_BATCH_ROWS } from '../src/main/sync/fetch';
 import { applyRun, createStager } from '../src/main/sync/staging';
 
@@ -34,7 +34,7 @@ function ours(): number {
   let byMonth = new Map<string, StagedLine[]>();
   let buffered = 0;
   const flush = () => {
-    for (const [month, list] of byMonth) stager.stageLines(month, batchJson(list));
+    for (const [month, list] of byMonth) stager.stageLines(month, encodeBatch(batchJson(list)));
     byMonth = new Map();
     buffered = 0;
   };

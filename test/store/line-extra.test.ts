@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { toMutationLine } from '../../src/main/afas/mutation-row';
 import type { AfasRow } from '../../src/main/afas/types';
 import { extraFields, lineExtra, restoreRow } from '../../src/main/store/line-extra';
-import { batchJson } from '../../src/main/sync/line-batch';
+import { batchJson, encodeBatch } from '../../src/main/sync/line-batch';
 import { createStager } from '../../src/main/sync/staging';
 import { LINE_COLUMNS, type LineRow } from '../../src/main/store/lines';
 import { openDatabase } from '../../src/main/store/database';
@@ -31,7 +31,7 @@ const stager = createStager(db, runId);
 function stored(r: AfasRow): { columns: LineRow; extra: string } {
   const line = toMutationLine(r);
   db.prepare('DELETE FROM mutation_lines').run();
-  stager.stageLines(line.entryDate.slice(0, 7), batchJson([{ line, extra: extraFields(r, line) }]));
+  stager.stageLines(line.entryDate.slice(0, 7), encodeBatch(batchJson([{ line, extra: extraFields(r, line) }])));
   const back = db.prepare<[], LineRow & { extra: string }>(`SELECT ${LINE_COLUMNS.join(', ')} FROM mutation_lines`).all();
   expect(back).toHaveLength(1);
   expect(back[0]!.extra).toBe(lineExtra(r, line));

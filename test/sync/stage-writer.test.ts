@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MutationLine } from '../../src/shared/domain';
 import { startLineWriter, type LineWriter } from '../../src/main/sync/stage-writer';
 import { createStager } from '../../src/main/sync/staging';
-import { batchJson, LineBatch, type StagedLine } from '../../src/main/sync/line-batch';
+import { batchJson, encodeBatch, LineBatch, type StagedLine } from '../../src/main/sync/line-batch';
 import { LINE_COLUMNS, lineValues } from '../../src/main/store/lines';
 import { tmpDb, stagedLines } from './helpers';
 
@@ -14,7 +14,7 @@ const line = (entryNo: number, over: Partial<MutationLine> = {}): StagedLine => 
   },
   extra: { VatCode: '1' },
 });
-const json = (lines: StagedLine[]) => batchJson(lines);
+const json = (lines: StagedLine[]) => encodeBatch(batchJson(lines));
 
 let cleanup: (() => void) | null = null;
 let writer: LineWriter | null = null;
@@ -85,7 +85,7 @@ describe('stage writer (worker thread)', () => {
     expect(batch.rows).toBe(tricky.length);
     const text = batch.take();
     expect(batch.rows).toBe(0);
-    await writer.stage('2025-03', text);
+    await writer.stage('2025-03', text.slice()); // stage() moves its bytes to the worker
     await writer.flush();
     const cols = LINE_COLUMNS.join(', ');
     const stored = () => db.prepare(`SELECT ${cols} FROM mutation_lines ORDER BY entry_no`).raw().all() as unknown[][];

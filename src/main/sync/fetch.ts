@@ -82,7 +82,7 @@ export async function fetchSlice(
 ): Promise<{ rows: number; maxModified: string | null }> {
   if (writer) await writer.resetSlice(slice.month);
   else stager.resetSlice(slice.month);
-  const stage = async (json: string) => {
+  const stage = async (json: Uint8Array) => {
     if (writer) await writer.stage(slice.month, json);
     else stager.stageLines(slice.month, json);
   };

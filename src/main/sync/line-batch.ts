@@ -1,4 +1,4 @@
-// Lines on their way into staging: one JSON text per batch, which SQLite reads itself
+// Lines on their way into staging: one JSON text (UTF-8) per batch, which SQLite reads itself
 // (STAGE_SQL.insertBatch), so neither thread parses, allocates or binds a row in JS for the insert.
 // A batch grows page by page as text: the page's objects die young instead of waiting, by the
 // tens of thousands, for the batch to fill (less GC on the thread that parses AFAS's JSON).
@@ -42,11 +42,22 @@ export class LineBatch {
     this.count += lines.length;
   }
 
-  /** The batch as one JSON array; the builder starts empty again. */
-  take(): string {
-    const json = `[${this.parts.join(',')}]`;
+  /** The batch as one JSON array in UTF-8; the builder starts empty again. */
+  take(): Uint8Array {
+    const json = encodeBatch(`[${this.parts.join(',')}]`);
     this.parts = [];
     this.count = 0;
     return json;
   }
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * A batch's JSON as UTF-8 bytes in a buffer of their own: handed to the stage worker without a
+ * copy (transferred), and to SQLite as they are (insertBatch casts them to text), where a string
+ * would be copied into the message, again into the worker's heap and once more into UTF-8.
+ */
+export function encodeBatch(json: string): Uint8Array {
+  return encoder.encode(json);
 }

@@ -13,8 +13,8 @@ import { STAGE_SQL, markStagedStatements, resetSliceStatements, type Statement }
 export interface LineWriter {
   /** Queues the slice's reset (see Stager.resetSlice); resolves when the queue has room. */
   resetSlice(month: string): Promise<void>;
-  /** Queues one batch (line-batch.ts JSON; one transaction); resolves when the queue has room. Rejects with the worker's error. */
-  stage(month: string, json: string): Promise<void>;
+  /** Queues one batch (line-batch.ts JSON, UTF-8; one transaction; its bytes move to the worker, unusable here after). Resolves when the queue has room; rejects with the worker's error. */
+  stage(month: string, json: Uint8Array): Promise<void>;
   /** Queues the slice's mark (see Stager.markStaged): committed only after the batches before it. */
   markStaged(month: string, rows: number, maxModified: string | null): Promise<void>;
   /**
@@ -35,8 +35,8 @@ export interface LineWriter {
  */
 const MAX_BATCHES_IN_FLIGHT = 2;
 
-// CommonJS, run with eval. Messages: { month, json, statements } (json: a line batch, which SQLite
-// reads itself; a string is also cloned ~3x cheaper than arrays) or { close: true }. After a
+// CommonJS, run with eval. Messages: { month, json, statements } (json: a line batch, UTF-8 bytes
+// transferred, which SQLite reads itself) or { close: true }. After a
 // failure nothing more is written: a slice is never marked staged without all its lines.
 // Page cache 16 MB (the main connection has 64): at 1M rows a 64 MB one pushed peak RSS past 500 MB.
 const WORKER_SOURCE = `
@@ -143,13 +143,16 @@ export function startLineWriter(db: Db, runId: number): LineWriter | null {
       };
     });
   };
-  const send = async (message: { month?: string; json?: string; statements: readonly Statement[] }, onCommitted?: () => void): Promise<void> => {
+  const send = async (message: { month?: string; json?: Uint8Array; statements: readonly Statement[] }, onCommitted?: () => void): Promise<void> => {
     if (failure) throw failure;
     const batch = message.json !== undefined;
     if (batch) batches += 1;
     const done = new Promise<void>((resolve, reject) => pending.push({ batch, onCommitted, resolve, reject }));
     done.catch(() => undefined); // surfaced through send/flush, not as an unhandled rejection
-    worker.postMessage(message);
+    const bytes = message.json;
+    // Moved, not copied, when the bytes own their buffer (encodeBatch's do).
+    const own = bytes !== undefined && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+    worker.postMessage(message, own ? [bytes.buffer as ArrayBuffer] : []);
     while (batches > MAX_BATCHES_IN_FLIGHT - 1 && !failure) await new Promise<void>((r) => (slot = r));
     slot = null;
     if (failure) throw failure;

@@ -12,8 +12,8 @@ export type MasterKind = 'administration' | 'account' | 'journal' | 'creditor';
 export interface Stager {
   /** Drops what a half-fetched slice left behind. */
   resetSlice(month: string): void;
-  /** One batch of lines of a slice (line-batch.ts JSON), in one transaction. */
-  stageLines(month: string, json: string): void;
+  /** One batch of lines of a slice (line-batch.ts JSON, UTF-8), in one transaction. */
+  stageLines(month: string, json: Uint8Array): void;
   markStaged(month: string, rows: number, maxModified: string | null): void;
   stageMaster(kind: MasterKind, rows: readonly { id: string; row: AfasRow }[]): void;
   resetMaster(): void;
@@ -25,10 +25,10 @@ export const STAGE_SQL = {
   // A batch is ONE statement over a JSON array of lineValues arrays (line-batch.ts): SQLite reads
   // it as JSONB in C, so no row is parsed, allocated or bound in JS (1M rows: ~30% less worker
   // time than a JS JSON.parse and a run() per row). The extra is a JSON object, stored as its JSON
-  // text (->). Rows go in array order: of two with one key, the later one stays, as with one
-  // INSERT OR REPLACE per row.
+  // text (->). The batch comes as UTF-8 bytes (a BLOB to SQLite, read as text). Rows go in array
+  // order: of two with one key, the later one stays, as with one INSERT OR REPLACE per row.
   insertBatch: `INSERT OR REPLACE INTO mutation_lines (${LINE_COLUMNS.join(', ')}, run_id)
-     SELECT ${LINE_COLUMNS.map((c, i) => (c === 'extra' ? `value -> ${i}` : `value ->> ${i}`)).join(', ')}, @run FROM jsonb_each(jsonb(@json))`,
+     SELECT ${LINE_COLUMNS.map((c, i) => (c === 'extra' ? `value -> ${i}` : `value ->> ${i}`)).join(', ')}, @run FROM jsonb_each(jsonb(CAST(@json AS TEXT)))`,
   lastRowid: 'SELECT coalesce(max(rowid), 0) FROM mutation_lines',
   // Visible lines with the key of a line just staged (it moved to another month or account): the
   // swap deletes them. Other runs' staged lines are gone by now (abandonUnfinished).
@@ -43,7 +43,7 @@ export function createStager(db: Db, runId: number): Stager {
   const lastRowid = db.prepare<[], number>(STAGE_SQL.lastRowid).pluck();
   const displace = db.prepare(STAGE_SQL.displace);
   const insertMaster = db.prepare('INSERT OR REPLACE INTO staging_master (run_id, kind, id, raw) VALUES (?, ?, ?, ?)');
-  const stageLines = db.transaction((month: string, json: string) => {
+  const stageLines = db.transaction((month: string, json: Uint8Array) => {
     const after = lastRowid.get() ?? 0;
     insertBatch.run({ json, run: runId });
     displace.run(month, after, runId);
