@@ -54,11 +54,12 @@ const lastRowid = db.prepare(workerData.sql.lastRowid).pluck();
 const displace = db.prepare(workerData.sql.displace);
 const prepared = new Map();
 const runId = workerData.runId;
+const displaces = db.prepare(workerData.sql.othersOfUnit).pluck().get({ run: runId }) === 1;
 const work = db.transaction((m) => {
   if (m.json !== undefined) {
     const after = lastRowid.get();
     insertBatch.run({ json: m.json, run: runId });
-    displace.run(m.month, after, runId);
+    if (displaces) displace.run(m.month, after, runId);
   }
   for (const [sql, params] of m.statements) {
     let st = prepared.get(sql);

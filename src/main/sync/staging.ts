@@ -36,6 +36,9 @@ export const STAGE_SQL = {
      SELECT n.run_id, ?, o.rowid FROM mutation_lines n JOIN mutation_lines o
        ON o.unit_id = n.unit_id AND o.journal_id = n.journal_id AND o.entry_no = n.entry_no AND o.seq_no = n.seq_no AND o.run_id IS NOT n.run_id
      WHERE n.rowid > ? AND n.run_id = ?`,
+  // Whether the run's unit has lines besides the run's own: if not (its first sync), no staged line
+  // can displace one, and the probe per batch is skipped. Nothing else writes the unit meanwhile.
+  othersOfUnit: `SELECT EXISTS (SELECT 1 FROM mutation_lines WHERE unit_id = (SELECT unit_id FROM sync_runs WHERE id = @run) AND run_id IS NOT @run)`,
 } as const;
 
 export function createStager(db: Db, runId: number): Stager {
@@ -43,10 +46,11 @@ export function createStager(db: Db, runId: number): Stager {
   const lastRowid = db.prepare<[], number>(STAGE_SQL.lastRowid).pluck();
   const displace = db.prepare(STAGE_SQL.displace);
   const insertMaster = db.prepare('INSERT OR REPLACE INTO staging_master (run_id, kind, id, raw) VALUES (?, ?, ?, ?)');
+  const displaces = db.prepare<{ run: number }, number>(STAGE_SQL.othersOfUnit).pluck().get({ run: runId }) === 1;
   const stageLines = db.transaction((month: string, json: Uint8Array) => {
     const after = lastRowid.get() ?? 0;
     insertBatch.run({ json, run: runId });
-    displace.run(month, after, runId);
+    if (displaces) displace.run(month, after, runId);
   });
   const stageMaster = db.transaction((kind: MasterKind, rows: readonly { id: string; row: AfasRow }[]) => {
     for (const r of rows) insertMaster.run(runId, kind, r.id, JSON.stringify(r.row));
