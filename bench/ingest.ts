@@ -67,6 +67,7 @@ function ours(): number {
 
 function raw(): number {
   const db = new Database(join(dir, 'raw.sqlite'));
+  db.pragma('page_size = 16384'); // as openDatabase gives a new file: like against like
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.exec(`CREATE TABLE lines (unit_id, journal_id, entry_no, seq_no, year, period, account_no, account_type, entry_date, voucher_date,
