@@ -1,5 +1,5 @@
 // The GetConnector client: undici with one keep-alive Agent, a per-client semaphore, retries with
-// back-off for what is transient, and pages fetched one at a time (memory holds one page per call).
+// back-off for what is transient, and pages in order with a bounded few fetched ahead (getRows).
 import { Agent, type Dispatcher } from 'undici';
 import type {
   AfasClient,

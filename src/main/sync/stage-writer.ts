@@ -7,7 +7,7 @@
 // vitest and the electron-vite bundle; it only needs better-sqlite3, resolved here.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { Db } from '../store/database';
+import { walCheckpointPages, type Db } from '../store/database';
 import { STAGE_SQL, markStagedStatements, resetSliceStatements, type Statement } from './staging';
 
 export interface LineWriter {
@@ -45,7 +45,7 @@ const Database = require(workerData.sqlite);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 5000');
 db.pragma('synchronous = NORMAL');
-db.pragma('wal_autocheckpoint = 16384');
+db.pragma('wal_autocheckpoint = ' + workerData.walCheckpointPages);
 db.pragma('journal_size_limit = 67108864');
 db.pragma('cache_size = -16384');
 db.pragma('foreign_keys = ON');
@@ -91,7 +91,7 @@ export function startLineWriter(db: Db, runId: number): LineWriter | null {
   const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { sqlite, file: db.name, sql: STAGE_SQL, runId },
+    workerData: { sqlite, file: db.name, sql: STAGE_SQL, runId, walCheckpointPages: walCheckpointPages(db) },
     // The worker holds at most a batch or two (~20 MB); a small old generation makes V8 collect
     // early instead of growing the heap (peak RSS of a 1M-row sync stays under 500 MB).
     resourceLimits: { maxOldGenerationSizeMb: 96 },
