@@ -3,15 +3,8 @@
 import type { AuditEntry } from '../../shared/reconcile';
 import type { Db } from './database';
 
-export interface AuditInput {
-  at: string;
-  by: string;
-  action: string;
-  unitId: number | null;
-  account: string | null;
-  detail: string;
-  reason: string | null;
-}
+/** An entry before the trail numbers it. */
+export type AuditInput = Omit<AuditEntry, 'id'>;
 
 export function appendAudit(db: Db, e: AuditInput): number {
   const info = db
