@@ -1,17 +1,13 @@
 // Progress of a sync run: rows, slices, throughput and an ETA from the previous row counts.
+import type { SyncProgressView } from '../../shared/views';
+
 export type SyncPhase = 'plan' | 'master' | 'discover' | 'lines' | 'apply' | 'done';
 
-export interface SyncProgress {
-  phase: SyncPhase;
-  rowsFetched: number;
-  estimatedTotal: number | null;
-  /** YYYY-MM of the slice being fetched, or null */
-  slice: string | null;
-  slicesDone: number;
-  slicesTotal: number;
-  rowsPerSecond: number;
-  etaSeconds: number | null;
-}
+/** What the renderer's view shows of a run while it goes (slice: YYYY-MM being fetched, or null). */
+export type SyncProgress = Pick<
+  SyncProgressView,
+  'rowsFetched' | 'estimatedTotal' | 'slice' | 'slicesDone' | 'slicesTotal' | 'rowsPerSecond' | 'etaSeconds'
+> & { phase: SyncPhase };
 
 export class ProgressTracker {
   private readonly started = performance.now();
