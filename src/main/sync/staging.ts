@@ -46,8 +46,10 @@ export function createStager(db: Db, runId: number): Stager {
   const lastRowid = db.prepare<[], number>(STAGE_SQL.lastRowid).pluck();
   const displace = db.prepare(STAGE_SQL.displace);
   const insertMaster = db.prepare('INSERT OR REPLACE INTO staging_master (run_id, kind, id, raw) VALUES (?, ?, ?, ?)');
-  const displaces = db.prepare<{ run: number }, number>(STAGE_SQL.othersOfUnit).pluck().get({ run: runId }) === 1;
+  // Asked at the first batch: most stagers never stage lines themselves (the worker does).
+  let displaces: boolean | undefined;
   const stageLines = db.transaction((month: string, json: Uint8Array) => {
+    displaces ??= db.prepare<{ run: number }, number>(STAGE_SQL.othersOfUnit).pluck().get({ run: runId }) === 1;
     const after = lastRowid.get() ?? 0;
     insertBatch.run({ json, run: runId });
     if (displaces) displace.run(month, after, runId);
