@@ -2,9 +2,9 @@
 // the real client into SQLite, against the raw download of the same pages (same client, same
 // filters and order, rows counted and dropped), same run. Also the peak RSS of this process.
 //   npx tsx bench/sync.ts [rows]
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -30,6 +30,7 @@ import { batchJson, encodeBatch } from '../src/main/sync/line-batch';
 import { createStager } from '../src/main/sync/staging';
 import { ACCOUNTS_PER_REQUEST, LINE_ORDER, chunk, monthsBetween, sliceFilter } from '../src/main/sync/slices';
 import { syncAdministration } from '../src/main/sync/sync-administration';
+import { processCpuSeconds } from './cpu';
 
 const ACCOUNTS = ['1600', '1610', '2010', '4000', '4100', '8000'];
 const FROM = { year: 2025, month: 1 };
@@ -67,13 +68,6 @@ async function download(client: AfasClient): Promise<{ seconds: number; rows: nu
   }
   return { seconds: (performance.now() - t0) / 1000, rows, cpu: cpuSeconds(cpu0) };
 }
-
-/** CPU seconds (user + system) another process has used so far, from /proc (Linux). */
-function processCpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime (fields 14, 15)
-}
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
 function cpuSeconds(since: NodeJS.CpuUsage): number {
   const c = process.cpuUsage(since);

@@ -28,6 +28,8 @@ export interface JobInput {
   secrets: SecretStore;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
+  /** Each phase as it starts (benchmarks time them): the sync's own, then reconcile, workbook, report. */
+  onPhase?: (phase: string) => void;
 }
 
 export interface JobResult {
@@ -74,9 +76,16 @@ export async function runJob(input: JobInput): Promise<JobResult> {
 
     const progress = progressPrinter(stderr, lang);
     monthEnd.startSync(input.period);
+    let phase = '';
+    const enter = (p: string) => {
+      if (p !== phase) input.onPhase?.((phase = p));
+    };
     const timer = setInterval(() => {
       const s = monthEnd.syncStatus();
-      if (s) progress.update(s);
+      if (s) {
+        progress.update(s);
+        enter(s.phase);
+      }
     }, 150);
     let status;
     try {
@@ -94,12 +103,14 @@ export async function runJob(input: JobInput): Promise<JobResult> {
 
     const results = [];
     const workbooks: string[] = [];
+    enter('reconcile');
     for (const a of input.config.administrations) {
       const wallet = input.walletBalances.get(a.unitId) ?? null;
       if (wallet !== null) monthEnd.setWalletBalance(a.unitId, input.period, wallet);
       const result = monthEnd.result(a.unitId, input.period);
       const path = workbookPath(input, a.unitId, result.name);
       if (path) {
+        enter('workbook');
         try {
           mkdirSync(dirname(path), { recursive: true });
           await monthEnd.exportWorkbook(a.unitId, input.period, path, lang);
@@ -111,6 +122,7 @@ export async function runJob(input: JobInput): Promise<JobResult> {
       }
       results.push({ result, walletBalance: wallet, workbook: path });
     }
+    enter('report');
     const report = buildReport({ period: input.period, environment: input.config.environment.number, generatedAt: new Date().toISOString(), results });
     if (input.report) {
       const path = resolve(input.report);

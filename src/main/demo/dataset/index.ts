@@ -62,7 +62,12 @@ export function generateDemoDataset(seed = DEMO_SEED): DemoDataset {
     units: DEMO_UNITS.map((u, i) => unitTruth({ unitId: u.unitId, name: u.name, config: administrations[i] as AdministrationConfig }, lines, wallets.get(u.unitId) ?? [], DEMO_PERIODS)),
   };
 
-  const environment: FakeEnvironment = {
+  return { environment: demoEnvironment(rows), administrations, truth, lines };
+}
+
+/** The demo environment's connectors around the given Profit_Transactions_Allocated rows. */
+export function demoEnvironment(rows: Record<string, unknown>[]): FakeEnvironment {
+  return {
     envId: DEMO_ENV_ID,
     appName: 'Kruispost demo',
     group: 'Kruispost',
@@ -92,7 +97,6 @@ export function generateDemoDataset(seed = DEMO_SEED): DemoDataset {
     },
     updateConnectors: [{ id: 'FiEntries', description: 'Financiële mutaties' }],
   };
-  return { environment, administrations, truth, lines };
 }
 
 /** The wallet balance Moss reports at the end of the period (what the controller types in). */

@@ -24,8 +24,8 @@ export interface ScenarioOptions {
   seed: number;
   from: string;
   to: string;
-  /** Card transactions per day. */
-  perDay: [number, number];
+  /** Card transactions per day (a range, or one per date: busy months at scale). */
+  perDay: [number, number] | ((date: string) => [number, number]);
   /** Top up (on Mondays and Thursdays) when the wallet is below this. */
   topUpBelow: Cents;
   topUpRange: [Cents, Cents];
@@ -183,7 +183,8 @@ export function simulateUnit(o: ScenarioOptions): UnitScenario {
     if (date.endsWith('-01')) monthlyNoise(date);
     const day = weekday(date);
     if (date === o.from || ((day === 1 || day === 4) && balance < o.topUpBelow)) topUp(date, topUpAmount());
-    const n = rng.int(o.perDay[0], o.perDay[1]);
+    const [least, most] = typeof o.perDay === 'function' ? o.perDay(date) : o.perDay;
+    const n = rng.int(least, most);
     for (let k = 0; k < n; k++) cardTransaction(date);
     if (o.planted) plant(date);
   }

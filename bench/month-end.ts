@@ -1,0 +1,205 @@
+// The whole month-end as a controller runs it, at the size users have: `kruispost reconcile` (the
+// CLI's job: sync of six month slices → auto-match → persist → reconcile → workbook → report)
+// against the fake AFAS in its own process serving ~990,000 ledger lines of one administration
+// (two busy months of ~290,000 profile lines each). Timed per phase (wall and CPU), with the peak
+// RSS of this process (the backend's threads included), against the raw download of every line of
+// the administration in ordered pages of 10,000, measured in the same run. Then a second run on the
+// same database after one line changed in AFAS in an earlier month.
+//   npm run bench:month-end [-- --busy-per-day 2800-3500]
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface, type Interface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { request } from 'undici';
+import { tokenAccount } from '../src/main/afas/credentials';
+import { runJob, type JobResult } from '../src/main/cli/job';
+import { generateScaleDataset, SCALE_PERIOD, SCALE_PERIOD_ID } from '../src/main/demo/dataset/at-scale';
+import { startFakeAfas } from '../src/main/demo/fake-afas/server';
+import type { TruthAccount } from '../src/main/demo/dataset/truth';
+import { memorySecretStore } from '../src/main/secrets/memory';
+import type { AdministrationConfig } from '../src/shared/domain';
+import { processCpuSeconds } from './cpu';
+
+const TAKE = 10_000;
+const ENV_ID = '12345';
+
+interface Served {
+  baseUrl: string;
+  rows: number;
+  administration: AdministrationConfig;
+  syncFrom: string;
+  wallet: number;
+  truth: TruthAccount[];
+}
+
+/** The child: the at-scale dataset behind the fake AFAS; "change" on stdin edits one earlier line. */
+async function serve(token: string, busy: [number, number]): Promise<void> {
+  const data = generateScaleDataset({ busyPerDay: busy });
+  const fake = await startFakeAfas({ tokens: [token], environment: data.environment });
+  const period = data.truth.periods[SCALE_PERIOD_ID]!;
+  const served: Served = { baseUrl: fake.baseUrl, rows: data.rowCount, administration: data.administration, syncFrom: data.syncFrom, wallet: period.wallet, truth: period.accounts };
+  process.stdout.write(`${JSON.stringify(served)}\n`);
+  const lines = createInterface({ input: process.stdin });
+  lines.on('line', (cmd) => {
+    if (cmd !== 'change') return;
+    // A controller's colleague corrects one supplier line of March in AFAS: amount and Modified.
+    const rows = fake.environment.connectors.Profit_Transactions_Allocated!.rows;
+    const i = rows.findIndex((r) => String(r.EntryDate).startsWith('2025-03-1') && r.AccountNo === data.administration.moss.defaultSupplier && typeof r.AmtCredit === 'number' && r.AmtCredit > 0);
+    const row = rows[i]!;
+    const modified = '2026-11-30T10:00:00Z';
+    rows[i] = { ...row, AmtCredit: Math.round((Number(row.AmtCredit) + 0.01) * 100) / 100, Modified: modified };
+    const changed = fake.environment.connectors.Profit_Fin_ChangedEntrydate!.rows;
+    const c = changed.findIndex((r) => r.EntryDate === row.EntryDate);
+    if (c >= 0) changed[c] = { ...changed[c], Modified: modified };
+    process.stdout.write(`${JSON.stringify({ changed: `${String(row.UnitId)}/${String(row.JournalId)}/${String(row.EntryNo)}/${String(row.SeqNo)}` })}\n`);
+  });
+  const stop = () => void fake.close().then(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+/** The floor: every line of the administration, ordered pages of 10,000, parsed and counted. */
+async function download(baseUrl: string, token: string): Promise<{ seconds: number; rows: number }> {
+  const t0 = performance.now();
+  let rows = 0;
+  for (let skip = 0; ; skip += TAKE) {
+    const q = new URLSearchParams({ filterfieldids: 'UnitId', filtervalues: '1', operatortypes: '1', orderbyfieldids: 'EntryDate,JournalId,EntryNo,SeqNo', skip: String(skip), take: String(TAKE) });
+    const res = await request(`${baseUrl}/connectors/Profit_Transactions_Allocated?${q}`, {
+      headers: { authorization: `AfasToken ${Buffer.from(token).toString('base64')}`, accept: 'application/json' },
+    });
+    if (res.statusCode !== 200) throw new Error(`download: HTTP ${res.statusCode}`);
+    const page = (JSON.parse(await res.body.text()) as { rows: unknown[] }).rows;
+    rows += page.length;
+    if (page.length < TAKE) break;
+  }
+  return { seconds: (performance.now() - t0) / 1000, rows };
+}
+
+/** Peak RSS of this process (all threads) since the last reset, from /proc (Linux). */
+function peakRss(): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return Number(m?.[1] ?? 0) * 1024;
+}
+function resetPeakRss(): void {
+  writeFileSync('/proc/self/clear_refs', '5');
+}
+
+interface PhaseTime {
+  phase: string;
+  wall: number;
+  cpu: number;
+}
+
+interface RunFigures {
+  seconds: number;
+  cpu: number;
+  serverCpu: number;
+  peak: number;
+  phases: PhaseTime[];
+  result: JobResult;
+}
+
+async function monthEnd(served: Served, token: string, dataDir: string, out: string, serverPid: number): Promise<RunFigures> {
+  const cpuNow = () => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1e6;
+  };
+  const marks: { phase: string; t: number; cpu: number }[] = [];
+  const server0 = processCpuSeconds(serverPid);
+  resetPeakRss();
+  const t0 = performance.now();
+  const cpu0 = cpuNow();
+  marks.push({ phase: 'start', t: t0, cpu: cpu0 });
+  const result = await runJob({
+    config: { environment: { number: ENV_ID, type: 'production' }, administrations: [served.administration], syncFrom: served.syncFrom },
+    period: SCALE_PERIOD,
+    out: join(out, 'workbook.xlsx'),
+    report: join(out, 'report.json'),
+    walletBalances: new Map([[served.administration.unitId, served.wallet]]),
+    baseUrl: served.baseUrl,
+    dataDir,
+    lang: 'nl',
+    secrets: memorySecretStore({ [tokenAccount(ENV_ID)]: token }),
+    stdout: process.stderr,
+    stderr: process.stderr,
+    onPhase: (phase) => marks.push({ phase, t: performance.now(), cpu: cpuNow() }),
+  });
+  const end = { phase: 'end', t: performance.now(), cpu: cpuNow() };
+  const phases = marks.map((m, i) => {
+    const next = marks[i + 1] ?? end;
+    return { phase: m.phase, wall: (next.t - m.t) / 1000, cpu: next.cpu - m.cpu };
+  });
+  return { seconds: (end.t - t0) / 1000, cpu: end.cpu - cpu0, serverCpu: processCpuSeconds(serverPid) - server0, peak: peakRss(), phases, result };
+}
+
+function check(served: Served, r: JobResult, label: string): string {
+  const got = r.report?.administrations[0]?.accounts ?? [];
+  const wrong = served.truth.filter((t) => {
+    const a = got.find((x) => x.account === t.account);
+    return !a || a.closing !== (t.closing / 100).toFixed(2) || a.clears !== t.clears;
+  });
+  if (r.code > 1 || wrong.length > 0) throw new Error(`${label}: exit ${r.code}; accounts that differ from the truth: ${wrong.map((w) => w.account).join(', ')}`);
+  return `${got.length} accounts as the truth has them`;
+}
+
+function print(label: string, f: RunFigures, floor: number, lines: number, target: number): void {
+  const mb = (b: number) => `${Math.round(b / 1024 / 1024)} MB`;
+  console.log(`\n${label}: ${f.seconds.toFixed(2)} s = ${(f.seconds / floor).toFixed(2)}x the download (target <= ${target}), CPU ${f.cpu.toFixed(2)} s here + ${f.serverCpu.toFixed(2)} s in the fake AFAS`);
+  for (const p of f.phases.filter((x) => x.wall >= 0.005)) console.log(`  ${p.phase.padEnd(12)} ${p.wall.toFixed(2).padStart(7)} s wall ${p.cpu.toFixed(2).padStart(7)} s CPU`);
+  console.log(`  peak RSS ${mb(f.peak)} (target <= 1024 MB) = ${Math.round(f.peak / lines)} bytes per ledger line`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { 'busy-per-day': { type: 'string', default: '2800-3500' }, serve: { type: 'boolean' } } });
+  const busy = values['busy-per-day'].split('-').map(Number) as [number, number];
+  if (values.serve) return serve(process.env.BENCH_AFAS_TOKEN ?? '', busy);
+
+  const token = `<token><version>1</version><data>${randomBytes(32).toString('hex').toUpperCase()}</data></token>`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/month-end.ts', '--serve', '--busy-per-day', values['busy-per-day']], {
+    detached: true,
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, BENCH_AFAS_TOKEN: token },
+  });
+  const replies: Interface = createInterface({ input: child.stdout });
+  const next = () =>
+    new Promise<string>((resolve, reject) => {
+      replies.once('line', resolve);
+      child.once('exit', (code) => reject(new Error(`fake AFAS exited ${code}`)));
+    });
+  const dir = mkdtempSync(join(tmpdir(), 'kruispost-bench-month-end-'));
+  try {
+    const served = JSON.parse(await next()) as Served;
+    await download(served.baseUrl, token); // warms the fake's indexes
+    const raw = await download(served.baseUrl, token);
+    if (raw.rows !== served.rows) throw new Error(`download got ${raw.rows} of ${served.rows} rows`);
+    console.log(`environment: ${served.rows} ledger lines in administration 1 (fake AFAS in its own process, on the same ${cpus().length} cores)`);
+    console.log(`floor: raw download of every line, ordered pages of ${TAKE}: ${raw.seconds.toFixed(2)} s`);
+
+    const dataDir = join(dir, 'data');
+    const first = await monthEnd(served, token, dataDir, join(dir, 'out1'), child.pid!);
+    print('first run (sync from empty)', first, raw.seconds, served.rows, 2.5);
+    console.log(`  ${check(served, first.result, 'first run')}; workbook ${Math.round(statSync(join(dir, 'out1', 'workbook.xlsx')).size / 1024)} KiB`);
+
+    child.stdin.write('change\n');
+    console.log(`\nchanged in AFAS: line ${(JSON.parse(await next()) as { changed: string }).changed}`);
+    const second = await monthEnd(served, token, dataDir, join(dir, 'out2'), child.pid!);
+    print('second run (one line changed in March)', second, raw.seconds, served.rows, 1.5);
+    console.log(`  exit ${second.result.code}; report ${second.result.report ? 'written' : 'missing'}`);
+    console.log(`\nload average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+  } finally {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
