@@ -14,7 +14,7 @@ const devCsp: Plugin = {
       .replace("connect-src 'none'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*"),
 };
 
-// Three bundles: main (+ the headless CLI, same services), a CommonJS preload (sandboxed
+// Three bundles: main (+ the headless CLI and the backend worker both start), a CommonJS preload (sandboxed
 // preloads cannot load ES modules), and the React renderer.
 export default defineConfig({
   main: {
@@ -24,6 +24,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
+          backend: resolve(__dirname, 'src/main/backend/worker.ts'),
         },
       },
     },

@@ -158,7 +158,8 @@ async function main(): Promise<void> {
   if (values.serve) return serve(process.env.BENCH_AFAS_TOKEN ?? '', busy);
 
   const token = `<token><version>1</version><data>${randomBytes(32).toString('hex').toUpperCase()}</data></token>`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/month-end.ts', '--serve', '--busy-per-day', values['busy-per-day']], {
+  const profile = process.env.BENCH_PROFILE_FAKE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_FAKE}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/month-end.ts', '--serve', '--busy-per-day', values['busy-per-day']], {
     detached: true,
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, BENCH_AFAS_TOKEN: token },
@@ -173,10 +174,12 @@ async function main(): Promise<void> {
   try {
     const served = JSON.parse(await next()) as Served;
     await download(served.baseUrl, token); // warms the fake's indexes
+    const fake0 = processCpuSeconds(child.pid!);
     const raw = await download(served.baseUrl, token);
+    const fakeFloor = processCpuSeconds(child.pid!) - fake0;
     if (raw.rows !== served.rows) throw new Error(`download got ${raw.rows} of ${served.rows} rows`);
     console.log(`environment: ${served.rows} ledger lines in administration 1 (fake AFAS in its own process, on the same ${cpus().length} cores)`);
-    console.log(`floor: raw download of every line, ordered pages of ${TAKE}: ${raw.seconds.toFixed(2)} s`);
+    console.log(`floor: raw download of every line, ordered pages of ${TAKE}: ${raw.seconds.toFixed(2)} s (the fake AFAS used ${fakeFloor.toFixed(2)} s CPU for it)`);
 
     const dataDir = join(dir, 'data');
     const first = await monthEnd(served, token, dataDir, join(dir, 'out1'), child.pid!);

@@ -1,5 +1,5 @@
-// Validates one API call and runs its handler. Shared by ipc.ts (Electron) and the e2e harness
-// (Playwright exposeBinding) so both paths check exactly the same way.
+// Validates one API call and runs its handler: the backend's side of every call (the host's relay
+// checks the same schema before a call leaves it).
 import { contract, type Envelope, type Handlers } from '../shared/contract';
 import { isAppFailure, toAppError } from '../shared/errors';
 import { METHODS, type Method } from '../shared/methods';
@@ -11,8 +11,8 @@ export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && known.has(name);
 }
 
-export async function dispatch(handlers: Handlers, method: unknown, args: unknown[], log?: Logger): Promise<Envelope<unknown>> {
-  if (!isMethod(method)) return rejected('unknown-method', 'Onbekende opdracht.', 'Unknown command.');
+export async function dispatch(handlers: Partial<Handlers>, method: unknown, args: unknown[], log?: Logger): Promise<Envelope<unknown>> {
+  if (!isMethod(method) || !handlers[method]) return rejected('unknown-method', 'Onbekende opdracht.', 'Unknown command.');
   const parsed = contract[method].safeParse(args);
   if (!parsed.success) {
     const where = parsed.error.issues[0]?.path.join('.') ?? '';

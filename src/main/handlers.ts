@@ -1,6 +1,6 @@
-// createHandlers(services): the plain map method -> async function. No electron: the same map is
-// registered with ipcMain (ipc.ts), bridged into Chromium by the e2e harness, and unit-tested.
-import type { Handlers } from '../shared/contract';
+// createHandlers(services): the plain map method -> async function the backend serves (serve.ts).
+// No electron: the same map answers the app, the CLI, the e2e harness and the unit tests.
+import type { BackendHandlers } from '../shared/contract';
 import { exportHandlers } from './handlers/export';
 import { reconcileHandlers } from './handlers/reconcile';
 import { settingsHandlers } from './handlers/settings';
@@ -8,7 +8,7 @@ import { syncHandlers } from './handlers/sync';
 import { workspaceHandlers } from './handlers/workspace';
 import type { Services } from './services';
 
-export function createHandlers(services: Services): Handlers {
+export function createHandlers(services: Services): BackendHandlers {
   return {
     ...settingsHandlers(services),
     ...workspaceHandlers(services),

@@ -3,11 +3,11 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
-import { createHandlers } from './handlers';
+import { backendEntry } from './backend/entry';
+import { openWorkspaces, type Workspaces } from './backend/workspaces';
 import { registerIpc } from './ipc';
 import { keytarSecretStore } from './secrets/keychain';
 import { createFileLogger } from './log';
-import { createServices, type Services } from './services';
 import { toAppError } from '../shared/errors';
 import { isAllowedExternal, isAppUrl } from './window-policy';
 
@@ -58,16 +58,18 @@ app.on('second-instance', () => {
   }
 });
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   const log = createFileLogger(join(app.getPath('userData'), 'kruispost.log'));
-  let services: Services;
+  let workspaces: Workspaces;
   try {
-    services = createServices({
+    // Database, AFAS, engine and workbook run in the backend worker: this event loop only relays.
+    workspaces = await openWorkspaces({
       dataDir: app.getPath('userData'),
       appVersion: app.getVersion(),
       secrets: keytarSecretStore(),
+      entry: backendEntry(import.meta.url),
       // AFAS OAuth sign-in happens in the controller's own browser (the loopback redirect comes back here).
       openExternal: (url) => shell.openExternal(url),
       chooseSavePath: async (defaultName) => {
@@ -91,12 +93,12 @@ void app.whenReady().then(() => {
     return;
   }
   registerIpc(
-    createHandlers(services),
+    workspaces,
     (sender, frameUrl) => sender === win?.webContents && isAppUrl(frameUrl, appUrl),
     log,
   );
   win = createWindow();
   app.on('window-all-closed', () => {
-    void services.close().finally(() => app.quit());
+    void workspaces.close().finally(() => app.quit());
   });
 });

@@ -27,6 +27,8 @@ export interface ServiceOptions {
   chooseSavePath?: (defaultName: string) => Promise<string | null>;
   /** Opens the system browser for the AFAS OAuth sign-in (Electron: shell.openExternal). */
   openExternal?: (url: string) => Promise<void>;
+  /** Raised by the host to cancel (read inside long synchronous work); the backend worker passes it. */
+  cancelFlag?: Int32Array;
   /** Replaces the real orchestrator (tests with hand-made results). */
   monthEnd?: (deps: { db: Db; secrets: SecretStore; dataDir: string; appVersion: string }) => MonthEnd;
 }
@@ -35,7 +37,9 @@ export function createServices(opts: ServiceOptions): Services {
   const db = openDatabase(join(opts.dataDir, 'kruispost.sqlite'));
   const secrets = opts.secrets ?? memorySecretStore();
   const deps = { db, secrets, dataDir: opts.dataDir, appVersion: opts.appVersion };
-  const monthEnd = opts.monthEnd ? opts.monthEnd(deps) : createMonthEnd({ ...deps, ...(opts.openExternal ? { openExternal: opts.openExternal } : {}) });
+  const monthEnd = opts.monthEnd
+    ? opts.monthEnd(deps)
+    : createMonthEnd({ ...deps, ...(opts.openExternal ? { openExternal: opts.openExternal } : {}), ...(opts.cancelFlag ? { cancelFlag: opts.cancelFlag } : {}) });
   let closed = false;
   return {
     db,

@@ -61,6 +61,7 @@ export const contract = {
   getChoices: z.tuple([unitId]),
   saveAdministration: z.tuple([administration]),
   startDemo: z.tuple([]),
+  leaveDemo: z.tuple([]),
   startSync: z.tuple([period]),
   getSyncStatus: z.tuple([]),
   cancelSync: z.tuple([]),
@@ -135,6 +136,7 @@ export interface Results {
   getChoices: ChoiceLists;
   saveAdministration: WorkspaceView;
   startDemo: WorkspaceView;
+  leaveDemo: WorkspaceView;
   startSync: { runId: string };
   getSyncStatus: SyncProgressView | null;
   cancelSync: null;
@@ -158,5 +160,11 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppError 
 /** window.kruispost */
 export type KruispostApi = { [M in Method]: (...args: Args<M>) => Promise<Envelope<Results[M]>> };
 
-/** What createHandlers returns: plain async functions that may throw AppFailure. */
+/** Plain async functions that may throw AppFailure, one per method. */
 export type Handlers = { [M in Method]: (...args: Args<M>) => Promise<Results[M]> };
+
+/** Served by the host itself, not the backend: the demo is a workspace of its own. */
+export type HostMethod = 'startDemo' | 'leaveDemo';
+
+/** What createHandlers returns: the backend's share of the contract. */
+export type BackendHandlers = Omit<Handlers, HostMethod>;

@@ -15,6 +15,7 @@ export const METHODS = [
   'getChoices',
   'saveAdministration',
   'startDemo',
+  'leaveDemo',
   // sync
   'startSync',
   'getSyncStatus',

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configureDemo, startDemoServer, type DemoServer } from '../../src/main/app/demo-server';
 import { createMonthEnd, type MonthEndService } from '../../src/main/app/month-end';
 import { memorySecretStore } from '../../src/main/secrets/memory';
 import { listAudit } from '../../src/main/store/audit';
@@ -17,6 +18,7 @@ let dir: string;
 let db: Db;
 let secrets: SecretStore;
 let me: MonthEndService;
+let demo: DemoServer;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'kruispost-app-'));
@@ -27,6 +29,7 @@ beforeAll(() => {
 
 afterAll(async () => {
   await me.close();
+  await demo?.fake.close();
   db.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -41,7 +44,9 @@ async function sync(): Promise<void> {
 
 describe('month-end orchestrator', () => {
   it('sets up the demo workspace: environment, token in the SecretStore (not in SQLite), administrations', async () => {
-    const ws = await me.startDemo();
+    demo = await startDemoServer();
+    await configureDemo(me, demo);
+    const ws = me.workspace();
     expect(ws.demo).toBe(true);
     expect(ws.environment?.number).toBe('12345');
     expect(ws.environment?.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/ProfitRestServices$/);
@@ -57,7 +62,7 @@ describe('month-end orchestrator', () => {
 
   it('syncs in the background and reconciles to the demo truth', async () => {
     await sync();
-    const truth = me.demoServer()!.dataset.truth.units[0]!.periods['2025-06']!;
+    const truth = demo.dataset.truth.units[0]!.periods['2025-06']!;
     const r = me.result(1, JUNE);
     for (const t of truth.accounts) {
       const a = r.accounts.find((x) => x.account === t.account)!;
@@ -75,7 +80,7 @@ describe('month-end orchestrator', () => {
   });
 
   it('confirms a match with a stated difference, undoes it, notes a line and signs off (audited)', async () => {
-    const truth = me.demoServer()!.dataset.truth.units[0]!.periods['2025-06']!;
+    const truth = demo.dataset.truth.units[0]!.periods['2025-06']!;
     const fee = truth.openLines.filter((o) => o.reason === 'fee-difference').map((o) => o.key);
     expect(fee).toHaveLength(2);
     const openBefore = me.result(1, JUNE).accounts.find((a) => a.account === '20990')!.openItems.length;
@@ -102,7 +107,7 @@ describe('month-end orchestrator', () => {
   });
 
   it('a re-sync that changes a matched line suspends the sign-off and marks the match stale', async () => {
-    const { dataset, fake } = me.demoServer()!;
+    const { dataset, fake } = demo;
     const matchesBefore = listMatches(db, 1);
     // A regular June top-up's bank payment, auto-matched after the first sync.
     const target = dataset.lines.find((l) => l.unitId === 1 && l.journalId === 'BNK' && l.account === '20990' && l.date >= '2025-06-01' && !l.problem && l.group?.startsWith('cit:TU-'))!;
@@ -139,9 +144,12 @@ describe('sync failures and cancel', () => {
     const dir2 = mkdtempSync(join(tmpdir(), 'kruispost-app2-'));
     const db2 = openDatabase(join(dir2, 'kruispost.sqlite'));
     const me2 = createMonthEnd({ db: db2, secrets: memorySecretStore(), dataDir: dir2 });
+    const cleanups: (() => Promise<void>)[] = [];
     try {
-      await me2.startDemo();
-      const fake = me2.demoServer()!.fake;
+      const demo2 = await startDemoServer();
+      cleanups.push(() => demo2.fake.close());
+      await configureDemo(me2, demo2);
+      const fake = demo2.fake;
       fake.faults.add({ kind: '401', match: { path: /Profit_Administrations$/ }, times: Infinity });
       me2.startSync(JUNE);
       const failed = await me2.waitForSync();
@@ -161,6 +169,7 @@ describe('sync failures and cancel', () => {
       fake.faults.clear();
     } finally {
       await me2.close();
+      for (const c of cleanups) await c();
       db2.close();
       rmSync(dir2, { recursive: true, force: true });
     }

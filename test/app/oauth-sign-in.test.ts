@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMonthEnd, type MonthEndService } from '../../src/main/app/month-end';
-import { DEFAULT_OAUTH_CLIENT_ID } from '../../src/main/app/demo-server';
+import { configureDemo, DEFAULT_OAUTH_CLIENT_ID, startDemoServer, type DemoServer } from '../../src/main/app/demo-server';
 import { oauthAccount, readGrant } from '../../src/main/afas/oauth';
 import { memorySecretStore } from '../../src/main/secrets/memory';
 import type { SecretStore } from '../../src/main/secrets/types';
@@ -18,6 +18,7 @@ let dir: string;
 let db: Db;
 let secrets: SecretStore;
 let me: MonthEndService;
+let demo: DemoServer;
 const pages: { status: number; text: string }[] = [];
 
 /** The system browser: follows AFAS's 302 to the loopback callback and shows the page. */
@@ -50,13 +51,15 @@ beforeAll(async () => {
   secrets = memorySecretStore();
   // A short sign-in timeout: AFAS shows a refused client an error page and never calls back.
   me = createMonthEnd({ db, secrets, dataDir: dir, clock, openExternal: browser, oauthTimeoutMs: 1500 });
-  await me.startDemo();
+  demo = await startDemoServer();
+  await configureDemo(me, demo);
   // Forget the demo's classic token: from here on only OAuth can authorise.
   await secrets.delete(`afas-token:${me.workspace().environment!.number}`);
 });
 
 afterAll(async () => {
   await me.close();
+  await demo?.fake.close();
   db.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -85,7 +88,7 @@ describe('sign in with AFAS (OAuth) in the orchestrator', () => {
   });
 
   it('tests the connection and syncs with DPoP-authorised calls', async () => {
-    const oauth = me.demoServer()!.oauth;
+    const oauth = demo.oauth;
     const apiBefore = oauth.state.apiResults.length;
     const conn = await me.testConnection();
     expect(conn.administrations.map((a) => a.unitId)).toEqual([1, 2]);
@@ -96,7 +99,7 @@ describe('sign in with AFAS (OAuth) in the orchestrator', () => {
     expect(end?.error ?? null).toBeNull();
     expect(end?.state).toBe('done');
     expect(end!.rowsFetched).toBeGreaterThan(0);
-    const truth = me.demoServer()!.dataset.truth.units[0]!.periods['2025-06']!;
+    const truth = demo.dataset.truth.units[0]!.periods['2025-06']!;
     const r = me.result(1, JUNE);
     for (const t of truth.accounts) expect(r.accounts.find((x) => x.account === t.account)?.closing).toBe(t.closing);
 
@@ -116,7 +119,7 @@ describe('sign in with AFAS (OAuth) in the orchestrator', () => {
       expect(again.workspace().token).toMatchObject({ stored: true, kind: 'oauth' });
       const after = (await readGrant(secrets, env))!.refreshToken;
       expect(after).not.toBe(before);
-      expect(me.demoServer()!.oauth.state.refreshTokens.get(before)?.used).toBe(true);
+      expect(demo.oauth.state.refreshTokens.get(before)?.used).toBe(true);
       expect(sqliteBytes()).not.toContain(after);
     } finally {
       await again.close();
@@ -136,7 +139,7 @@ describe('sign in with AFAS (OAuth) in the orchestrator', () => {
     const env = me.workspace().environment!.number;
     const spent = (await readGrant(secrets, env))!.refreshToken;
     // As if another device had used it: single-use, so AFAS refuses it.
-    me.demoServer()!.oauth.state.refreshTokens.get(spent)!.used = true;
+    demo.oauth.state.refreshTokens.get(spent)!.used = true;
     const again = createMonthEnd({ db, secrets, dataDir: dir, clock, openExternal: browser });
     try {
       expect(await failureCode(again.testConnection())).toBe('oauth-signin-again');

@@ -192,9 +192,8 @@ export function fakeMonthEnd(lines: MutationLine[], opts: { suggest?: boolean } 
       return result();
     },
     exportWorkbook: async (_u, _p, path) => ({ path }),
-    startDemo: async () => {
+    markDemo: () => {
       demo = true;
-      return ws();
     },
     close: async () => undefined,
   };

@@ -1,15 +1,16 @@
 // Drives the real built renderer (out/renderer) in Debian's Chromium. window.kruispost is bridged
-// with exposeBinding to the very same createHandlers(services) the Electron main registers, over a
+// with exposeBinding to the very same relay and backend worker the Electron main starts, over a
 // real SQLite file — only the Electron transport is swapped for Playwright's.
 import { mkdirSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { dispatch } from '../../src/main/dispatch';
-import { createHandlers } from '../../src/main/handlers';
+import { localBackend, type Backend, type HostServices } from '../../src/main/backend/host';
+import { relay } from '../../src/main/backend/relay';
+import { openWorkspaces, type Workspaces } from '../../src/main/backend/workspaces';
 import { memorySecretStore } from '../../src/main/secrets/memory';
-import { createServices, type Services } from '../../src/main/services';
+import type { Services } from '../../src/main/services';
 import { METHODS } from '../../src/shared/methods';
 
 const RENDERER = resolve('out/renderer');
@@ -19,7 +20,9 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 
 export interface Harness {
   page: Page;
-  services: Services;
+  /** The real workspace's backend (the demo's is workspaces.active() while it runs). */
+  backend: Backend;
+  workspaces: Workspaces;
   dataDir: string;
   url: string;
   screenshot(name: string): Promise<string>;
@@ -50,11 +53,24 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function startHarness(opts: { browser: Browser; dataDir?: string; services?: (dataDir: string) => Services; viewport?: { width: number; height: number } }): Promise<Harness> {
+export interface HarnessOptions {
+  browser: Browser;
+  dataDir?: string;
+  /** What the host serves the backend: memory secrets by default; exports land in the data dir. */
+  host?: Partial<HostServices>;
+  /** Hand-made services, run in-thread behind the same loop (tests with a fake orchestrator). */
+  services?: (dataDir: string) => Services;
+  /** Runs against the backend before the page loads. */
+  prepare?: (backend: Backend) => Promise<void>;
+  viewport?: { width: number; height: number };
+}
+
+export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kruispost-e2e-'));
-  // Memory secrets (no keychain in e2e); exports land in the data dir instead of a dialog.
-  const services = opts.services ? opts.services(dataDir) : createServices({ dataDir, appVersion: '0.0.0-e2e', secrets: memorySecretStore(), chooseSavePath: async (name) => join(dataDir, name) });
-  const handlers = createHandlers(services);
+  const host: HostServices = { secrets: memorySecretStore(), chooseSavePath: async (name) => join(dataDir, name), ...opts.host };
+  const workspaces = opts.services ? await localWorkspace(await localBackend(opts.services(dataDir), host)) : await openWorkspaces({ dataDir, appVersion: '0.0.0-e2e', ...host });
+  const backend = workspaces.real();
+  await opts.prepare?.(backend);
   const { server, url } = await serveRenderer();
   const context: BrowserContext = await opts.browser.newContext({ viewport: opts.viewport ?? { width: 1360, height: 860 }, locale: 'nl-NL' });
   // Like ipc.ts: only our own page's main frame may call.
@@ -63,8 +79,9 @@ export async function startHarness(opts: { browser: Browser; dataDir?: string; s
       return JSON.stringify({ ok: false, error: { code: 'untrusted-sender', message: { nl: 'Geweigerd', en: 'Refused' } } });
     }
     // One JSON string across CDP: Playwright's per-value serializer is far slower than
-    // Electron's structured clone on 100,000-line answers.
-    return JSON.stringify(await dispatch(handlers, method, Array.isArray(args) ? args : []));
+    // Electron's structured clone on 100,000-line answers. The backend's bytes are that text.
+    const answer = await relay(workspaces, method, Array.isArray(args) ? args : []);
+    return answer instanceof Uint8Array ? Buffer.from(answer.buffer, answer.byteOffset, answer.byteLength).toString('utf8') : JSON.stringify(answer);
   });
   // What the preload does in Electron: exactly the contract's methods, frozen.
   await context.addInitScript((methods: string[]) => {
@@ -77,7 +94,8 @@ export async function startHarness(opts: { browser: Browser; dataDir?: string; s
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     page,
-    services,
+    backend,
+    workspaces,
     dataDir,
     url,
     async screenshot(name) {
@@ -88,7 +106,20 @@ export async function startHarness(opts: { browser: Browser; dataDir?: string; s
     async close() {
       await context.close();
       await new Promise((ok) => server.close(ok));
-      await services.close();
+      await workspaces.close();
     },
+  };
+}
+
+/** A hand-made orchestrator's workspace: its "demo" is the orchestrator's own (no second backend). */
+async function localWorkspace(backend: Backend): Promise<Workspaces> {
+  return {
+    active: () => backend,
+    real: () => backend,
+    startDemo: async () => (await backend.invoke('markDemo', ['2025-01']), backend.invoke('getWorkspace', [])),
+    leaveDemo: () => backend.invoke('getWorkspace', []),
+    demoServer: () => null,
+    demoDir: () => null,
+    close: () => backend.close(),
   };
 }

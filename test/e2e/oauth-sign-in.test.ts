@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../src/main/app';
 import { readGrant } from '../../src/main/afas/oauth';
 import { memorySecretStore } from '../../src/main/secrets/memory';
-import { createServices } from '../../src/main/services';
+import type { WorkspaceView } from '../../src/shared/views';
 import { launchBrowser, startHarness } from './harness';
 
 let browser: Browser;
@@ -36,11 +36,8 @@ describe('sign in with AFAS (OAuth) in the wizard', () => {
     };
     const h = await startHarness({
       browser,
-      services: (dataDir) => {
-        const s = createServices({ dataDir, appVersion: '0.0.0-e2e', secrets, openExternal });
-        s.monthEnd.saveEnvironment({ number: env, type: 'production', baseUrl: demo.fake.baseUrl });
-        return s;
-      },
+      host: { secrets, openExternal },
+      prepare: async (backend) => void (await backend.invoke('saveEnvironment', [{ number: env, type: 'production', baseUrl: demo.fake.baseUrl }])),
     });
     try {
       const { page } = h;
@@ -72,7 +69,7 @@ describe('sign in with AFAS (OAuth) in the wizard', () => {
       expect(opened[1]).toMatch(/\/ProfitRestServices\/oauth\/authorize\?.*client_id=kruispost-desktop/);
       release();
       await expect.poll(() => oauthStatus.textContent(), { timeout: 15_000 }).toBe('Aangemeld bij AFAS (OAuth)');
-      expect(h.services.monthEnd.workspace().token.kind).toBe('oauth');
+      expect((await h.backend.invoke<WorkspaceView>('getWorkspace', [])).token.kind).toBe('oauth');
       expect(await readGrant(secrets, env)).not.toBeNull();
 
       // The connection test goes over DPoP-authorised calls.

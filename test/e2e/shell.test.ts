@@ -82,7 +82,7 @@ describe('the app shell in a real browser', () => {
     expect(probe['fetchOther']).toBe('TypeError');
     expect(probe['fetchSelf']).toBe('TypeError'); // connect-src 'none'
     expect(probe['badArgs']).toBe('invalid-arguments');
-    expect(h.services.settings.language()).toBe('nl');
+    expect((await h.backend.invoke<{ language: string }>('getSettings', [])).language).toBe('nl');
     await h.close();
   });
 });

@@ -16,7 +16,6 @@ import { loadToken, storeToken } from '../afas/credentials';
 import { parseEnvironment, type Environment } from '../afas/environment';
 import { runReadiness } from '../afas/readiness';
 import type { AfasClient, AfasRow, RequestAuth } from '../afas/types';
-import { reconcileAdministration } from '../reconcile/engine';
 import { validateManualMatch } from '../reconcile/manual';
 import type { SecretStore } from '../secrets/types';
 import { appendAudit, listAudit } from '../store/audit';
@@ -24,13 +23,13 @@ import * as actions from '../store/controller-actions';
 import { listNotes } from '../store/controller-reads';
 import type { Db } from '../store/database';
 import { linesByKey, queryLines } from '../store/lines';
+import { accountLines as preparedAccountLines } from '../reconcile/prepare';
 import { listAdministrations } from '../store/master-data';
 import { listSyncRuns } from '../store/sync-runs';
 import { writeWorkbook } from '../workbook/writeWorkbook';
 import { createFileLogger, type Logger } from '../log';
-import { persistAutoMatches } from './auto-matches';
-import { DEFAULT_OAUTH_CLIENT_ID, startDemoServer, type DemoServer } from './demo-server';
-import { loadEngineInput } from './engine-input';
+import { DEFAULT_OAUTH_CLIENT_ID } from './demo-server';
+import { EngineState } from './engine-state';
 import { SyncRunner } from './sync-runner';
 import type { AccountLinesView, ChoiceLists, MonthEnd, ReadinessItem, SyncProgressView, WorkspaceView } from './types';
 import { workspaceConfigStore } from './workspace-config';
@@ -51,16 +50,18 @@ export interface MonthEndOptions {
   openExternal?: (url: string) => Promise<void>;
   /** How long the browser sign-in may take (default 5 minutes). */
   oauthTimeoutMs?: number;
+  /** [0] is 1 while the host asks to cancel: read between the steps of long synchronous work. */
+  cancelFlag?: Int32Array;
 }
 
 /** The orchestrator plus what the CLI needs beyond the app's seam. */
 export interface MonthEndService extends MonthEnd {
   /** Resolves when no sync is running; returns the last run's state. */
   waitForSync(): Promise<SyncProgressView | null>;
-  /** Sets the first month to sync (YYYY-MM). */
+  recordWalletBalance(unitId: number, period: Period, cents: Cents | null): void;
+  onSyncProgress(listener: (view: SyncProgressView) => void): () => void;
   setSyncFrom(period: Period | null): void;
-  /** The demo server while it runs (tests and the CLI). */
-  demoServer(): DemoServer | null;
+  markDemo(syncFrom: string): void;
 }
 
 const TYPE_NL = { production: 'productie', test: 'test', accept: 'accept' } as const;
@@ -108,7 +109,7 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
   const factory = opts.afasClientFactory ?? defaultFactory;
   const config = workspaceConfigStore(db);
   const runner = new SyncRunner(db, opts.logger ?? createFileLogger(join(opts.dataDir, 'kruispost.log')));
-  let demo: DemoServer | null = null;
+  const engine = new EngineState(db);
   let tokenStored = false;
   let tokenGeneration = 0;
   // One OAuth session per environment: its access token lives in memory, and the single-use
@@ -194,12 +195,22 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
     return a;
   };
 
+  const named = (r: AdministrationResult, cfg: AdministrationConfig): AdministrationResult =>
+    r.name !== null ? r : { ...r, name: cfg.name ?? listAdministrations(db).find((a) => a.unitId === cfg.unitId)?.name ?? null };
+
   const result = (unitId: number, period: Period): AdministrationResult => {
     const cfg = administration(unitId);
     lastPeriod.set(unitId, period);
-    const input = loadEngineInput(db, cfg, period, config.walletBalance(unitId, period), today());
-    const r = reconcileAdministration(input);
-    return { ...r, name: r.name ?? cfg.name ?? listAdministrations(db).find((a) => a.unitId === unitId)?.name ?? null };
+    return named(engine.result({ config: cfg, period, walletBalance: config.walletBalance(unitId, period), today: today() }), cfg);
+  };
+
+  /** Every write of a decision goes through here, so no kept picture outlives it. */
+  const decided = <T>(write: () => T): T => {
+    try {
+      return write();
+    } finally {
+      engine.decisionsChanged();
+    }
   };
 
   /** The period an action without one refers to: the one last looked at, else the lines' month. */
@@ -296,7 +307,21 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
       const others = c.administrations.filter((x) => x.unitId !== a.unitId);
       return { ...c, administrations: [...others, a].sort((x, y) => x.unitId - y.unitId) };
     });
+    engine.linesChanged(a.unitId);
     return view();
+  };
+
+  const recordWalletBalance = (unitId: number, period: Period, cents: Cents | null): void => {
+    const account = administration(unitId).moss.balanceAccount;
+    decided(() =>
+      db.transaction(() => {
+        config.setWalletBalance(unitId, period, cents);
+        appendAudit(db, {
+          at: nowIso(), by: 'controller', action: 'wallet.set', unitId, account,
+          detail: JSON.stringify({ period: periodId(period), wallet: cents === null ? null : centsToDecimal(cents) }), reason: null,
+        });
+      })(),
+    );
   };
 
   const me: MonthEndService = {
@@ -363,7 +388,8 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
         to: period,
         now: clock,
         afterUnit: (cfg) => {
-          persistAutoMatches(db, cfg, period, today(), nowIso());
+          engine.linesChanged(cfg.unitId);
+          engine.autoMatch({ config: cfg, period, walletBalance: config.walletBalance(cfg.unitId, period), today: today() }, nowIso());
         },
       });
     },
@@ -384,7 +410,9 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
       const last = `${periodId(period)}-31`;
       // The period's lines, and the open items carried in from before it.
       const carried = (r.accounts.find((a) => a.account === account)?.openItems ?? []).map((o) => o.line).filter((l) => l.entryDate < first);
-      const lines = [...carried, ...queryLines(db, { unitId, accounts: [account], fromDate: first, toDate: last })].map((l) => ({
+      const own = preparedAccountLines(engine.prepared(administration(unitId)).base, account).lines;
+      const inPeriod = own.length > 0 ? own.filter((l) => l.entryDate >= first && l.entryDate <= last) : queryLines(db, { unitId, accounts: [account], fromDate: first, toDate: last });
+      const lines = [...carried, ...inPeriod].map((l) => ({
         ...l,
         matchId: byLine.get(l.key)?.id ?? null,
         matchStatus: byLine.get(l.key)?.status ?? null,
@@ -404,7 +432,7 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
       if (draft.account !== account) {
         throw new AppFailure('match-wrong-account', { nl: `De regels staan niet op rekening ${account}.`, en: `The lines are not on account ${account}.` });
       }
-      actions.confirmMatch(db, { unitId, account, lines: keys, reason: draft.reason, method: 'manual', by, at: nowIso() });
+      decided(() => actions.confirmMatch(db, { unitId, account, lines: keys, reason: draft.reason, method: 'manual', by, at: nowIso() }));
       return result(unitId, periodFor(unitId, keys));
     },
 
@@ -419,22 +447,22 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
         );
       }
       const reason = m.reason ?? (m.difference !== 0 ? `Verschil ${centsToDecimal(m.difference)} geaccepteerd / difference accepted` : null);
-      actions.confirmMatch(db, { unitId, account: m.account, lines: m.lines, method: m.method, evidence: m.evidence, reason, by, at: nowIso() });
+      decided(() => actions.confirmMatch(db, { unitId, account: m.account, lines: m.lines, method: m.method, evidence: m.evidence, reason, by, at: nowIso() }));
       return result(unitId, period);
     },
 
     unmatch(unitId, matchId, by, reason) {
-      actions.unmatch(db, { matchId, by, reason, at: nowIso() });
+      decided(() => actions.unmatch(db, { matchId, by, reason, at: nowIso() }));
       return result(unitId, periodFor(unitId));
     },
 
     undo(by) {
-      const u = actions.undoLast(db, { by, at: nowIso() });
+      const u = decided(() => actions.undoLast(db, { by, at: nowIso() }));
       return { undone: u ? u.kind : null };
     },
 
     addNote(unitId, lineKey, text, by) {
-      actions.addNote(db, { unitId, lineKey, text, by, at: nowIso() });
+      decided(() => actions.addNote(db, { unitId, lineKey, text, by, at: nowIso() }));
     },
 
     signOff(unitId, account, period, role, by) {
@@ -443,25 +471,18 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
       if (!acc) {
         throw new AppFailure('signoff-account', { nl: `Rekening ${account} hoort niet bij deze afstemming.`, en: `Account ${account} is not part of this reconciliation.` });
       }
-      actions.signOff(db, { unitId, account, period: periodId(period), role, by, at: nowIso(), snapshot: { closing: acc.closing, openItems: acc.openItems.length } });
+      decided(() => actions.signOff(db, { unitId, account, period: periodId(period), role, by, at: nowIso(), snapshot: { closing: acc.closing, openItems: acc.openItems.length } }));
       return result(unitId, period);
     },
 
     setWalletBalance(unitId, period, cents: Cents | null) {
-      administration(unitId);
-      db.transaction(() => {
-        config.setWalletBalance(unitId, period, cents);
-        appendAudit(db, {
-          at: nowIso(), by: 'controller', action: 'wallet.set', unitId, account: administration(unitId).moss.balanceAccount,
-          detail: JSON.stringify({ period: periodId(period), wallet: cents === null ? null : centsToDecimal(cents) }), reason: null,
-        });
-      })();
+      recordWalletBalance(unitId, period, cents);
       return result(unitId, period);
     },
+    recordWalletBalance,
 
     async exportWorkbook(unitId, period, targetPath, lang) {
       const r = result(unitId, period);
-      const keys = new Set(r.matches.flatMap((m) => m.lines));
       const c = config.read();
       const last = listSyncRuns(db, unitId, 1)[0];
       mkdirSync(dirname(targetPath), { recursive: true });
@@ -477,7 +498,7 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
           },
           generatedAt: nowIso(),
           appVersion: opts.appVersion ?? '0.1.0',
-          lines: linesByKey(db, [...keys]),
+          lines: engine.lineLookup(administration(unitId)),
         },
         targetPath,
         { lang },
@@ -485,22 +506,13 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
       return { path: written.path };
     },
 
-    async startDemo() {
-      if (!demo) demo = await startDemoServer();
-      saveEnvironment({ number: demo.dataset.truth.envId, type: 'production', baseUrl: demo.fake.baseUrl });
-      await storeClassicToken(demo.token);
-      for (const a of demo.dataset.administrations) saveAdministration(a);
-      config.update((c) => ({ ...c, demo: true, syncFrom: '2025-01' }));
-      return view();
+    markDemo(syncFrom) {
+      config.update((c) => ({ ...c, demo: true, syncFrom }));
     },
 
     async close() {
       runner.cancel();
       await runner.idle();
-      if (demo) {
-        await demo.fake.close();
-        demo = null;
-      }
     },
 
     async waitForSync() {
@@ -510,7 +522,7 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
     setSyncFrom(period) {
       config.update((c) => ({ ...c, syncFrom: period ? periodId(period) : null }));
     },
-    demoServer: () => demo,
+    onSyncProgress: (listener) => runner.onChange(listener),
   };
   return me;
 }

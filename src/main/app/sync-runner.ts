@@ -25,6 +25,7 @@ export interface SyncJob {
 
 export class SyncRunner {
   private view: SyncProgressView | null = null;
+  private readonly listeners = new Set<(view: SyncProgressView) => void>();
   private controller: AbortController | null = null;
   private running: Promise<void> | null = null;
 
@@ -32,6 +33,17 @@ export class SyncRunner {
     private readonly db: Db,
     private readonly log: Logger = silentLogger,
   ) {}
+
+  /** Called with every change of the run's view, as it happens (the backend pushes them on). */
+  onChange(listener: (view: SyncProgressView) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private set(view: SyncProgressView): void {
+    this.view = view;
+    for (const l of this.listeners) l({ ...view });
+  }
 
   status(): SyncProgressView | null {
     return this.view ? { ...this.view } : null;
@@ -48,10 +60,10 @@ export class SyncRunner {
     const runId = randomUUID();
     const controller = new AbortController();
     this.controller = controller;
-    this.view = {
+    this.set({
       runId, state: 'running', phase: 'plan', rowsFetched: 0, estimatedTotal: null, slice: null,
       slicesDone: 0, slicesTotal: 0, rowsPerSecond: 0, etaSeconds: null, error: null,
-    };
+    });
     const run = async (): Promise<void> => {
       const client = await job.client();
       try {
@@ -84,7 +96,7 @@ export class SyncRunner {
     for (const [i, config] of job.administrations.entries()) {
       const onProgress = (p: SyncProgress) => {
         if (!this.view || this.view.runId !== runId) return;
-        this.view = {
+        this.set({
           ...this.view,
           phase: units > 1 ? `${p.phase} (${i + 1}/${units})` : p.phase,
           rowsFetched: before + p.rowsFetched,
@@ -94,7 +106,7 @@ export class SyncRunner {
           slicesTotal: p.slicesTotal,
           rowsPerSecond: p.rowsPerSecond,
           etaSeconds: p.etaSeconds,
-        };
+        });
       };
       const r = await syncAdministration({ db: this.db, client, config, from: job.from, to: job.to, signal, onProgress, now: job.now });
       if (r.status === 'cancelled') {
@@ -102,6 +114,7 @@ export class SyncRunner {
         return;
       }
       before += r.rowsFetched;
+      if (this.view?.runId === runId) this.set({ ...this.view, phase: units > 1 ? `match (${i + 1}/${units})` : 'match' });
       job.afterUnit(config);
     }
     this.finish(runId, 'done', null);
@@ -109,7 +122,7 @@ export class SyncRunner {
 
   private finish(runId: string, state: SyncProgressView['state'], error: SyncProgressView['error']): void {
     if (!this.view || this.view.runId !== runId) return;
-    this.view = { ...this.view, state, error, phase: state === 'done' ? 'done' : this.view.phase, etaSeconds: state === 'done' ? 0 : null };
+    this.set({ ...this.view, state, error, phase: state === 'done' ? 'done' : this.view.phase, etaSeconds: state === 'done' ? 0 : null });
   }
 
   cancel(): void {

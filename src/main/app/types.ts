@@ -36,7 +36,14 @@ export interface MonthEnd {
   signOff(unitId: number, account: string, period: Period, role: 'preparer' | 'reviewer', by: string): AdministrationResult;
   setWalletBalance(unitId: number, period: Period, cents: Cents | null): AdministrationResult;
   exportWorkbook(unitId: number, period: Period, targetPath: string, lang: 'nl' | 'en'): Promise<{ path: string }>;
-  /** Starts the bundled fake AFAS with the demo environment and configures the workspace for it. */
-  startDemo(): Promise<WorkspaceView>;
   close(): Promise<void>;
+  // The backend's own (optional for hand-made orchestrators in tests):
+  /** Every change of the sync's progress, as it happens. */
+  onSyncProgress?(listener: (view: SyncProgressView) => void): () => void;
+  /** Sets the first month to sync. */
+  setSyncFrom?(period: Period | null): void;
+  /** Records the wallet balance Moss reports (audited) without computing the picture. */
+  recordWalletBalance?(unitId: number, period: Period, cents: Cents | null): void;
+  /** Marks this (throw-away) workspace as the demo's, synced from `syncFrom` (YYYY-MM). */
+  markDemo?(syncFrom: string): void;
 }

@@ -13,9 +13,10 @@ import { memorySecretStore } from '../secrets/memory';
 import { defaultWorkbookName } from '../workbook/names';
 import { EXIT, UsageError } from './errors';
 import { runJob } from './job';
+import type { BackendEntry } from '../backend/entry';
 import { langFrom } from './reconcile';
 
-export async function demoCommand(argv: string[], io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream; env: NodeJS.ProcessEnv; cwd: string }): Promise<number> {
+export async function demoCommand(argv: string[], io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream; env: NodeJS.ProcessEnv; cwd: string; backend?: BackendEntry }): Promise<number> {
   let values;
   try {
     values = parseArgs({ args: argv, options: { lang: { type: 'string' }, 'out-dir': { type: 'string' } }, strict: true }).values;
@@ -41,6 +42,7 @@ export async function demoCommand(argv: string[], io: { stdout: NodeJS.WriteStre
         : `Demo: fake AFAS at ${server.fake.baseUrl}, environment ${dataset.truth.envId}, period ${periodId(period)}\n`,
     );
     const r = await runJob({
+      ...(io.backend ? { backend: io.backend } : {}),
       config: { environment: { number: dataset.truth.envId, type: 'production' }, administrations: dataset.administrations, syncFrom: DEMO_SYNC_FROM },
       period,
       out: null,

@@ -2,16 +2,20 @@
 // write the workbook(s) and the JSON report, and tell the caller whether everything clears.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import type { Lang, Period } from '../../shared/domain';
+import { parsePeriodId, type Lang, type Period } from '../../shared/domain';
 import { AppFailure, isAppFailure } from '../../shared/errors';
 import { formatEuro, toCents, type Cents } from '../../shared/money';
-import { createMonthEnd } from '../app/month-end';
+import type { WorkspaceView } from '../../shared/views';
+import type { SyncProgressView } from '../app/types';
+import type { BackendEntry } from '../backend/entry';
+import { startBackend, type Backend } from '../backend/host';
 import type { SecretStore } from '../secrets/types';
-import { openDatabase } from '../store/database';
 import type { CliConfig } from './config';
 import { appErrorText, EXIT, UsageError } from './errors';
 import { progressPrinter } from './progress';
-import { buildReport, type Report } from './report';
+import { buildReport, type Report, type ReportAdministration } from './report';
+
+const APP_VERSION = '0.1.0';
 
 export interface JobInput {
   config: CliConfig;
@@ -28,8 +32,10 @@ export interface JobInput {
   secrets: SecretStore;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
-  /** Each phase as it starts (benchmarks time them): the sync's own, then reconcile, workbook, report. */
+  /** Each phase as it starts (benchmarks time them): the sync's own, then workbook, report. */
   onPhase?: (phase: string) => void;
+  /** Where the backend worker is (the bundle's entry passes its own; default: the source). */
+  backend?: BackendEntry;
 }
 
 export interface JobResult {
@@ -48,9 +54,9 @@ function workbookPath(input: JobInput, unitId: number, name: string | null): str
 
 export async function runJob(input: JobInput): Promise<JobResult> {
   const { lang, stderr, stdout } = input;
-  let db;
+  let backend: Backend;
   try {
-    db = openDatabase(resolve(input.dataDir, 'kruispost.sqlite'));
+    backend = await startBackend({ dataDir: resolve(input.dataDir), appVersion: APP_VERSION, secrets: input.secrets, ...(input.backend ? { entry: input.backend } : {}) });
   } catch (e) {
     throw new UsageError(
       { nl: `--data-dir: de database in ${input.dataDir} kan niet worden geopend.`, en: `--data-dir: cannot open the database in ${input.dataDir}.` },
@@ -58,10 +64,10 @@ export async function runJob(input: JobInput): Promise<JobResult> {
       ['--data-dir'],
     );
   }
-  const monthEnd = createMonthEnd({ db, secrets: input.secrets, dataDir: input.dataDir });
+  const call = <T>(method: string, ...args: unknown[]) => backend.invoke<T>(method, args);
   try {
     try {
-      monthEnd.saveEnvironment({ ...input.config.environment, ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}) });
+      await call('saveEnvironment', { ...input.config.environment, ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}) });
     } catch (e) {
       if (isAppFailure(e)) {
         const field = e.appError.code === 'afas.environment.base_url' || e.appError.code === 'afas.environment.insecure' ? (input.baseUrl ? '--base-url' : 'environment.baseUrl') : 'environment.number';
@@ -69,61 +75,42 @@ export async function runJob(input: JobInput): Promise<JobResult> {
       }
       throw e;
     }
-    const ws = monthEnd.workspace();
-    for (const a of ws.administrations) if (!input.config.administrations.some((c) => c.unitId === a.unitId)) monthEnd.saveAdministration({ ...a });
-    for (const a of input.config.administrations) monthEnd.saveAdministration(a);
-    monthEnd.setSyncFrom(input.config.syncFrom ? { year: Number(input.config.syncFrom.slice(0, 4)), month: Number(input.config.syncFrom.slice(5, 7)) } : null);
-
-    const progress = progressPrinter(stderr, lang);
-    monthEnd.startSync(input.period);
-    let phase = '';
-    const enter = (p: string) => {
-      if (p !== phase) input.onPhase?.((phase = p));
-    };
-    const timer = setInterval(() => {
-      const s = monthEnd.syncStatus();
-      if (s) {
-        progress.update(s);
-        enter(s.phase);
-      }
-    }, 150);
-    let status;
-    try {
-      status = await monthEnd.waitForSync();
-    } finally {
-      clearInterval(timer);
+    const ws = await call<WorkspaceView>('getWorkspace');
+    for (const a of ws.administrations) if (!input.config.administrations.some((c) => c.unitId === a.unitId)) await call('saveAdministration', { ...a });
+    for (const a of input.config.administrations) await call('saveAdministration', a);
+    await call('setSyncFrom', input.config.syncFrom ? parsePeriodId(input.config.syncFrom) : null);
+    // The wallet balances first: the run's one engine pass (auto-match + reconcile) includes them.
+    for (const [unitId, wallet] of input.walletBalances) {
+      if (input.config.administrations.some((a) => a.unitId === unitId)) await call('recordWalletBalance', unitId, input.period, wallet);
     }
-    if (status) progress.update(status);
-    progress.done();
+
+    const status = await sync(backend, input);
     if (!status || status.state !== 'done') {
       const err = status?.error ?? { code: 'sync.cancelled', message: { nl: 'De synchronisatie is afgebroken.', en: 'The sync was cancelled.' } };
       stderr.write(appErrorText(err, lang));
       return { code: EXIT.afas, report: null, workbooks: [] };
     }
 
-    const results = [];
+    const administrations: ReportAdministration[] = [];
     const workbooks: string[] = [];
-    enter('reconcile');
     for (const a of input.config.administrations) {
       const wallet = input.walletBalances.get(a.unitId) ?? null;
-      if (wallet !== null) monthEnd.setWalletBalance(a.unitId, input.period, wallet);
-      const result = monthEnd.result(a.unitId, input.period);
-      const path = workbookPath(input, a.unitId, result.name);
+      const path = workbookPath(input, a.unitId, await call<string | null>('administrationName', a.unitId, input.period));
       if (path) {
-        enter('workbook');
+        input.onPhase?.('workbook');
         try {
           mkdirSync(dirname(path), { recursive: true });
-          await monthEnd.exportWorkbook(a.unitId, input.period, path, lang);
+          await call('exportWorkbookTo', a.unitId, input.period, lang, path);
         } catch (e) {
           const why = isAppFailure(e) ? e.appError.message : { nl: String(e), en: String(e) };
           throw new UsageError({ nl: `--out: ${why.nl}`, en: `--out: ${why.en}` }, isAppFailure(e) ? e.appError.action : undefined, ['--out']);
         }
         workbooks.push(path);
       }
-      results.push({ result, walletBalance: wallet, workbook: path });
+      input.onPhase?.('report');
+      administrations.push(await call<ReportAdministration>('reportAdministration', a.unitId, input.period, wallet, path));
     }
-    enter('report');
-    const report = buildReport({ period: input.period, environment: input.config.environment.number, generatedAt: new Date().toISOString(), results });
+    const report = buildReport({ period: input.period, environment: input.config.environment.number, generatedAt: new Date().toISOString(), administrations });
     if (input.report) {
       const path = resolve(input.report);
       try {
@@ -136,9 +123,41 @@ export async function runJob(input: JobInput): Promise<JobResult> {
     stdout.write(summary(report, lang));
     return { code: report.clears ? EXIT.clears : EXIT.doesNotClear, report, workbooks };
   } finally {
-    await monthEnd.close();
-    db.close();
+    await backend.close();
   }
+}
+
+/** Starts the sync (with its auto-matching) and follows its progress to the end. */
+async function sync(backend: Backend, input: JobInput): Promise<SyncProgressView | null> {
+  const progress = progressPrinter(input.stderr, input.lang);
+  let phase = '';
+  let runId: string | null = null;
+  let final: SyncProgressView | null = null;
+  let finished: () => void = () => undefined;
+  const ended = new Promise<void>((ok) => (finished = ok));
+  const stop = backend.onProgress((view) => {
+    if (view.phase !== phase) input.onPhase?.((phase = view.phase));
+    progress.update(view);
+    if (view.state !== 'running' && (runId === null || view.runId === runId)) {
+      final = view;
+      finished();
+    }
+  });
+  const heartbeat = setInterval(() => {
+    const v = backend.progress();
+    if (v) progress.update(v);
+  }, 1_000);
+  try {
+    runId = (await backend.invoke<{ runId: string }>('startSync', [input.period])).runId;
+    const v = backend.progress();
+    if (v && v.runId === runId && v.state !== 'running') final = v;
+    else await ended;
+  } finally {
+    clearInterval(heartbeat);
+    stop();
+    progress.done();
+  }
+  return final;
 }
 
 function summary(report: Report, lang: Lang): string {

@@ -12,6 +12,7 @@ import { readConfigFile } from './config';
 import { defaultDataDir } from './data-dir';
 import { EXIT, UsageError } from './errors';
 import { runJob } from './job';
+import type { BackendEntry } from '../backend/entry';
 
 export const TOKEN_ENV = 'KRUISPOST_AFAS_TOKEN';
 
@@ -44,7 +45,7 @@ function parseWalletBalances(values: string[], units: number[]): Map<number, Cen
   return out;
 }
 
-export async function reconcileCommand(argv: string[], io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream; env: NodeJS.ProcessEnv }): Promise<number> {
+export async function reconcileCommand(argv: string[], io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream; env: NodeJS.ProcessEnv; backend?: BackendEntry }): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -117,6 +118,7 @@ export async function reconcileCommand(argv: string[], io: { stdout: NodeJS.Writ
     );
   }
   const r = await runJob({
+    ...(io.backend ? { backend: io.backend } : {}),
     config,
     period,
     out: v.out ?? null,

@@ -57,13 +57,9 @@ export interface Report {
   administrations: ReportAdministration[];
 }
 
-export function buildReport(p: {
-  period: Period;
-  environment: string;
-  generatedAt: string;
-  results: { result: AdministrationResult; walletBalance: number | null; workbook: string | null }[];
-}): Report {
-  const administrations = p.results.map(({ result: r, walletBalance, workbook }): ReportAdministration => ({
+/** One administration's entry: built where the result is (the backend), so only this crosses. */
+export function reportAdministration(r: AdministrationResult, walletBalance: number | null, workbook: string | null): ReportAdministration {
+  return {
     unitId: r.unitId,
     name: r.name,
     clears: r.accounts.every((a) => a.clears),
@@ -95,13 +91,16 @@ export function buildReport(p: {
     matchCounts: r.matchCounts,
     flags: r.flags.map((f) => ({ code: f.code, severity: f.severity, account: f.account, lines: f.lines, message: f.message })),
     workbook,
-  }));
+  };
+}
+
+export function buildReport(p: { period: Period; environment: string; generatedAt: string; administrations: ReportAdministration[] }): Report {
   return {
     version: REPORT_VERSION,
     period: periodId(p.period),
     environment: p.environment,
     generatedAt: p.generatedAt,
-    clears: administrations.every((a) => a.clears),
-    administrations,
+    clears: p.administrations.every((a) => a.clears),
+    administrations: p.administrations,
   };
 }

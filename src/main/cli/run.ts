@@ -4,6 +4,7 @@ import { isAppFailure } from '../../shared/errors';
 import { demoCommand } from './demo';
 import { describeError, EXIT, UsageError } from './errors';
 import { langFrom, reconcileCommand } from './reconcile';
+import type { BackendEntry } from '../backend/entry';
 
 const USAGE = `Usage / Gebruik:
   kruispost reconcile --config FILE --period YYYY-MM [--out FILE.xlsx] [--report FILE.json]
@@ -21,6 +22,8 @@ export interface CliIo {
   stderr: NodeJS.WriteStream;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Where the backend worker is (the bundle passes the file beside it). */
+  backend?: BackendEntry;
 }
 
 export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }): Promise<number> {

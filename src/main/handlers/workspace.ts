@@ -1,9 +1,9 @@
-// First run: environment, token or OAuth sign-in, connection test, readiness, AFAS choice lists, account setup, demo.
+// First run: environment, token or OAuth sign-in, connection test, readiness, AFAS choice lists, account setup.
 import type { Handlers } from '../../shared/contract';
 import { parseEnvironment } from '../afas/environment';
 import type { Services } from '../services';
 
-type WorkspaceMethods = 'getWorkspace' | 'saveEnvironment' | 'storeClassicToken' | 'signInWithAfas' | 'signOutAfas' | 'testConnection' | 'getReadiness' | 'getChoices' | 'saveAdministration' | 'startDemo';
+type WorkspaceMethods = 'getWorkspace' | 'saveEnvironment' | 'storeClassicToken' | 'signInWithAfas' | 'signOutAfas' | 'testConnection' | 'getReadiness' | 'getChoices' | 'saveAdministration';
 
 export function workspaceHandlers(s: Services): Pick<Handlers, WorkspaceMethods> {
   const me = s.monthEnd;
@@ -22,6 +22,5 @@ export function workspaceHandlers(s: Services): Pick<Handlers, WorkspaceMethods>
     getReadiness: async (config) => me.readiness(config.unitId, config),
     getChoices: async (unitId) => me.choices(unitId),
     saveAdministration: async (config) => me.saveAdministration(config),
-    startDemo: async () => me.startDemo(),
   };
 }

@@ -58,19 +58,38 @@ export function reconcileAdministration(input: ReconcileInput): AdministrationRe
   return reconcileOn(prepare(prepInput(input)), input);
 }
 
+/** The unit's lines prepared once (rule set, lines per account): reused while the lines stay the same. */
+export type PreparedLines = Omit<Prepared, 'stored' | 'matching'>;
+
+export function prepareEngineLines(input: Pick<ReconcileInput, 'config' | 'lines' | 'ruleOptions'>): PreparedLines {
+  return prepareLines({ config: input.config, lines: input.lines, storedMatches: [], ...(input.ruleOptions ? { ruleOptions: input.ruleOptions } : {}) });
+}
+
+/** autoMatch on lines prepared before (input.lines is not read). */
+export function autoMatchPrepared(base: PreparedLines, input: Omit<ReconcileInput, 'lines'>): StoredMatch[] {
+  return autoMatchOn(prepareMatches(base, input.storedMatches, input.config.unitId), input);
+}
+
+/** reconcileAdministration on lines prepared before (input.lines is not read). */
+export function reconcilePrepared(base: PreparedLines, input: Omit<ReconcileInput, 'lines'>): AdministrationResult {
+  return reconcileOn(prepareMatches(base, input.storedMatches, input.config.unitId), input);
+}
+
 /**
  * autoMatch, then reconcileAdministration with the new matches stored after the given ones, on
  * lines prepared once: the same results as the two calls, for a caller that makes both.
  */
-export function reconcileWithAutoMatch(input: ReconcileInput): { autoMatches: StoredMatch[]; result: AdministrationResult } {
-  const base = prepareLines(prepInput(input));
+export function reconcileWithAutoMatch(
+  input: Omit<ReconcileInput, 'lines'> & { lines?: ReconcileInput['lines'] },
+  base: PreparedLines = prepareEngineLines({ ...input, lines: input.lines ?? [] }),
+): { autoMatches: StoredMatch[]; result: AdministrationResult } {
   const autoMatches = autoMatchOn(prepareMatches(base, input.storedMatches, input.config.unitId), input);
   const storedMatches = [...input.storedMatches, ...autoMatches];
   const result = reconcileOn(prepareMatches(base, storedMatches, input.config.unitId), { ...input, storedMatches });
   return { autoMatches, result };
 }
 
-function autoMatchOn(prep: Prepared, input: ReconcileInput): StoredMatch[] {
+function autoMatchOn(prep: Prepared, input: Pick<ReconcileInput, 'config' | 'today'>): StoredMatch[] {
   const out: StoredMatch[] = [];
   for (const rule of prep.rules.accounts) {
     const first = prep.matching.get(rule.account);
@@ -97,7 +116,7 @@ function autoMatchOn(prep: Prepared, input: ReconcileInput): StoredMatch[] {
   return out;
 }
 
-function reconcileOn(prep: Prepared, input: ReconcileInput): AdministrationResult {
+function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): AdministrationResult {
   const p = periodDays(input.period);
   const todayDay = dayNumber(input.today);
   const asOf = Math.min(todayDay, p.last);

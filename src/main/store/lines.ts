@@ -77,17 +77,56 @@ export interface LineQuery {
   toDate?: string;
 }
 
-/** Lines of the given accounts, ordered by entry date then line key parts. */
+/**
+ * Lines of the given accounts, ordered by entry date then line key parts. Read as raw rows and
+ * built with repeated texts shared (journals, accounts, dates, an entry's description, merchant
+ * names): 600,000 lines stay ~300 bytes each instead of ~500.
+ */
 export function queryLines(db: Db, q: LineQuery): MutationLine[] {
   if (q.accounts.length === 0) return [];
   const rows = db
-    .prepare<[number, string, string, string], LineRow>(
+    .prepare<[number, string, string, string], unknown[]>(
       `${SELECT} WHERE unit_id = ? AND account_no IN (SELECT value FROM json_each(?))
        AND entry_date >= ? AND entry_date <= ? AND ${VISIBLE}
        ORDER BY entry_date, journal_id, entry_no, seq_no`,
     )
-    .all(q.unitId, JSON.stringify(q.accounts), q.fromDate ?? '0000-00-00', q.toDate ?? '9999-99-99');
-  return rows.map(lineFromRow);
+    .raw(true)
+    .iterate(q.unitId, JSON.stringify(q.accounts), q.fromDate ?? '0000-00-00', q.toDate ?? '9999-99-99');
+  const out: MutationLine[] = [];
+  const shared = new Map<string, string>();
+  const same = (v: unknown): string | null => {
+    if (v === null) return null;
+    const t = v as string;
+    const had = shared.get(t);
+    if (had !== undefined) return had;
+    if (shared.size < 500_000) shared.set(t, t);
+    return t;
+  };
+  for (const r of rows) {
+    const unitId = r[0] as number;
+    const journalId = same(r[1])!;
+    const entryNo = r[2] as number;
+    const seqNo = r[3] as number;
+    const debit = r[14] as number;
+    const credit = r[15] as number;
+    out.push({
+      key: `${unitId}/${journalId}/${entryNo}/${seqNo}`,
+      unitId, journalId, entryNo, seqNo,
+      year: r[4] as number,
+      period: r[5] as number,
+      accountNo: same(r[6])!,
+      accountType: same(r[7]),
+      entryDate: same(r[8])!,
+      voucherDate: same(r[9]),
+      voucherNo: same(r[10]),
+      invoiceId: same(r[11]),
+      description: same(r[12]),
+      lineDescription: same(r[13]),
+      debit, credit, amount: debit - credit,
+      modified: same(r[16]),
+    });
+  }
+  return out;
 }
 
 /** Lines by key (stale-match checks, notes); keys that no longer exist are absent. */

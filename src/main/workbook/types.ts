@@ -20,7 +20,12 @@ export interface WorkbookInput {
    * The mutation lines behind matched groups (MatchGroup holds keys only), so the matched-groups
    * sheet can show each line's date, description and amount. Lines of open items are known already.
    */
-  lines?: ReadonlyMap<LineKey, MutationLine>;
+  lines?: LineLookup;
+}
+
+/** Finds a line by key (a Map will do; the backend passes its prepared lines). */
+export interface LineLookup {
+  get(key: LineKey): MutationLine | undefined;
 }
 
 export interface WorkbookOptions {

@@ -3,7 +3,6 @@
 // WorkbookWriter so 300,000 rows stay within memory; written to a temp file and renamed in place.
 import ExcelJS from 'exceljs';
 import type { LineKey, MutationLine } from '../../shared/domain';
-import type { LineLookup } from './sheets/matches';
 import { planSheets } from './plan';
 import { writeFileSafely } from './safeFile';
 import { writeMatches } from './sheets/matches';
@@ -11,9 +10,9 @@ import { writeOpenItems } from './sheets/openItems';
 import { writeRollforward } from './sheets/rollforward';
 import { writeSummary } from './sheets/summary';
 import { writeAudit, writeFlags, writeSync } from './sheets/lists';
-import type { WorkbookInput, WorkbookOptions, WrittenWorkbook } from './types';
+import type { LineLookup, WorkbookInput, WorkbookOptions, WrittenWorkbook } from './types';
 
-export type { WorkbookInput, WorkbookOptions, WrittenWorkbook, WorkbookSyncInfo } from './types';
+export type { LineLookup, WorkbookInput, WorkbookOptions, WrittenWorkbook, WorkbookSyncInfo } from './types';
 export { defaultWorkbookName } from './names';
 
 export async function writeWorkbook(input: WorkbookInput, targetPath: string, opts: WorkbookOptions = { lang: 'nl' }): Promise<WrittenWorkbook> {
@@ -41,7 +40,7 @@ export async function writeWorkbook(input: WorkbookInput, targetPath: string, op
  * suggested or stale group may hold open lines). The open-line index is built on the first miss.
  */
 function lineIndex(input: WorkbookInput): LineLookup {
-  const given = input.lines ?? new Map<LineKey, MutationLine>();
+  const given: LineLookup = input.lines ?? new Map<LineKey, MutationLine>();
   let open: Map<LineKey, MutationLine> | null = null;
   return {
     get(key) {

@@ -1,16 +1,14 @@
 // Matched groups, one row per line so amounts can be summed and filtered; the group's stated
 // difference sits on its first line only, so the column total is the total of differences.
 import type ExcelJS from 'exceljs';
-import type { Lang, LineKey, MutationLine } from '../../../shared/domain';
+import type { Lang } from '../../../shared/domain';
+import type { LineLookup } from '../types';
 import type { AdministrationResult } from '../../../shared/reconcile';
 import { DIFFERENCE_HIGHLIGHT, euro, euroFormula, excelDate, excelDateTime, safeText, STYLE } from '../cells';
 import { label, MATCH_HEADERS, MATCH_STATUS, TOTAL } from '../labels';
 import { pace, closeTable, highlightNonZero, openTable, putRow, type Column } from '../table';
 
 const WIDTHS = [16, 10, 12, 12, 16, 20, 12, 36, 16, 16, 30, 16, 17];
-export interface LineLookup {
-  get(key: LineKey): MutationLine | undefined;
-}
 
 const STYLES = [
   undefined, undefined, undefined, undefined, undefined, undefined, STYLE.date, undefined,

@@ -26,6 +26,8 @@ interface MonthState {
   /** Account open in the matching workspace, or null for the dashboard. */
   account: string | null;
   setUnit(unitId: number): void;
+  /** Another workspace (the demo, or back from it): nothing of the previous one stays on screen. */
+  switchWorkspace(unitId: number | null, period: Period | null): void;
   setPeriod(period: Period): void;
   /** Main's suggestion (WorkspaceView.period): followed until the controller picks a period. */
   applyPeriodHint(period: Period): void;
@@ -71,6 +73,11 @@ export const useMonth = create<MonthState>((set, get) => {
     account: null,
     setUnit(unitId) {
       set({ unitId, result: null, account: null });
+      void get().loadResult();
+    },
+    switchWorkspace(unitId, period) {
+      clearTimeout(pollTimer);
+      set({ unitId, result: null, account: null, progress: null, exported: null, periodChosen: false, ...(period ? { period } : {}) });
       void get().loadResult();
     },
     setPeriod(period) {

@@ -16,6 +16,8 @@ interface WorkspaceState {
   load(): Promise<void>;
   setShowSetup(show: boolean): void;
   startDemo(): Promise<boolean>;
+  /** Back to the real workspace, as it was before the demo. */
+  leaveDemo(): Promise<void>;
   saveEnvironment(env: EnvironmentConfig): Promise<void>;
   storeToken(token: string): Promise<boolean>;
   testConnection(): Promise<void>;
@@ -49,6 +51,10 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
       const view = await busy('demo', () => call('startDemo'));
       if (view) set({ view, showSetup: false });
       return Boolean(view);
+    },
+    async leaveDemo() {
+      const view = await busy('demo', () => call('leaveDemo'));
+      if (view) set({ view, showSetup: view.administrations.length === 0 });
     },
     async saveEnvironment(env) {
       const view = await busy('env', () => call('saveEnvironment', env));

@@ -7,8 +7,8 @@ import { useWorkspace } from '../state/workspace';
 /** Administration, period, fetch (with progress), last fetched, export. */
 export function MonthBar() {
   const { t, date } = useT();
-  const { view, setShowSetup } = useWorkspace();
-  const { unitId, setUnit, progress, startSync, exportWorkbook, result, exported, exporting } = useMonth();
+  const { view, setShowSetup, leaveDemo, busy } = useWorkspace();
+  const { unitId, setUnit, progress, startSync, exportWorkbook, result, exported, exporting, switchWorkspace } = useMonth();
   const running = progress?.state === 'running';
   const last = view?.lastSync;
   return (
@@ -32,7 +32,23 @@ export function MonthBar() {
           {last ? t('month.lastSynced', { when: `${date(last.finishedAt)} ${last.finishedAt.slice(11, 16)}`, rows: last.rows.toLocaleString() }) : t('month.neverSynced')}
         </span>
         <span className="spacer" />
-        {view?.demo && <span className="badge demo">{t('month.demoBadge')}</span>}
+        {view?.demo && (
+          <>
+            <span className="badge demo">{t('month.demoBadge')}</span>
+            <button
+              type="button"
+              className="ghost"
+              disabled={running || busy === 'demo'}
+              onClick={async () => {
+                await leaveDemo();
+                const real = useWorkspace.getState().view;
+                switchWorkspace(real?.administrations[0]?.unitId ?? null, null);
+              }}
+            >
+              {t('month.leaveDemo')}
+            </button>
+          </>
+        )}
         <button type="button" disabled={!result || exporting} aria-describedby={exported ? 'export-done' : undefined} onClick={() => void exportWorkbook()}>
           {exporting ? t('month.exporting') : t('month.export')}
         </button>

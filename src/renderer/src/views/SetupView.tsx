@@ -8,7 +8,7 @@ import { ConnectionStep } from './setup/ConnectionStep';
 export function SetupView() {
   const { t } = useT();
   const { view, busy, startDemo, setShowSetup } = useWorkspace();
-  const { setUnit, applyPeriodHint } = useMonth();
+  const { switchWorkspace } = useMonth();
   return (
     <div className="setup">
       <section className="panel hero">
@@ -26,8 +26,7 @@ export function SetupView() {
                 const demo = useWorkspace.getState().view;
                 const first = demo?.administrations[0];
                 // The demo's planted problems are in its last month: main says which.
-                if (demo?.period) applyPeriodHint(demo.period);
-                if (first) setUnit(first.unitId);
+                switchWorkspace(first?.unitId ?? null, demo?.period ?? null);
               }
             }}
           >

@@ -1,0 +1,140 @@
+// The engine's picture of an administration, kept while nothing it depends on has changed. The
+// unit's lines are read and prepared once per sync (600,000 lines take seconds to read); a result
+// is computed once per state of the decisions, wallet and period. So the month-end job runs the
+// engine once (auto-match + reconcile together) and the screen, workbook and report reuse it.
+// The backend is the store's only writer: the orchestrator tells this cache what it changed.
+import type { AdministrationConfig, LineKey, MutationLine, Period } from '../../shared/domain';
+import { periodId } from '../../shared/domain';
+import type { Cents } from '../../shared/money';
+import type { AdministrationResult, StoredMatch } from '../../shared/reconcile';
+import { autoMatchPrepared, prepareEngineLines, reconcilePrepared, type PreparedLines } from '../reconcile/engine';
+import { insertMatchesInBulk } from '../store/bulk-matches';
+import { listMatches, listNotes, listSignOffs } from '../store/controller-reads';
+import type { Db } from '../store/database';
+import { queryLines } from '../store/lines';
+import { listAccounts, listCreditors } from '../store/master-data';
+import { lastSuccessfulRun } from '../store/sync-runs';
+import { profileAccounts } from '../sync/sync-administration';
+
+export const AUTO_BY = 'auto';
+
+/** The accounts the engine reads: the profile's, and the merchant creditors the last sync found. */
+export function reconcileAccounts(db: Db, config: AdministrationConfig): string[] {
+  const synced = lastSuccessfulRun(db, config.unitId)?.accounts ?? [];
+  return [...new Set([...profileAccounts(config), ...synced])];
+}
+
+interface Lines {
+  key: string;
+  base: PreparedLines;
+  names: Record<string, string>;
+  byKey: Map<LineKey, MutationLine> | null;
+}
+
+interface Picture {
+  key: string;
+  result: AdministrationResult;
+}
+
+export interface EngineContext {
+  config: AdministrationConfig;
+  period: Period;
+  walletBalance: Cents | null;
+  today: string;
+}
+
+/** Pictures of this many administrations are kept (a big one is a few hundred MB). */
+const KEEP = 2;
+
+export class EngineState {
+  private lines: Lines[] = [];
+  private pictures: Picture[] = [];
+  /** Bumped by every write of the controller's decisions (and by a sync's auto matches). */
+  private decisions = 0;
+
+  constructor(private readonly db: Db) {}
+
+  /** After a sync changed the unit's lines (or its configuration changed). */
+  linesChanged(unitId: number): void {
+    this.lines = this.lines.filter((l) => !l.key.startsWith(`${unitId}|`));
+    this.decisionsChanged();
+  }
+
+  /** After any decision: match, unmatch, undo, note, sign-off, wallet balance. */
+  decisionsChanged(): void {
+    this.decisions++;
+    this.pictures = [];
+  }
+
+  /** The unit's lines, prepared for the engine (read from the store when not kept). */
+  prepared(config: AdministrationConfig): Lines {
+    const runId = lastSuccessfulRun(this.db, config.unitId)?.id ?? 0;
+    const key = `${config.unitId}|${runId}|${JSON.stringify(config)}`;
+    const kept = this.lines.find((l) => l.key === key);
+    if (kept) return kept;
+    const lines = queryLines(this.db, { unitId: config.unitId, accounts: reconcileAccounts(this.db, config) });
+    const made: Lines = { key, base: prepareEngineLines({ config, lines }), names: accountNames(this.db, config.unitId), byKey: null };
+    this.lines = [made, ...this.lines.filter((l) => !l.key.startsWith(`${config.unitId}|`))].slice(0, KEEP);
+    return made;
+  }
+
+  /** The lines behind keys of the unit (the workbook's matched groups), from the prepared lines. */
+  lineLookup(config: AdministrationConfig): { get(key: LineKey): MutationLine | undefined } {
+    const l = this.prepared(config);
+    l.byKey ??= new Map(l.base.lines.map((x) => [x.key, x]));
+    return l.byKey;
+  }
+
+  result(ctx: EngineContext): AdministrationResult {
+    const lines = this.prepared(ctx.config);
+    const key = `${lines.key}|${this.decisions}|${periodId(ctx.period)}|${ctx.walletBalance}|${ctx.today}`;
+    const kept = this.pictures.find((p) => p.key === key);
+    if (kept) return kept.result;
+    const result = reconcilePrepared(lines.base, { ...this.decisionsOf(ctx), accountNames: lines.names });
+    this.keep(key, result);
+    return result;
+  }
+
+  /**
+   * After a sync: the exact, unambiguous matches are written as confirmed (by 'auto', set-based),
+   * and the picture with them is the result. One engine run. A proposal the store leaves out (its
+   * id was unmatched by the controller before, or a line is taken) is not in the picture.
+   */
+  autoMatch(ctx: EngineContext, at: string): { written: number; result: AdministrationResult } {
+    const lines = this.prepared(ctx.config);
+    const input = { ...this.decisionsOf(ctx), accountNames: lines.names };
+    // As the store will hand them back: lines by key, stamped with this run's time.
+    const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+    const proposals = autoMatchPrepared(lines.base, input).map((m): StoredMatch => ({ ...m, lines: [...m.lines].sort(byKey), by: AUTO_BY, at }));
+    const { written, skippedIds } = insertMatchesInBulk(this.db, proposals, AUTO_BY, at);
+    this.decisionsChanged();
+    const kept = skippedIds.size === 0 ? proposals : proposals.filter((m) => !skippedIds.has(m.id));
+    const result = reconcilePrepared(lines.base, { ...input, storedMatches: [...input.storedMatches, ...kept] });
+    this.keep(`${lines.key}|${this.decisions}|${periodId(ctx.period)}|${ctx.walletBalance}|${ctx.today}`, result);
+    return { written, result };
+  }
+
+  private decisionsOf(ctx: EngineContext) {
+    const unitId = ctx.config.unitId;
+    return {
+      config: ctx.config,
+      period: ctx.period,
+      storedMatches: listMatches(this.db, unitId),
+      notes: listNotes(this.db, unitId),
+      signOffs: listSignOffs(this.db, unitId),
+      walletBalance: ctx.walletBalance,
+      today: ctx.today,
+    };
+  }
+
+  private keep(key: string, result: AdministrationResult): void {
+    this.pictures = [{ key, result }, ...this.pictures.filter((p) => p.key !== key)].slice(0, KEEP);
+  }
+}
+
+function accountNames(db: Db, unitId: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of listAccounts(db, unitId)) if (a.description) out[a.accountNo] = a.description;
+  for (const c of listCreditors(db, unitId)) if (c.name) out[c.creditorId] = c.name;
+  return out;
+}

@@ -1,0 +1,96 @@
+// The bulk write path for a run's automatic matches: a few set-based statements, whatever the
+// count, instead of one audited controller action per match. The same rules as confirmMatch:
+// a match id that exists (also one the controller removed) is never written again, and a match
+// whose line another active match holds is left out (found by match_lines' key index). One
+// audit entry per account lists every group written. Auto matches are not undoable actions.
+import type { StoredMatch } from '../../shared/reconcile';
+import type { Db } from './database';
+
+export interface BulkMatchResult {
+  written: number;
+  /** Proposals left out: their id exists, or one of their lines is taken. */
+  skippedIds: Set<string>;
+}
+
+// Proposals by position (seq); their lines keyed by line key first, so the conflict checks are
+// index lookups both in match_lines and among the proposals themselves.
+const SETUP = `
+CREATE TEMP TABLE IF NOT EXISTS bulk_match (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, unit_id INTEGER NOT NULL, account TEXT NOT NULL,
+  method TEXT NOT NULL, difference INTEGER NOT NULL, reason TEXT, evidence TEXT NOT NULL);
+CREATE TEMP TABLE IF NOT EXISTS bulk_match_line (line_key TEXT NOT NULL, seq INTEGER NOT NULL, amount INTEGER NOT NULL,
+  PRIMARY KEY (line_key, seq)) WITHOUT ROWID;
+DELETE FROM temp.bulk_match;
+DELETE FROM temp.bulk_match_line;`;
+
+// Left out, as confirmMatch would refuse them: the id exists; a line is in an active match; a line
+// is in an earlier proposal of this batch still kept. (No lines, or a difference without a reason:
+// left out before they get here.)
+const REFUSE = `
+DELETE FROM temp.bulk_match WHERE id IN (SELECT id FROM main.matches);
+DELETE FROM temp.bulk_match WHERE seq IN (
+  SELECT b.seq FROM temp.bulk_match_line b JOIN main.match_lines l ON l.line_key = b.line_key
+  JOIN main.matches m ON m.id = l.match_id AND m.removed_at IS NULL);
+DELETE FROM temp.bulk_match WHERE seq IN (
+  SELECT b.seq FROM temp.bulk_match_line b JOIN temp.bulk_match_line e ON e.line_key = b.line_key AND e.seq < b.seq
+  WHERE e.seq IN (SELECT seq FROM temp.bulk_match));`;
+
+/**
+ * Writes the proposals as confirmed matches by `by` at `at`, in one transaction, in their order
+ * (on a conflict the earlier one wins, as single confirms in that order would). Line amounts are
+ * the snapshot: the caller took them from the lines it read from this store in the same run.
+ */
+export function insertMatchesInBulk(db: Db, proposals: readonly StoredMatch[], by: string, at: string): BulkMatchResult {
+  if (proposals.length === 0) return { written: 0, skippedIds: new Set() };
+  return db.transaction((): BulkMatchResult => {
+    db.exec(SETUP);
+    // Two JSON texts, read by SQLite itself: no statement per match.
+    const head: unknown[] = [];
+    const lines: unknown[] = [];
+    proposals.forEach((m, seq) => {
+      const reason = m.reason?.trim() || null;
+      const difference = m.lines.reduce((s, l) => s + l.amount, 0);
+      if (m.lines.length === 0 || (difference !== 0 && reason === null)) return;
+      for (const l of m.lines) lines.push([l.key, seq, l.amount]);
+      head.push([seq, m.id, m.unitId, m.account, m.method, difference, reason, JSON.stringify(m.evidence)]);
+    });
+    db.prepare(
+      `INSERT INTO temp.bulk_match SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7
+       FROM json_each(?) j`,
+    ).run(JSON.stringify(head));
+    db.prepare('INSERT OR IGNORE INTO temp.bulk_match_line SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(?) j').run(JSON.stringify(lines));
+    db.exec(REFUSE);
+
+    const kept = new Uint8Array(proposals.length);
+    for (const seq of db.prepare<[], number>('SELECT seq FROM temp.bulk_match').pluck().all()) kept[seq] = 1;
+    const skippedIds = new Set<string>();
+    const written: StoredMatch[] = [];
+    proposals.forEach((m, seq) => (kept[seq] === 1 ? written.push(m) : skippedIds.add(m.id)));
+    if (written.length > 0) {
+      db.prepare(
+        `INSERT INTO main.matches (id, unit_id, account, method, difference, reason, evidence, created_by, created_at)
+         SELECT id, unit_id, account, method, difference, reason, evidence, ?, ? FROM temp.bulk_match ORDER BY seq`,
+      ).run(by, at);
+      db.exec(`INSERT INTO main.match_lines (match_id, line_key, amount)
+        SELECT k.id, b.line_key, b.amount FROM temp.bulk_match_line b JOIN temp.bulk_match k ON k.seq = b.seq ORDER BY k.id, b.line_key`);
+      auditByAccount(db, written, by, at);
+    }
+    db.exec(SETUP);
+    return { written: written.length, skippedIds };
+  })();
+}
+
+/** One entry per unit and account: how many groups, and each group's id, method and lines. */
+function auditByAccount(db: Db, written: readonly StoredMatch[], by: string, at: string): void {
+  const groups = new Map<string, StoredMatch[]>();
+  for (const m of written) {
+    const k = `${m.unitId}\u0000${m.account}`;
+    const list = groups.get(k);
+    if (list) list.push(m);
+    else groups.set(k, [m]);
+  }
+  const insert = db.prepare("INSERT INTO audit_log (at, by, action, unit_id, account, detail, reason) VALUES (?, ?, 'match.auto', ?, ?, ?, NULL)");
+  for (const list of groups.values()) {
+    const detail = { count: list.length, matches: list.map((m) => ({ matchId: m.id, method: m.method, lines: m.lines })) };
+    insert.run(at, by, list[0]!.unitId, list[0]!.account, JSON.stringify(detail));
+  }
+}
