@@ -51,12 +51,17 @@ export interface FieldInfo {
   decimals: number | null;
 }
 
+/** Retries per connector (or path: 'metainfo', 'profitversion') and status ('500', '503', 'network', 'timeout', 'unreadable', …). */
+export type RetryCounts = Record<string, Record<string, number>>;
+
 export interface AfasClient {
   /** Pages of rows in the given order, stopping at the first short page. Throws AppFailure. */
   getRows(connectorId: string, options: GetRowsOptions): AsyncIterable<AfasRow[]>;
   metaInfo(signal?: AbortSignal): Promise<MetaInfo>;
   connectorFields(connectorId: string, signal?: AbortSignal): Promise<FieldInfo[]>;
   profitVersion(signal?: AbortSignal): Promise<string>;
+  /** Retries so far, for the sync run's record (test doubles may leave it out). */
+  retryCounts?(): RetryCounts;
   close(): Promise<void>;
 }
 
