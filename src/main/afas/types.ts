@@ -51,8 +51,8 @@ export interface FieldInfo {
   decimals: number | null;
 }
 
-/** Retries per connector (or path: 'metainfo', 'profitversion') and status ('500', '503', 'network', 'timeout', 'unreadable', …). */
-export type RetryCounts = Record<string, Record<string, number>>;
+import type { RetryCounts } from '../../shared/views';
+export type { RetryCounts };
 
 export interface AfasClient {
   /** Pages of rows in the given order, stopping at the first short page. Throws AppFailure. */

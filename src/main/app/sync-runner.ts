@@ -57,6 +57,7 @@ export class SyncRunner {
       try {
         await this.syncAll(job, client, runId, controller.signal);
       } finally {
+        this.noteRetries(runId, client);
         await client.close();
       }
     };
@@ -65,6 +66,9 @@ export class SyncRunner {
         if (controller.signal.aborted) this.finish(runId, 'cancelled', null);
         else {
           this.log.error('sync.failed', e);
+          // What was retried before the run gave up (finished units were logged as they ended).
+          const retries = this.view?.runId === runId ? this.view.retries : undefined;
+          if (retries && Object.keys(retries).length > 0) this.log.info('sync.retries', { failed: true, retries });
           if (process.env['KRUISPOST_DEBUG']) console.error(e);
           this.finish(runId, 'failed', toAppError(e));
         }
@@ -97,6 +101,7 @@ export class SyncRunner {
         };
       };
       const r = await syncAdministration({ db: this.db, client, config, from: job.from, to: job.to, signal, onProgress, now: job.now });
+      if (Object.keys(r.retries).length > 0) this.log.info('sync.retries', { unitId: config.unitId, retries: r.retries });
       if (r.status === 'cancelled') {
         this.finish(runId, 'cancelled', null);
         return;
@@ -105,6 +110,12 @@ export class SyncRunner {
       job.afterUnit(config);
     }
     this.finish(runId, 'done', null);
+  }
+
+  /** The run's retries so far, in the view (the report's sync.retries). */
+  private noteRetries(runId: string, client: AfasClient): void {
+    const retries = client.retryCounts?.();
+    if (retries && this.view && this.view.runId === runId) this.view = { ...this.view, retries };
   }
 
   private finish(runId: string, state: SyncProgressView['state'], error: SyncProgressView['error']): void {

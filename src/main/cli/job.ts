@@ -111,7 +111,7 @@ export async function runJob(input: JobInput): Promise<JobResult> {
       }
       results.push({ result, walletBalance: wallet, workbook: path });
     }
-    const report = buildReport({ period: input.period, environment: input.config.environment.number, generatedAt: new Date().toISOString(), results });
+    const report = buildReport({ period: input.period, environment: input.config.environment.number, generatedAt: new Date().toISOString(), results, retries: status.retries ?? {} });
     if (input.report) {
       const path = resolve(input.report);
       try {

@@ -4,6 +4,7 @@ import type { Bilingual, Period } from '../../shared/domain';
 import { periodId } from '../../shared/domain';
 import { centsToDecimal } from '../../shared/money';
 import type { AccountRole, AdministrationResult, FlagCode, MatchStatus } from '../../shared/reconcile';
+import type { RetryCounts } from '../../shared/views';
 
 export const REPORT_VERSION = 1;
 
@@ -54,6 +55,8 @@ export interface Report {
   environment: string;
   generatedAt: string;
   clears: boolean;
+  /** The sync this report was made after. */
+  sync: { retries: RetryCounts };
   administrations: ReportAdministration[];
 }
 
@@ -62,6 +65,8 @@ export function buildReport(p: {
   environment: string;
   generatedAt: string;
   results: { result: AdministrationResult; walletBalance: number | null; workbook: string | null }[];
+  /** The AFAS client's retries during the sync, per connector and status. */
+  retries?: RetryCounts;
 }): Report {
   const administrations = p.results.map(({ result: r, walletBalance, workbook }): ReportAdministration => ({
     unitId: r.unitId,
@@ -102,6 +107,7 @@ export function buildReport(p: {
     environment: p.environment,
     generatedAt: p.generatedAt,
     clears: administrations.every((a) => a.clears),
+    sync: { retries: p.retries ?? {} },
     administrations,
   };
 }

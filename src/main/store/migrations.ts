@@ -356,4 +356,12 @@ INSERT OR IGNORE INTO line_displaced (run_id, month, line)
 DROP TABLE staging_lines;
 `,
   },
+  {
+    version: 10,
+    name: 'sync-run-retries',
+    // The AFAS client's retries per connector and status ({"Profit_Accounts":{"500":2}}), added
+    // up over a run's attempts (a failed run that is resumed keeps its count). Version 9 is taken
+    // by another change.
+    up: `ALTER TABLE sync_runs ADD COLUMN retries TEXT NOT NULL DEFAULT '{}';`,
+  },
 ];
