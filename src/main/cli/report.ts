@@ -1,6 +1,7 @@
 // The JSON report of `kruispost reconcile` (shape documented in REPORT.md). Every amount is an exact
 // decimal string with a dot (centsToDecimal): "1234.56", "-0.35". Never a token.
-import type { Bilingual, Period } from '../../shared/domain';
+import { lineDisplayText, parseBankText } from '../../shared/bank-text';
+import type { Bilingual, MutationLine, Period } from '../../shared/domain';
 import { periodId } from '../../shared/domain';
 import { centsToDecimal } from '../../shared/money';
 import type { AccountRole, AdministrationResult, FlagCode, MatchStatus } from '../../shared/reconcile';
@@ -18,7 +19,11 @@ export interface ReportOpenItem {
   ageDays: number;
   flags: FlagCode[];
   note: string | null;
+  /** The line's text; a SEPA structured bank text as counterparty · remittance. */
   description: string | null;
+  /** Bank-feed lines with a SEPA structured text: who paid or was paid, and what for. */
+  counterparty?: { name: string | null; iban: string | null };
+  remittance?: string | null;
 }
 
 export interface ReportAccount {
@@ -94,7 +99,7 @@ export function buildReport(p: {
         ageDays: o.ageDays,
         flags: o.flags,
         note: o.note,
-        description: o.line.lineDescription ?? o.line.description,
+        ...describe(o.line),
       })),
     })),
     matchCounts: r.matchCounts,
@@ -109,5 +114,16 @@ export function buildReport(p: {
     clears: administrations.every((a) => a.clears),
     sync: { retries: p.retries ?? {} },
     administrations,
+  };
+}
+
+function describe(line: MutationLine): Pick<ReportOpenItem, 'description' | 'counterparty' | 'remittance'> {
+  const raw = line.lineDescription ?? line.description;
+  const sepa = parseBankText(raw);
+  if (!sepa) return { description: raw };
+  return {
+    description: lineDisplayText(line),
+    counterparty: { name: sepa.counterparty.name, iban: sepa.counterparty.iban },
+    remittance: sepa.structuredReference ?? sepa.remittance,
   };
 }
