@@ -19,8 +19,9 @@ function inputWithSepaLines() {
   const open = result.accounts.flatMap((a) => a.openItems)[0]!;
   open.line = { ...open.line, lineDescription: SEPA };
   const matched = result.matches[0]!.lines[1]!;
-  input.lines.set(matched, { ...input.lines.get(matched)!, lineDescription: SEPA });
-  return { input, openKey: open.line.key, matchedKey: matched };
+  const lines = new Map(input.lines);
+  lines.set(matched, { ...lines.get(matched)!, lineDescription: SEPA });
+  return { input: { ...input, lines }, openKey: open.line.key, matchedKey: matched };
 }
 
 describe('SEPA structured bank texts as shown', () => {

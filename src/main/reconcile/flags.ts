@@ -62,17 +62,37 @@ export function unexpectedJournal(rule: ClearingAccountRule, journal: string, li
   );
 }
 
-export function duplicateLines(rule: ClearingAccountRule, lines: MutationLine[]): Flag {
+/** An entry of a journal (one unit). */
+export interface EntryRef {
+  unitId: number;
+  journalId: string;
+  entryNo: number;
+}
+
+const entryList = (entries: readonly EntryRef[], and: string) => {
+  const names = entries.map((e) => `${e.journalId} ${e.entryNo}`);
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${and} ${names.at(-1)}`;
+};
+
+/**
+ * Identical entries (same journal, date, amount, invoice id and text): Moss exported them twice.
+ * They are interchangeable; the first of each journal is the one to keep (matched when it has its
+ * counterpart), the later copies are to be reversed in AFAS.
+ */
+export function exportedTwice(rule: ClearingAccountRule, lines: MutationLine[], entries: readonly EntryRef[]): Flag {
   const first = lines[0]!;
   const a = eur(first.amount);
   const what = first.description ?? first.lineDescription ?? '';
+  const inv = first.invoiceId ? `${first.invoiceId}, ` : '';
+  const firstOf = new Set<string>();
+  const copies = entries.filter((e) => (firstOf.has(e.journalId) ? true : (firstOf.add(e.journalId), false)));
   return flag(
     'duplicate',
     'warning',
     rule.account,
     keys(lines),
-    `Mogelijk dubbel geëxporteerd: ${lines.length}× ${a.nl} op ${first.entryDate} ("${what}") in dagboek ${first.journalId}.`,
-    `Possibly exported twice: ${lines.length}× ${a.en} on ${first.entryDate} ("${what}") in journal ${first.journalId}.`,
+    `Dubbel geëxporteerd: de boekingen ${entryList(entries, 'en')} zijn gelijk (${inv}${a.nl} op ${first.entryDate}, "${what}"). Ze zijn uitwisselbaar: de eerste blijft staan (en is afgeletterd als de tegenboeking er is). Boek ${entryList(copies, 'en')} in AFAS tegen.`,
+    `Exported twice: entries ${entryList(entries, 'and')} are identical (${inv}${a.en} on ${first.entryDate}, "${what}"). They are interchangeable: the first one stays (and is matched when its counterpart is there). Reverse ${entryList(copies, 'and')} in AFAS.`,
   );
 }
 
