@@ -59,6 +59,8 @@ function expectReportMatchesTruth(report: Report, units: number[]): void {
       if (f.lines.length > 0) expect(hits.flatMap((h) => h.lines).filter((k) => !allowed.includes(k)), `${f.code} on ${f.account}`).toEqual([]);
       for (const k of f.lines) expect(hits.some((h) => h.lines.includes(k)), `${f.code} names ${k}`).toBe(true);
     }
+    // One duplicate flag per double export, not one per account its entries touch.
+    expect(a.flags.filter((f) => f.code === 'duplicate').length).toBe(t.flags.filter((f) => f.code === 'duplicate').length);
     // The split top-up is matched (so none of its lines is open) and nothing is stale.
     for (const m of t.matches) for (const k of m.lines) expect(open.some((o) => o.line === k)).toBe(false);
     expect(a.matchCounts.stale).toBe(0);

@@ -98,6 +98,12 @@ function push(map: Map<string, MutationLine[]>, key: string, l: MutationLine): v
   else map.set(key, [l]);
 }
 
+/** The later lines (by entry number) of identical entries: the copies to reverse. */
+export function copiesOf(g: Pick<DuplicateGroup, 'kind' | 'lines'>): MutationLine[] {
+  if (g.kind !== 'identical') return [];
+  return [...g.lines].sort((a, b) => a.entryNo - b.entryNo || a.seqNo - b.seqNo).slice(1);
+}
+
 /**
  * One flag per double export: groups that concern the same entries (or the same invoice id) are
  * one problem, whichever account found them. It is shown on an account where a copy is still open,

@@ -28,7 +28,7 @@ import type { MossRuleOptions } from './profiles/moss';
 import { rollforward } from './rollforward';
 import { inJournalSet, type ClearingAccountRule } from './rules';
 import { signOffState } from './signoff';
-import { duplicateGroups, mergeDuplicates, type DuplicateGroup } from './duplicates';
+import { copiesOf, duplicateGroups, mergeDuplicates, type DuplicateGroup } from './duplicates';
 
 export interface ReconcileInput {
   config: AdministrationConfig;
@@ -286,6 +286,8 @@ function reconcileAccount(
 
   const open = new Set(openItems.map((o) => o.line.key));
   const duplicates = duplicateGroups(rule, acc, relevant, p).map((g) => ({ ...g, open: g.lines.some((l) => open.has(l.key)) }));
+  // A copy of an entry exported twice is to be reversed, not waited for: not "missing" its counterpart.
+  const copies = new Set(duplicates.flatMap((g) => copiesOf(g)).map((l) => l.key));
 
   // Suggestions that need a look.
   for (const pr of proposals) {
@@ -301,7 +303,7 @@ function reconcileAccount(
     const missing: Record<'left' | 'right', MutationLine[]> = { left: [], right: [] };
     for (const o of openItems) {
       const side = sideOf(rule, o.line.journalId);
-      if (side === null || proposed.has(o.line.key) || confirmedOpen.has(o)) continue;
+      if (side === null || proposed.has(o.line.key) || confirmedOpen.has(o) || copies.has(o.line.key)) continue;
       if (todayDay - dayNumber(o.line.entryDate) <= rule.missingCounterpartDays) continue;
       missing[side === LEFT ? 'left' : 'right'].push(o.line);
     }
