@@ -219,7 +219,7 @@ export function simulateUnit(o: ScenarioOptions): UnitScenario {
     switch (date) {
       case '2025-05-27':
         // A bank payment to Moss that Moss never booked (yet): open more than 30 days by June's end.
-        bankPayment(date, 187_540, 'MOSS FINANCIAL SERVICES B.V. TU-ONBEKEND /TRTP/SEPA OVERBOEKING', 'cit:planted:bank-without-moss', 'bank-without-moss');
+        bankPayment(date, 187_540, bankText.abnAmro('TU-ONBEKEND'), 'cit:planted:bank-without-moss', 'bank-without-moss');
         break;
       case '2025-06-24': {
         // Moss booked a top-up the bank feed never shows (paid from another account).
