@@ -30,6 +30,12 @@ export interface ChoiceLists {
   creditors: { id: string; name: string }[];
 }
 
+/**
+ * The AFAS client's retries per connector (or path: 'metainfo', 'profitversion') and status
+ * ('500', '503', '429', '502', 'network', 'timeout', 'unreadable'), e.g. { Profit_Accounts: { '500': 2 } }.
+ */
+export type RetryCounts = Record<string, Record<string, number>>;
+
 export interface SyncProgressView {
   runId: string;
   state: 'running' | 'done' | 'failed' | 'cancelled';
@@ -42,6 +48,8 @@ export interface SyncProgressView {
   rowsPerSecond: number;
   etaSeconds: number | null;
   error: AppError | null;
+  /** Retries of this run so far (all administrations). */
+  retries?: RetryCounts;
 }
 
 export type AccountLine = MutationLine & { matchId: string | null; matchStatus: 'suggested' | 'confirmed' | 'stale' | null; note: string | null };

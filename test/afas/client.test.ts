@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAfasClient, type AfasClientOptions } from '../../src/main/afas/client';
+import { createAfasClient, DEFAULT_HEADERS_TIMEOUT_MS, type AfasClientOptions } from '../../src/main/afas/client';
 import { classicTokenAuth } from '../../src/main/afas/classic-token';
 import { toMutationLine } from '../../src/main/afas/mutation-row';
 import type { AfasClient, RequestAuth } from '../../src/main/afas/types';
@@ -71,7 +71,7 @@ describe('getRows paging', () => {
     expect(s.connections()).toBeLessThanOrEqual(4); // keep-alive: a few sockets (≤ maxInFlight) carry all 51 pages
   });
 
-  it('still gets every row exactly once with 500 timeouts, 503 + retry_after and resets mid-body', async () => {
+  it('still gets every row exactly once with generic 500s, 503 + retry_after and resets mid-body', async () => {
     const faults: string[] = [];
     const hook: Hook = (req, res, n) => {
       if (!req.path.includes('/connectors/')) return false;
@@ -79,7 +79,7 @@ describe('getRows paging', () => {
       const take = Number(req.params.get('take'));
       if (n % 7 === 3) {
         faults.push('500');
-        return send(res, 500, { externalMessage: 'Command timeout expired.', errorNumber: -1, profitLogReference: 'abc' });
+        return send(res, 500, { externalMessage: 'An unexpected error has occurred.', errorNumber: -2147180999, profitLogReference: 'abc' });
       }
       if (n % 11 === 5) {
         faults.push('503');
@@ -147,6 +147,41 @@ describe('getRows paging', () => {
     const { keys } = await pullAll(c);
     expectExactly(keys, 3000);
     expect(s.seen.map((r) => r.params.get('take'))).toContain('625');
+  });
+
+  it('a page that times out is not sent again as the same query: the rest comes in smaller pages', async () => {
+    // AFAS is too slow for pages over 100 rows: those never answer in time.
+    const hook: Hook = (req) => req.path.endsWith('/Profit_Transactions_Allocated') && Number(req.params.get('take')) > 100;
+    const { server: s, client: c } = await setup({ total: 1000, hook }, { timeoutMs: 150 });
+    const { keys } = await pullAll(c, 'Profit_Transactions_Allocated', { take: 400 });
+    expectExactly(keys, 1000);
+    const queries = s.seen.filter((r) => r.path.endsWith('/Profit_Transactions_Allocated')).map((r) => `${r.params.get('skip')}/${r.params.get('take')}`);
+    expect(new Set(queries).size).toBe(queries.length);
+    expect(c.retryCounts?.().Profit_Transactions_Allocated?.timeout).toBeGreaterThan(0);
+  });
+
+  it('"Command timeout expired." asks the page again in smaller pages, not the same query', async () => {
+    const hook: Hook = (req, res) =>
+      req.path.endsWith('/Profit_Transactions_Allocated') && Number(req.params.get('take')) > 100
+        ? send(res, 500, { externalMessage: 'Command timeout expired.', profitLogReference: 'T1' })
+        : false;
+    const { server: s, client: c } = await setup({ total: 1000, hook });
+    expectExactly((await pullAll(c, 'Profit_Transactions_Allocated', { take: 400 })).keys, 1000);
+    const queries = s.seen.filter((r) => r.path.endsWith('/Profit_Transactions_Allocated')).map((r) => `${r.params.get('skip')}/${r.params.get('take')}`);
+    expect(new Set(queries).size).toBe(queries.length);
+  });
+
+  it('a slow page makes the next pages smaller', async () => {
+    const hook: Hook = async (req) => {
+      if (req.path.endsWith('/Profit_Transactions_Allocated') && Number(req.params.get('take')) > 100) await new Promise((r) => setTimeout(r, 150));
+      return false;
+    };
+    const { server: s, client: c } = await setup({ total: 2000, hook }, { slowPageMs: 100 });
+    expectExactly((await pullAll(c, 'Profit_Transactions_Allocated', { take: 400 })).keys, 2000);
+    const takes = s.seen.filter((r) => r.path.endsWith('/Profit_Transactions_Allocated')).map((r) => Number(r.params.get('take')));
+    expect(takes[0]).toBe(400);
+    expect(takes.at(-1)).toBeLessThanOrEqual(100);
+    expect(takes.filter((t) => t > 100).length).toBeLessThan(6);
   });
 
   it('refuses to page without an order, and a query that AFAS would answer 404', async () => {
@@ -231,7 +266,9 @@ describe('retry policy', () => {
   });
 
   it.each([
-    ['500 timeout', once(500, { externalMessage: 'Command timeout expired.', profitLogReference: 'x' })],
+    ['500 unexpected error', once(500, { externalMessage: 'An unexpected error has occurred.', errorNumber: -2147180999, profitLogReference: 'x' })],
+    ['500 without a body', once(500, null)],
+    ['500 deadlock', once(500, { externalMessage: 'Transaction was deadlocked on lock resources. Rerun the transaction.', profitLogReference: 'x' })],
     ['503 retry_after', once(503, { error: { code: '503' }, retry_after: 0 })],
     ['429', once(429, null, { 'retry-after': '0' })],
     ['502', once(502, null)],
@@ -257,12 +294,65 @@ describe('retry policy', () => {
     expect(s2.seen).toHaveLength(1);
   });
 
-  it('gives up after `retries` and reports the last failure', async () => {
-    const { server: s, client: c } = await setup({ hook: (_r, res) => send(res, 500, { externalMessage: 'Command timeout expired.', profitLogReference: 'R9' }) }, { retries: 2 });
+  it('gives up after `retries` and reports the last failure with its log reference', async () => {
+    const { server: s, client: c } = await setup({ hook: (_r, res) => send(res, 500, { externalMessage: 'An unexpected error has occurred.', errorNumber: -2147180999, profitLogReference: 'R9' }) }, { retries: 2 });
     const f = await failureOf(c.profitVersion());
-    expect(f.appError.code).toBe('afas.command_timeout');
+    expect(f.appError.code).toBe('afas.functional_error');
     expect(f.appError.reference).toBe('R9');
+    expect(f.appError.action?.en).toContain('R9');
     expect(s.seen).toHaveLength(3);
+  });
+
+  it('retries with exponential back-off and jitter between tries', async () => {
+    const times: number[] = [];
+    const { client: c } = await setup(
+      { hook: (_r, res, n) => (times.push(Date.now()), n <= 3 ? send(res, 500, { externalMessage: 'An unexpected error has occurred.', profitLogReference: 'x' }) : false) },
+      { backoffBaseMs: 40, backoffMaxMs: 10_000 },
+    );
+    await c.profitVersion();
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    expect(gaps).toHaveLength(3);
+    // Ceilings 40, 80, 160 ms; each wait is half to all of its ceiling.
+    expect(gaps[0]).toBeGreaterThanOrEqual(18);
+    expect(gaps[2]).toBeGreaterThanOrEqual(78);
+    expect(gaps[2]).toBeGreaterThan(gaps[0]!);
+  });
+
+  it('keeps one retry budget for the whole client (one sync run), then reports the failure', async () => {
+    const { server: s, client: c } = await setup(
+      { hook: (_r, res) => send(res, 500, { externalMessage: 'An unexpected error has occurred.', profitLogReference: 'B1' }) },
+      { retries: 4, retryBudget: { retries: 3 } },
+    );
+    expect((await failureOf(c.profitVersion())).appError.reference).toBe('B1');
+    expect(s.seen).toHaveLength(4); // 1 + the 3 retries of the budget
+    await failureOf(c.profitVersion());
+    expect(s.seen).toHaveLength(5); // budget spent: no retry any more
+  });
+
+  it('stops retrying when the run has waited its time budget', async () => {
+    const { server: s, client: c } = await setup(
+      { hook: (_r, res) => send(res, 503, { error: { code: '503' }, retry_after: 1 }) },
+      { retries: 10, retryBudget: { waitMs: 1500 } },
+    );
+    const f = await failureOf(c.profitVersion());
+    expect(f.appError.code).toBe('afas.maintenance');
+    expect(s.seen.length).toBe(2); // one wait of ~1 s fits, a second does not
+  });
+
+  it('counts retries per connector and status', async () => {
+    let n = 0;
+    const hook: Hook = (req, res) => {
+      if (!req.path.endsWith('/Profit_Transactions_Allocated')) return false;
+      n++;
+      if (n === 1) return send(res, 500, { externalMessage: 'An unexpected error has occurred.', profitLogReference: 'x' });
+      if (n === 2) return send(res, 503, { error: { code: '503' }, retry_after: 0 });
+      if (n === 3) return (res.socket?.destroy(), true);
+      if (n === 5) return (res.writeHead(200, { 'content-type': 'application/json', 'content-length': '9' }), res.end('{"rows":['), true);
+      return false;
+    };
+    const { client: c } = await setup({ total: 250, hook });
+    expectExactly((await pullAll(c, 'Profit_Transactions_Allocated', { take: 100 })).keys, 250);
+    expect(c.retryCounts?.()).toEqual({ Profit_Transactions_Allocated: { '500': 1, '503': 1, network: 1, unreadable: 1 } });
   });
 
   it('lets the auth layer retry a DPoP nonce 400 with fresh headers', async () => {
@@ -288,11 +378,15 @@ describe('retry policy', () => {
     expect(s.seen).toHaveLength(3);
   });
 
-  it('times out a silent server and translates the timeout', async () => {
+  it('times out a silent server and translates the timeout, without sending the same query again', async () => {
     const { server: s, client: c } = await setup({ hook: () => true }, { timeoutMs: 150, retries: 1 });
     const f = await failureOf(c.profitVersion());
     expect(f.appError.code).toBe('afas.timeout');
-    expect(s.seen).toHaveLength(2);
+    expect(s.seen).toHaveLength(1);
+  });
+
+  it('waits up to 900 s (plus a margin) for AFAS to answer by default', () => {
+    expect(DEFAULT_HEADERS_TIMEOUT_MS).toBeGreaterThanOrEqual(900_000);
   });
 
   it('stops when cancelled', async () => {

@@ -3,6 +3,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/main/cli/report';
 import { generateDemoDataset } from '../../src/main/demo/dataset/index';
@@ -58,6 +59,8 @@ function expectReportMatchesTruth(report: Report, units: number[]): void {
       if (f.lines.length > 0) expect(hits.flatMap((h) => h.lines).filter((k) => !allowed.includes(k)), `${f.code} on ${f.account}`).toEqual([]);
       for (const k of f.lines) expect(hits.some((h) => h.lines.includes(k)), `${f.code} names ${k}`).toBe(true);
     }
+    // One duplicate flag per double export, not one per account its entries touch.
+    expect(a.flags.filter((f) => f.code === 'duplicate').length).toBe(t.flags.filter((f) => f.code === 'duplicate').length);
     // The split top-up is matched (so none of its lines is open) and nothing is stale.
     for (const m of t.matches) for (const k of m.lines) expect(open.some((o) => o.line === k)).toBe(false);
     expect(a.matchCounts.stale).toBe(0);
@@ -185,5 +188,54 @@ describe('kruispost reconcile', () => {
     expect(second.code, second.stderr).toBe(1);
     expect(linesRequests() - before).toBeLessThan(fullRunLineRequests / 2);
     expectReportMatchesTruth(JSON.parse(readFileSync(join(dir, 'fault-report.json'), 'utf8')) as Report, [1, 2]);
+  });
+
+  it('a full month-end through 5% generic 500s, 503s, resets and truncated bodies gives the exact report, with the retries counted', async () => {
+    const data = join(dir, 'data-flaky');
+    const args = ['reconcile', '--config', writeConfig('flaky.json', mossConfig([1, 2])), '--period', JUNE, '--base-url', fake.baseUrl, '--data-dir', data, '--report', join(dir, 'flaky-report.json'), '--lang', 'en', ...wallets([1, 2])];
+    // What an independent AFAS showed: AFAS's generic 500 on 5% of the calls, maintenance with a
+    // short retry_after, connections reset and bodies cut off on 3% each. Paging without an order
+    // would lose rows here too (the fake rotates unordered pages).
+    fake.faults.add({ kind: '500', rate: 0.05, seed: 13, message: 'An unexpected error has occurred.', errorNumber: -2147180999 });
+    fake.faults.add({ kind: '503', rate: 0.03, seed: 13, retryAfter: 1 });
+    fake.faults.add({ kind: 'reset', rate: 0.03, seed: 13 });
+    fake.faults.add({ kind: 'truncate', rate: 0.015, seed: 13 });
+    fake.faults.add({ kind: 'cut', rate: 0.015, seed: 13 });
+    // A month-end is a few dozen calls: one of each kind at a known place as well, the first on
+    // Profit_Accounts (where the run used to stop), one on a page fetched ahead.
+    fake.faults.add({ kind: '500', match: { path: /Profit_Accounts$/ }, message: 'An unexpected error has occurred.', errorNumber: -2147180999 });
+    fake.faults.add({ kind: 'reset', match: { path: /Profit_Transactions_Allocated$/, nth: 3 } });
+    fake.faults.add({ kind: 'truncate', match: { path: /Profit_Transactions_Allocated$/, nth: 6 } });
+    fake.faults.add({ kind: 'cut', match: { path: /Profit_Transactions_Allocated$/, nth: 9 } });
+    fake.faults.add({ kind: '503', retryAfter: 1, match: { path: /Profit_Creditor$/ } });
+    const from = fake.requests.length;
+    let run;
+    try {
+      run = await runCliProcess(args, { KRUISPOST_AFAS_TOKEN: TOKEN });
+    } finally {
+      fake.faults.clear();
+    }
+    const seen = fake.requests.slice(from);
+    expect(run.code, run.stderr).toBe(1);
+    for (const kind of ['500', '503', 'reset', 'truncate', 'cut']) expect(seen.filter((r) => r.fault === kind).length, kind).toBeGreaterThan(0);
+    const report = JSON.parse(readFileSync(join(dir, 'flaky-report.json'), 'utf8')) as Report;
+    expectReportMatchesTruth(report, [1, 2]);
+    // Every fault that answered was retried once, and counted under its connector and status.
+    const retried = Object.values(report.sync.retries).flatMap((byStatus) => Object.entries(byStatus));
+    const count = (status: string) => retried.filter(([s]) => s === status).reduce((n, [, k]) => n + k, 0);
+    const faults = (kind: string) => seen.filter((r) => r.fault === kind).length;
+    expect(count('500')).toBe(faults('500'));
+    expect(count('503')).toBe(faults('503'));
+    expect(count('network') + count('unreadable')).toBe(faults('reset') + faults('truncate') + faults('cut'));
+    for (const r of seen) if (r.path.includes('/connectors/')) expect(r.query.orderbyfieldids).toBeTruthy();
+    // The sync runs' records hold the same counts.
+    const db = new Database(join(data, 'kruispost.sqlite'), { readonly: true });
+    try {
+      const runs = db.prepare('SELECT retries FROM sync_runs').all() as { retries: string }[];
+      const total = runs.reduce((n, r) => n + Object.values(JSON.parse(r.retries) as Record<string, Record<string, number>>).flatMap(Object.values).reduce((a, b) => a + b, 0), 0);
+      expect(total).toBe(retried.reduce((n, [, k]) => n + k, 0));
+    } finally {
+      db.close();
+    }
   });
 });

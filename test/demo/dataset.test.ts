@@ -58,4 +58,24 @@ describe('demo dataset', () => {
     expect(clean?.accounts.every((a) => a.clears)).toBe(true);
     expect(clean?.openLines).toEqual([]);
   });
+
+  it('has a bank line of each SEPA structured form (ING, ABN AMRO, Rabobank)', () => {
+    const texts = rows.filter((r) => r.UnitId === 1 && r.JournalId === 'BNK' && String(r.EntryDate) >= '2025-06').map((r) => String(r.Omschrijving));
+    expect(texts.some((t) => t.startsWith('/EREF/') && t.includes('//CNTP/') && t.includes('/REMI/USTD//'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('/TRTP/SEPA OVERBOEKING/IBAN/') && t.includes('/EREF/NOTPROVIDED'))).toBe(true);
+    expect(texts.some((t) => t.includes('//BENM//NAME/') && t.includes('/ISDT/'))).toBe(true);
+  });
+
+  it('plants a payment, a purchase and a top-up exported twice: each copy open, one duplicate flag each naming both', () => {
+    const june = d.truth.units[0]!.periods['2025-06']!;
+    const copies = june.openLines.filter((l) => l.reason === 'duplicate-export');
+    expect(copies).toHaveLength(3);
+    for (const c of copies) {
+      const flags = june.flags.filter((f) => f.code === 'duplicate' && f.lines.includes(c.key));
+      expect(flags).toHaveLength(1);
+      expect(flags[0]!.lines).toHaveLength(2);
+      const kept = flags[0]!.lines.find((k) => k !== c.key)!;
+      expect(june.openLines.some((l) => l.key === kept)).toBe(false); // the first one clears
+    }
+  });
 });

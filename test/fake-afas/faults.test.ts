@@ -81,6 +81,32 @@ describe('fake AFAS fault injection', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 
+  it('rate: a share of the matching requests, the same ones on every run whatever their order', async () => {
+    const statuses = async () => {
+      fake.faults.clear();
+      fake.faults.add({ kind: '500', rate: 0.3, seed: 5, message: 'An unexpected error has occurred.', errorNumber: -2147180999 });
+      const out: number[] = [];
+      for (let i = 0; i < 40; i++) out.push((await get(fake, '/connectors/Profit_Transactions_Allocated', { ...PAGE, skip: 200 * (i % 20) })).status);
+      return out;
+    };
+    const first = await statuses();
+    const failed = first.filter((s) => s === 500).length;
+    expect(failed).toBeGreaterThan(4);
+    expect(failed).toBeLessThan(24);
+    expect(await statuses()).toEqual(first);
+    fake.faults.clear();
+    fake.faults.add({ kind: '500', rate: 1, message: 'An unexpected error has occurred.', errorNumber: -2147180999 });
+    expect((await get(fake, '/profitversion')).json).toEqual({ externalMessage: 'An unexpected error has occurred.', errorNumber: -2147180999, profitLogReference: expect.stringMatching(/\S/) });
+  });
+
+  it('cut: a 200 whose body stops halfway, Content-Length and all', async () => {
+    fake.faults.add({ kind: 'cut', match: { path: /connectors/ } });
+    const cut = await fetchAll(fake, '/connectors/Profit_Transactions_Allocated');
+    expect(cut.status).toBe(200);
+    expect(() => JSON.parse(cut.text)).toThrow();
+    expect(JSON.parse((await fetchAll(fake, '/connectors/Profit_Transactions_Allocated')).text).rows).toHaveLength(200);
+  });
+
   it('clear() removes pending faults', async () => {
     fake.faults.add({ kind: '500', times: Infinity });
     expect((await get(fake, '/profitversion')).status).toBe(500);

@@ -68,6 +68,29 @@ describe('cash in transit (kruisposten)', () => {
     expect(Math.abs(auto[0]!.lines[0]!.amount)).toBe(40_000);
   });
 
+  it('IBAN and BIC in a SEPA structured bank text are the counterparty, not a reference: no conflict', () => {
+    const b = new Books();
+    b.mossTopUp('2025-03-12', 30_000, 'Moss top-up TU-1-0042');
+    const abn = b.bankPayment('2025-03-11', 30_000, '/TRTP/SEPA OVERBOEKING/IBAN/NL91ABNA0417164300/BIC/ABNANL2A/NAME/MOSS FINANCIAL SERVICES B.V./REMI/Opwaardering wallet/EREF/NOTPROVIDED');
+    b.mossTopUp('2025-03-20', 45_000, 'Moss top-up TU-1-0043');
+    const ing = b.bankPayment('2025-03-19', 45_000, '/EREF/NOTPROVIDED//CNTP/NL91ABNA0417164300/ABNANL2A/MOSS FINANCIAL SERVICES B.V./AMSTERDAM///REMI/USTD//Wallet/');
+    const auto = autoMatch(input(b.lines));
+    expect(auto.map((m) => m.lines.map((l) => l.key)).flat()).toEqual(expect.arrayContaining([abn.key, ing.key]));
+    expect(auto).toHaveLength(2);
+  });
+
+  it('a Moss reference in REMI or EREF is evidence; a different one there still conflicts', () => {
+    const b = new Books();
+    b.mossTopUp('2025-03-12', 30_000, 'Moss top-up TU-1-0042');
+    b.bankPayment('2025-03-11', 30_000, '/EREF/TU-1-0042//CNTP/NL91ABNA0417164300/ABNANL2A/MOSS FINANCIAL SERVICES B.V./AMSTERDAM///REMI/USTD//Wallet/');
+    b.mossTopUp('2025-03-20', 45_000, 'Moss top-up TU-1-0043');
+    b.bankPayment('2025-03-19', 45_000, '/EREF/NOTPROVIDED//BENM//NAME/MOSS FINANCIAL SERVICES B.V./REMI/TU-1-0099/ISDT/2025-03-19');
+    const auto = autoMatch(input(b.lines));
+    expect(auto).toHaveLength(1);
+    expect(auto[0]!.evidence.reference).toBe(true);
+    expect(Math.abs(auto[0]!.lines[0]!.amount)).toBe(30_000);
+  });
+
   it('1:N — one Moss entry paid in two bank transfers — by a unique subset sum', () => {
     const b = new Books();
     const m = b.mossTopUp('2025-03-12', 100_000);

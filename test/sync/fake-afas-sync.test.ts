@@ -89,3 +89,32 @@ describe('sync through the real client and the fake AFAS', () => {
     expect(after['1/BNK/10/1']).toBeUndefined();
   });
 });
+
+describe('retries in the sync run', () => {
+  it('records the retries per connector and status in the run, also in a run that failed', async () => {
+    await client.close();
+    client = createAfasClient({ baseUrl: fake.baseUrl, auth: classicTokenAuth(TOKEN), retries: 4, backoffBaseMs: 1, backoffMaxMs: 5, timeoutMs: 5000 });
+    const unexpected = { kind: '500', message: 'An unexpected error has occurred.', errorNumber: -2147180999 } as const;
+    fake.faults.add({ ...unexpected, match: { path: /Profit_Transactions_Allocated$/, nth: 2 } });
+    fake.faults.add({ kind: '503', retryAfter: 0, match: { path: /Profit_Journals$/ } });
+    fake.faults.add({ kind: 'reset', match: { path: /Profit_Transactions_Allocated$/, nth: 4 } });
+    const first = await sync();
+    expect(first.retries).toEqual({ Profit_Transactions_Allocated: { '500': 1, network: 1 }, Profit_Journals: { '503': 1 } });
+    expect(listSyncRuns(t.db, UNIT)[0]!.retries).toEqual(first.retries);
+
+    // A run that fails keeps the retries it spent in its record.
+    const tx = fake.environment.connectors.Profit_Transactions_Allocated!;
+    tx.rows.push(row({ journal: 'BNK', entryNo: 901, seqNo: 1, account: '2000', date: '2025-03-21', debit: 5, modified: '2025-06-02T09:00:00Z' }));
+    fake.environment.connectors.Profit_Fin_ChangedEntrydate!.rows = changedDates(tx.rows, [{ EntryDate: '2025-03-21T00:00:00Z', Modified: '2025-06-02T09:00:00Z' }]);
+    fake.invalidate();
+    fake.faults.add({ ...unexpected, match: { path: /Profit_Transactions_Allocated$/ }, times: Infinity });
+    await expect(sync()).rejects.toBeInstanceOf(AppFailure);
+    fake.faults.clear();
+    const failed = listSyncRuns(t.db, UNIT)[0]!;
+    expect(failed.status).toBe('failed');
+    expect(failed.retries).toEqual({ Profit_Transactions_Allocated: { '500': 4 } });
+    const again = await sync();
+    expect(again.retries).toEqual({});
+    expect(listSyncRuns(t.db, UNIT).map((r) => r.retries)).toEqual([{}, { Profit_Transactions_Allocated: { '500': 4 } }, first.retries]);
+  });
+});

@@ -1,5 +1,7 @@
 // The GetConnector client: undici with one keep-alive Agent, a per-client semaphore, retries with
-// back-off for what is transient, and pages in order with a bounded few fetched ahead (getRows).
+// back-off for what is transient (within one budget per client, i.e. per sync run), and pages in
+// order with a bounded few fetched ahead (getRows). A slow query is never simply sent again: AFAS
+// may work on it for up to 900 s, and repeating it is a fair-use risk; the next pages are smaller.
 import { Agent, type Dispatcher } from 'undici';
 import type {
   AfasClient,
@@ -9,6 +11,7 @@ import type {
   GetRowsOptions,
   MetaInfo,
   RequestAuth,
+  RetryCounts,
 } from './types';
 import type { Lang } from '../../shared/domain';
 import { AppFailure } from '../../shared/errors';
@@ -19,13 +22,15 @@ import {
   afas500,
   badResponse,
   cancelled,
+  isCommandTimeout,
+  isFunctional500,
   isPageTooLarge,
-  isTransient500,
   queryTooLong,
   retryAfterSeconds,
   translateHttpFailure,
   translateNetworkError,
   networkKind,
+  errorCodes,
 } from './errors';
 
 export interface AfasClientOptions {
@@ -35,10 +40,16 @@ export interface AfasClientOptions {
   language?: Lang;
   /** Requests in flight at once for this client (AFAS allows ~5 per environment). */
   maxInFlight?: number;
-  /** Per request: time to the response headers and between body chunks. */
+  /** Per request: time to the response headers (default: AFAS's 900 s query limit plus a margin). */
   timeoutMs?: number;
-  /** Retries after the first attempt, for transient failures only. */
+  /** Per request: time between body chunks, once AFAS answers (default 60 s). */
+  bodyTimeoutMs?: number;
+  /** Retries of one request after its first attempt, for transient failures only (default 4). */
   retries?: number;
+  /** For the whole client (one sync run): how many retries, and how long waiting between tries. */
+  retryBudget?: { retries?: number; waitMs?: number };
+  /** A page answered slower than this makes the following pages half as big (default 30 s). */
+  slowPageMs?: number;
   /** Use this dispatcher instead of the client's own keep-alive Agent (not closed by close()). */
   dispatcher?: Dispatcher;
   /** Back-off: first delay and ceiling, in ms (jittered). */
@@ -61,13 +72,22 @@ const KNOWN_COLUMNS: Record<string, number> = {
 };
 const DEFAULT_COLUMNS = 40;
 const MAX_AUTH_RETRIES = 2;
+/** AFAS ends a query after 900 s ("Command timeout expired."): wait that long, and a bit. */
+export const DEFAULT_HEADERS_TIMEOUT_MS = 930_000;
+/** Pages are not made smaller than this. */
+const MIN_TAKE = 10;
+/** AFAS's answers for a page too heavy or too slow: asked again in smaller pages. */
+const SHRINK = new Set(['afas.page_too_large', 'afas.command_timeout']);
+/** Our own time-outs waiting for AFAS's answer (not a connect or a stalled body): too slow too. */
+const unanswered = new WeakSet<AppFailure>();
 
-/** A failed attempt: what to tell the user, and whether (and when) to try again. */
+/** A failed attempt: what to tell the user, whether (and when) to try again, and as what to count it. */
 class AttemptError extends Error {
   constructor(
     readonly failure: AppFailure,
     readonly retry: boolean,
     readonly delayMs?: number,
+    readonly status = 'error',
   ) {
     super(failure.message);
   }
@@ -77,8 +97,13 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
   const base = new URL(options.baseUrl);
   const origin = base.origin;
   const basePath = base.pathname.replace(/\/+$/, '');
-  const timeoutMs = options.timeoutMs ?? 60_000;
-  const retries = options.retries ?? 5;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? Math.min(timeoutMs, 60_000);
+  const retries = options.retries ?? 4;
+  const slowPageMs = options.slowPageMs ?? 30_000;
+  const budget = { retries: options.retryBudget?.retries ?? 100, waitMs: options.retryBudget?.waitMs ?? 15 * 60_000 };
+  const spent = { retries: 0, waitMs: 0 };
+  const counts: RetryCounts = {};
   const maxInFlight = options.maxInFlight ?? 4;
   const backoffBase = options.backoffBaseMs ?? 500;
   const backoffMax = options.backoffMaxMs ?? 30_000;
@@ -90,7 +115,7 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
         keepAliveTimeout: 30_000,
         keepAliveMaxTimeout: 120_000,
         headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
+        bodyTimeout: bodyTimeoutMs,
         connect: { timeout: Math.min(timeoutMs, 30_000) },
       });
   const dispatcher: Dispatcher = options.dispatcher ?? (ownAgent as Agent);
@@ -102,13 +127,26 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
     return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
   }
 
+  /**
+   * Takes one retry (and its wait) from the client's budget and counts it under the connector
+   * (or the path) and status; false when the budget cannot pay for it.
+   */
+  function spend(what: string, status: string, waitMs: number): boolean {
+    if (spent.retries >= budget.retries || spent.waitMs + waitMs > budget.waitMs) return false;
+    spent.retries++;
+    spent.waitMs += waitMs;
+    const c = (counts[what] ??= {});
+    c[status] = (c[status] ?? 0) + 1;
+    return true;
+  }
+
   /** One request, one response body read to the end; the semaphore slot is held until then. */
   async function attempt(
     path: string,
     connectorId: string | undefined,
     signal: AbortSignal | undefined,
     tryNo: number,
-  ): Promise<{ body: Buffer } | { again: AppFailure }> {
+  ): Promise<{ body: Buffer; ms: number } | { again: AppFailure }> {
     const release = await semaphore.acquire(signal).catch(() => {
       throw cancelled();
     });
@@ -116,8 +154,10 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
     let status: number;
     let headers: Record<string, string | string[] | undefined>;
     let body: Buffer;
+    let ms: number;
     try {
       const auth = await options.auth.headers('GET', url);
+      const sent = Date.now();
       const res = await dispatcher.request({
         origin,
         path: `${basePath}${path}`,
@@ -125,8 +165,9 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
         headers: { ...auth, accept: 'application/json', 'accept-language': acceptLanguage },
         signal,
         headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
+        bodyTimeout: bodyTimeoutMs,
       });
+      ms = Date.now() - sent;
       status = res.statusCode;
       headers = res.headers;
       const chunks: Buffer[] = [];
@@ -136,9 +177,12 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
       if (signal?.aborted) throw cancelled();
       if (e instanceof AppFailure) throw e;
       const failure = translateNetworkError(e);
-      // TLS and DNS problems do not pass by themselves; resets, refusals and timeouts may.
+      // TLS and DNS problems do not pass by themselves; resets and refusals may. A query AFAS did
+      // not answer in time is not sent again as it was (the pager asks smaller pages instead).
       const kind = networkKind(e);
-      throw new AttemptError(failure, kind !== 'tls' && kind !== 'dns', backoff(tryNo));
+      const slow = errorCodes(e).includes('UND_ERR_HEADERS_TIMEOUT');
+      if (slow) unanswered.add(failure);
+      throw new AttemptError(failure, kind !== 'tls' && kind !== 'dns' && !slow, backoff(tryNo), slow ? 'timeout' : 'network');
     } finally {
       release();
     }
@@ -155,7 +199,7 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
           : translateHttpFailure({ status, body: text, headers, ...(connectorId ? { connectorId } : {}) }),
       };
     }
-    if (ok) return { body };
+    if (ok) return { body, ms };
     throw classify(status, text, headers, connectorId, tryNo);
   }
 
@@ -167,33 +211,37 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
     tryNo: number,
   ): AttemptError {
     const failure = translateHttpFailure({ status, body, headers, ...(connectorId ? { connectorId } : {}) });
+    const code = String(status);
     if (status === 503 || status === 429) {
       const after = retryAfterSeconds(body, headers);
-      if (after !== null && after > maxRetryAfter) return new AttemptError(failure, false);
+      if (after !== null && after > maxRetryAfter) return new AttemptError(failure, false, undefined, code);
       return new AttemptError(
         failure,
         true,
         after !== null ? after * 1000 + Math.round(Math.random() * 250) : backoff(tryNo),
+        code,
       );
     }
     if (status === 500) {
+      // AFAS answers its generic 500 for passing trouble too (a deadlock, a node restarting): a GET
+      // may be sent again. Known functional messages stay final; a heavy or slow page is answered
+      // by smaller pages (fetchPage), not by the same query.
       const msg = afas500(body).externalMessage;
-      return new AttemptError(
-        failure,
-        msg === undefined ? false : isTransient500(msg) && !isPageTooLarge(msg),
-        backoff(tryNo),
-      );
+      const final = isFunctional500(msg) || isPageTooLarge(msg) || isCommandTimeout(msg);
+      return new AttemptError(failure, !final, backoff(tryNo), code);
     }
-    if (status === 502 || status === 504) return new AttemptError(failure, true, backoff(tryNo));
-    return new AttemptError(failure, false); // 400, 401, 403, 404, 413, …
+    if (status === 502 || status === 504) return new AttemptError(failure, true, backoff(tryNo), code);
+    return new AttemptError(failure, false, undefined, code); // 400, 401, 403, 404, 413, …
   }
 
   /**
    * GET with retries; `decode` turns the success body into the result. A body it cannot decode
    * (a 200 that does not parse was cut off on the way) is fetched again like a transient failure.
+   * `ms`: how long AFAS took to answer the attempt that succeeded.
    */
-  async function get<T>(path: string, connectorId: string | undefined, signal: AbortSignal | undefined, decode: (body: Buffer) => T): Promise<T> {
+  async function getTimed<T>(path: string, connectorId: string | undefined, signal: AbortSignal | undefined, decode: (body: Buffer) => T): Promise<{ value: T; ms: number }> {
     let authRetries = 0;
+    const what = connectorId ?? path.split(/[/?]/)[1] ?? path;
     for (let tryNo = 0; ;) {
       if (signal?.aborted) throw cancelled();
       try {
@@ -203,20 +251,29 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
           continue;
         }
         try {
-          return decode(r.body);
+          return { value: decode(r.body), ms: r.ms };
         } catch {
-          throw new AttemptError(badResponse(connectorId), true, backoff(tryNo));
+          throw new AttemptError(badResponse(connectorId), true, backoff(tryNo), 'unreadable');
         }
       } catch (e) {
         if (!(e instanceof AttemptError)) throw e;
-        if (!e.retry || tryNo >= retries) throw e.failure;
-        await sleep(e.delayMs ?? backoff(tryNo), signal);
+        const delay = e.delayMs ?? backoff(tryNo);
+        if (!e.retry || tryNo >= retries || !spend(what, e.status, delay)) throw e.failure;
+        await sleep(delay, signal);
         tryNo++;
       }
     }
   }
 
-  /** One page; on "Out of String space" the same rows are asked again in smaller pages. */
+  async function get<T>(path: string, connectorId: string | undefined, signal: AbortSignal | undefined, decode: (body: Buffer) => T): Promise<T> {
+    return (await getTimed(path, connectorId, signal, decode)).value;
+  }
+
+  /**
+   * One page. When AFAS cannot build it ("Out of String space"), ends the query ("Command timeout
+   * expired.") or does not answer in time, the same rows are asked in a page half as big: a
+   * lighter query, not the same one again. `slow`: AFAS took longer than slowPageMs.
+   */
   async function fetchPage<T>(
     connectorId: string,
     opts: GetRowsOptions,
@@ -224,20 +281,21 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
     take: number,
     signal: AbortSignal,
     decode: (body: Buffer) => T,
-  ): Promise<{ value: T; take: number }> {
+  ): Promise<{ value: T; take: number; slow: boolean }> {
     const path = `/connectors/${encodeURIComponent(connectorId)}`;
     for (;;) {
       try {
-        const value = await get(
+        const { value, ms } = await getTimed(
           `${path}?${buildQuery({ skip, take, orderBy: opts.orderBy, ...(opts.filters ? { filters: opts.filters } : {}) })}`,
           connectorId,
           signal,
           decode,
         );
-        return { value, take };
+        return { value, take, slow: ms > slowPageMs };
       } catch (e) {
-        if (e instanceof AppFailure && e.appError.code === 'afas.page_too_large' && take > 10) {
-          take = Math.max(10, Math.floor(take / 2));
+        if (e instanceof AppFailure && (SHRINK.has(e.appError.code) || unanswered.has(e)) && take > MIN_TAKE) {
+          if (!spend(connectorId, unanswered.has(e) ? 'timeout' : '500', 0)) throw e;
+          take = Math.max(MIN_TAKE, Math.floor(take / 2));
           continue;
         }
         throw e;
@@ -266,7 +324,7 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
     const depth = Math.max(1, Math.min(opts.prefetch ?? 1, maxInFlight));
     let take = opts.take ?? pageSize(opts.columns ?? KNOWN_COLUMNS[connectorId] ?? DEFAULT_COLUMNS);
     let nextSkip = 0;
-    const queue: { skip: number; take: number; page: Promise<{ value: Buffer; take: number }> }[] = [];
+    const queue: { skip: number; take: number; page: Promise<{ value: Buffer; take: number; slow: boolean }> }[] = [];
     const enqueue = () => {
       const page = fetchPage(connectorId, opts, nextSkip, take, signal, (body) => body);
       page.catch(() => undefined); // surfaced when awaited; silenced if dropped or the caller stops early
@@ -277,21 +335,25 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
     try {
       while (queue.length > 0) {
         const head = queue.shift()!;
-        let page: { rows: AfasRow[]; take: number };
+        let page: { rows: AfasRow[]; take: number; slow: boolean };
         const fetched = await head.page;
         const json = tryParse(fetched.value);
-        if (json !== undefined) page = { rows: rowsOf(json, connectorId), take: fetched.take };
+        if (json !== undefined) page = { rows: rowsOf(json, connectorId), take: fetched.take, slow: fetched.slow };
         else {
           // Cut off on the way: this page again, parsed as it arrives (retried like any transient failure).
+          if (!spend(connectorId, 'unreadable', 0)) throw badResponse(connectorId);
           const again = await fetchPage(connectorId, opts, head.skip, fetched.take, signal, parseBody);
-          page = { rows: rowsOf(again.value, connectorId), take: again.take };
+          page = { rows: rowsOf(again.value, connectorId), take: again.take, slow: again.slow };
         }
         const rows = page.rows;
         if (page.take !== head.take) {
-          // The page size was halved ("Out of String space"): the speculative pages are void.
+          // The page size was halved (too heavy or too slow for AFAS): the speculative pages are void.
           queue.length = 0;
           take = page.take;
           nextSkip = head.skip + rows.length;
+        } else if (page.slow && take > MIN_TAKE) {
+          // Slow but answered: the pages not yet asked for are made smaller.
+          take = Math.max(MIN_TAKE, Math.floor(take / 2));
         }
         if (rows.length >= page.take) {
           while (queue.length < depth) enqueue();
@@ -310,6 +372,7 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
 
   return {
     getRows,
+    retryCounts: () => structuredClone(counts),
     async metaInfo(signal) {
       const json = asObject(await get('/metainfo', undefined, signal, parseBody));
       const list = (v: unknown): ConnectorInfo[] =>

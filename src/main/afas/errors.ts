@@ -64,6 +64,24 @@ export function isTransient500(message: string | undefined): boolean {
   return !!message && /time-?out|timed out|deadlock|temporar|try again|probeer het (later )?opnieuw/i.test(message);
 }
 
+/** AFAS ended the query after its 900 s: the same query would run as long again. */
+export function isCommandTimeout(message: string | undefined): boolean {
+  return !!message && /command time-?out|time-?out expired|timed out/i.test(message);
+}
+
+/**
+ * Messages that say what is wrong with the request or the App Connector: sending it again
+ * cannot help (field not found, connector not authorised or blocked, a filter AFAS rejects).
+ */
+export function isFunctional500(message: string | undefined): boolean {
+  return (
+    !!message &&
+    (/connector ?field .*(not found|niet gevonden)/i.test(message) ||
+      /not supported for this app|not authori[sz]ed|is blocked|geblokkeerd/i.test(message) ||
+      /filter|operator ?type|invalid value|ongeldige? (waarde|filter)/i.test(message))
+  );
+}
+
 const connectorName = (id?: string) => (id ? `GetConnector ${id}` : 'de GetConnector');
 const connectorNameEn = (id?: string) => (id ? `GetConnector ${id}` : 'the GetConnector');
 

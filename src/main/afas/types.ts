@@ -51,12 +51,17 @@ export interface FieldInfo {
   decimals: number | null;
 }
 
+import type { RetryCounts } from '../../shared/views';
+export type { RetryCounts };
+
 export interface AfasClient {
   /** Pages of rows in the given order, stopping at the first short page. Throws AppFailure. */
   getRows(connectorId: string, options: GetRowsOptions): AsyncIterable<AfasRow[]>;
   metaInfo(signal?: AbortSignal): Promise<MetaInfo>;
   connectorFields(connectorId: string, signal?: AbortSignal): Promise<FieldInfo[]>;
   profitVersion(signal?: AbortSignal): Promise<string>;
+  /** Retries so far, for the sync run's record (test doubles may leave it out). */
+  retryCounts?(): RetryCounts;
   close(): Promise<void>;
 }
 

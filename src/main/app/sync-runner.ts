@@ -27,6 +27,8 @@ export class SyncRunner {
   private view: SyncProgressView | null = null;
   private readonly listeners = new Set<(view: SyncProgressView) => void>();
   private controller: AbortController | null = null;
+  /** The running sync's AFAS client (its retry counts go into the view). */
+  private client: AfasClient | null = null;
   private running: Promise<void> | null = null;
 
   constructor(
@@ -67,8 +69,11 @@ export class SyncRunner {
     const run = async (): Promise<void> => {
       const client = await job.client();
       try {
+        this.client = client;
         await this.syncAll(job, client, runId, controller.signal);
       } finally {
+        this.noteRetries(runId);
+        this.client = null;
         await client.close();
       }
     };
@@ -77,6 +82,9 @@ export class SyncRunner {
         if (controller.signal.aborted) this.finish(runId, 'cancelled', null);
         else {
           this.log.error('sync.failed', e);
+          // What was retried before the run gave up (finished units were logged as they ended).
+          const retries = this.view?.runId === runId ? this.view.retries : undefined;
+          if (retries && Object.keys(retries).length > 0) this.log.info('sync.retries', { failed: true, retries });
           if (process.env['KRUISPOST_DEBUG']) console.error(e);
           this.finish(runId, 'failed', toAppError(e));
         }
@@ -109,6 +117,7 @@ export class SyncRunner {
         });
       };
       const r = await syncAdministration({ db: this.db, client, config, from: job.from, to: job.to, signal, onProgress, now: job.now });
+      if (Object.keys(r.retries).length > 0) this.log.info('sync.retries', { unitId: config.unitId, retries: r.retries });
       if (r.status === 'cancelled') {
         this.finish(runId, 'cancelled', null);
         return;
@@ -120,7 +129,14 @@ export class SyncRunner {
     this.finish(runId, 'done', null);
   }
 
+  /** The run's retries so far, in the view (the report's sync.retries). */
+  private noteRetries(runId: string): void {
+    const retries = this.client?.retryCounts?.();
+    if (retries && this.view && this.view.runId === runId) this.set({ ...this.view, retries });
+  }
+
   private finish(runId: string, state: SyncProgressView['state'], error: SyncProgressView['error']): void {
+    this.noteRetries(runId);
     if (!this.view || this.view.runId !== runId) return;
     this.set({ ...this.view, state, error, phase: state === 'done' ? 'done' : this.view.phase, etaSeconds: state === 'done' ? 0 : null });
   }

@@ -110,7 +110,7 @@ export async function runJob(input: JobInput): Promise<JobResult> {
       input.onPhase?.('report');
       administrations.push(await call<ReportAdministration>('reportAdministration', a.unitId, input.period, wallet, path));
     }
-    const report = buildReport({ period: input.period, environment: input.config.environment.number, generatedAt: new Date().toISOString(), administrations });
+    const report = buildReport({ period: input.period, environment: input.config.environment.number, generatedAt: new Date().toISOString(), administrations, retries: status.retries ?? {} });
     if (input.report) {
       const path = resolve(input.report);
       try {

@@ -1,9 +1,11 @@
 // The JSON report of `kruispost reconcile` (shape documented in REPORT.md). Every amount is an exact
 // decimal string with a dot (centsToDecimal): "1234.56", "-0.35". Never a token.
-import type { Bilingual, Period } from '../../shared/domain';
+import { lineDisplayText, parseBankText } from '../../shared/bank-text';
+import type { Bilingual, MutationLine, Period } from '../../shared/domain';
 import { periodId } from '../../shared/domain';
 import { centsToDecimal } from '../../shared/money';
 import type { AccountRole, AdministrationResult, FlagCode, MatchStatus } from '../../shared/reconcile';
+import type { RetryCounts } from '../../shared/views';
 
 export const REPORT_VERSION = 1;
 
@@ -17,7 +19,11 @@ export interface ReportOpenItem {
   ageDays: number;
   flags: FlagCode[];
   note: string | null;
+  /** The line's text; a SEPA structured bank text as counterparty · remittance. */
   description: string | null;
+  /** Bank-feed lines with a SEPA structured text: who paid or was paid, and what for. */
+  counterparty?: { name: string | null; iban: string | null };
+  remittance?: string | null;
 }
 
 export interface ReportAccount {
@@ -54,6 +60,8 @@ export interface Report {
   environment: string;
   generatedAt: string;
   clears: boolean;
+  /** The sync this report was made after. */
+  sync: { retries: RetryCounts };
   administrations: ReportAdministration[];
 }
 
@@ -85,7 +93,7 @@ export function reportAdministration(r: AdministrationResult, walletBalance: num
         ageDays: o.ageDays,
         flags: o.flags,
         note: o.note,
-        description: o.line.lineDescription ?? o.line.description,
+        ...describe(o.line),
       })),
     })),
     matchCounts: r.matchCounts,
@@ -94,13 +102,32 @@ export function reportAdministration(r: AdministrationResult, walletBalance: num
   };
 }
 
-export function buildReport(p: { period: Period; environment: string; generatedAt: string; administrations: ReportAdministration[] }): Report {
+export function buildReport(p: {
+  period: Period;
+  environment: string;
+  generatedAt: string;
+  administrations: ReportAdministration[];
+  /** The AFAS client's retries during the sync, per connector and status. */
+  retries?: RetryCounts;
+}): Report {
   return {
     version: REPORT_VERSION,
     period: periodId(p.period),
     environment: p.environment,
     generatedAt: p.generatedAt,
     clears: p.administrations.every((a) => a.clears),
+    sync: { retries: p.retries ?? {} },
     administrations: p.administrations,
+  };
+}
+
+function describe(line: MutationLine): Pick<ReportOpenItem, 'description' | 'counterparty' | 'remittance'> {
+  const raw = line.lineDescription ?? line.description;
+  const sepa = parseBankText(raw);
+  if (!sepa) return { description: raw };
+  return {
+    description: lineDisplayText(line),
+    counterparty: { name: sepa.counterparty.name, iban: sepa.counterparty.iban },
+    remittance: sepa.structuredReference ?? sepa.remittance,
   };
 }

@@ -28,7 +28,7 @@ import type { MossRuleOptions } from './profiles/moss';
 import { rollforward } from './rollforward';
 import { inJournalSet, type ClearingAccountRule } from './rules';
 import { signOffState } from './signoff';
-import { descriptionKey } from './text';
+import { copiesOf, duplicateGroups, mergeDuplicates, type DuplicateGroup } from './duplicates';
 
 export interface ReconcileInput {
   config: AdministrationConfig;
@@ -150,12 +150,14 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
   }
 
   const accounts: AccountResult[] = [];
+  const duplicates: DuplicateGroup[] = [];
   let inTransit = { count: 0, total: 0 };
   for (const rule of prep.rules.accounts) {
     const lines = accountLines(prep, rule.account);
     const proposals = (prep.matching.get(rule.account)?.proposals ?? []).filter((pr) => pr.items.some((i) => i.day <= p.last));
     const acc = reconcileAccount(rule, lines, proposals, prep, p, asOf, todayDay, input.walletBalance, notes);
     flags.push(...acc.flags);
+    duplicates.push(...acc.duplicates);
     for (const pr of proposals) matches.push(suggestion(pr, rule.account, unitId));
     const openCount = acc.openItems.length;
     const signOff = signOffState(signOffs, rule.account, periodId(input.period), { closing: acc.closing, openItems: openCount });
@@ -183,6 +185,9 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
       signOff,
     });
   }
+
+  // One duplicate flag per double export, whichever accounts its entries touch.
+  flags.push(...mergeDuplicates(duplicates));
 
   // Open items carry the codes of the flags that name them.
   const codes = new Map<LineKey, Set<FlagCode>>();
@@ -232,7 +237,7 @@ function suggestion(pr: Proposal, account: string, unitId: number): MatchGroup {
 }
 
 /** An account's figures before naming, status and sign-off are added. */
-type AccountComputation = Omit<AccountResult, 'role' | 'account' | 'name' | 'status' | 'signOff'> & { flags: Flag[] };
+type AccountComputation = Omit<AccountResult, 'role' | 'account' | 'name' | 'status' | 'signOff'> & { flags: Flag[]; duplicates: DuplicateGroup[] };
 
 function reconcileAccount(
   rule: ClearingAccountRule,
@@ -298,7 +303,10 @@ function reconcileAccount(
   }
   for (const [j, ls] of [...byJournal].sort()) flags.push(F.unexpectedJournal(rule, j, ls));
 
-  flags.push(...duplicateFlags(rule, acc, relevant, p));
+  const open = new Set(openItems.map((o) => o.line.key));
+  const duplicates = duplicateGroups(rule, acc, relevant, p).map((g) => ({ ...g, open: g.lines.some((l) => open.has(l.key)) }));
+  // A copy of an entry exported twice is to be reversed, not waited for: not "missing" its counterpart.
+  const copies = new Set(duplicates.flatMap((g) => copiesOf(g)).map((l) => l.key));
 
   // Suggestions that need a look.
   for (const pr of proposals) {
@@ -314,7 +322,7 @@ function reconcileAccount(
     const missing: Record<'left' | 'right', MutationLine[]> = { left: [], right: [] };
     for (const o of openItems) {
       const side = sideOf(rule, o.line.journalId);
-      if (side === null || proposed.has(o.line.key) || confirmedOpen.has(o)) continue;
+      if (side === null || proposed.has(o.line.key) || confirmedOpen.has(o) || copies.has(o.line.key)) continue;
       if (todayDay - dayNumber(o.line.entryDate) <= rule.missingCounterpartDays) continue;
       missing[side === LEFT ? 'left' : 'right'].push(o.line);
     }
@@ -341,86 +349,8 @@ function reconcileAccount(
     openItems,
     agingTotals,
     flags,
+    duplicates,
   };
-}
-
-/** Exported twice: same amount + date + description in one Moss journal, or one invoice id twice. */
-function duplicateFlags(rule: ClearingAccountRule, acc: AccountLines, relevant: readonly MutationLine[], p: PeriodDays): Flag[] {
-  // Made when a group of two or more first needs it (duplicates are rare).
-  let isRelevant: Set<string> | null = null;
-  const seen = new Set<string>();
-  const out: Flag[] = [];
-  const emit = (groups: Map<string, MutationLine[]>, make: (k: string, g: MutationLine[]) => Flag) => {
-    for (const [k, g] of groups) {
-      if (g.length < 2) continue;
-      const rel = (isRelevant ??= new Set(relevant.map((l) => l.key)));
-      if (!g.some((l) => rel.has(l.key))) continue;
-      const id = g.map((l) => l.key).sort().join(',');
-      if (seen.has(id)) continue;
-      seen.add(id);
-      out.push(make(k, g));
-    }
-  };
-  // Same date is part of the text key, so only period (and still open) lines can collide. The
-  // description is only normalised for lines that share journal, date and amount with another:
-  // lines alone there cannot be duplicates, and the groups keep their order of first appearance.
-  const sameAmount = new Map<string, number>();
-  const candidates: MutationLine[] = [];
-  const candidateKeys: string[] = [];
-  const wanted = new Set<string>();
-  for (const l of relevant) {
-    if (l.amount === 0) continue;
-    if (rule.duplicateJournals.includes(l.journalId)) {
-      const k = `${l.journalId}|${l.entryDate}|${l.amount}`;
-      sameAmount.set(k, (sameAmount.get(k) ?? 0) + 1);
-      candidates.push(l);
-      candidateKeys.push(k);
-    }
-    const inv = l.invoiceId?.trim();
-    if (rule.duplicateInvoices && inv && inJournalSet(rule.left, l.journalId)) wanted.add(inv.toUpperCase());
-  }
-  const text = new Map<string, MutationLine[]>();
-  for (let i = 0; i < candidates.length; i++) {
-    const k = candidateKeys[i]!;
-    if (sameAmount.get(k)! > 1) push(text, `${k}|${descriptionKey(candidates[i]!)}`, candidates[i]!);
-  }
-  // An invoice id may have been exported before, in any earlier period.
-  const invoice = new Map<string, MutationLine[]>();
-  if (wanted.size > 0) {
-    // Cheap tests first: most of an account's lines are after the period or on the other side.
-    const { lines, day } = acc;
-    for (let j = 0; j < lines.length; j++) {
-      const l = lines[j]!;
-      if (day[j]! > p.last || l.amount === 0 || !l.invoiceId || !inJournalSet(rule.left, l.journalId)) continue;
-      const inv = normalInvoice(l.invoiceId);
-      if (!inv || !wanted.has(inv)) continue;
-      push(invoice, `${inv}|${l.journalId}|${Math.sign(l.amount)}`, l);
-    }
-  }
-  emit(text, (_k, g) => F.duplicateLines(rule, g));
-  emit(invoice, (_k, g) => F.duplicateInvoice(rule, g[0]!.invoiceId!.trim(), g));
-  return out;
-}
-
-/**
- * invoiceId.trim().toUpperCase(), without making new strings for ids that already are in that
- * form (printable ASCII, no lower case, no space at either end): most are, and this runs for every
- * line up to the period end.
- */
-function normalInvoice(id: string): string {
-  const n = id.length;
-  let plain = n > 0 && id.charCodeAt(0) !== 32 && id.charCodeAt(n - 1) !== 32;
-  for (let i = 0; plain && i < n; i++) {
-    const c = id.charCodeAt(i);
-    plain = c >= 32 && c <= 126 && !(c >= 97 && c <= 122);
-  }
-  return plain ? id : id.trim().toUpperCase();
-}
-
-function push(map: Map<string, MutationLine[]>, key: string, l: MutationLine): void {
-  const g = map.get(key);
-  if (g) g.push(l);
-  else map.set(key, [l]);
 }
 
 function tieOut(prep: Prepared, p: PeriodDays, wallet: Cents | null, inTransit: { count: number; total: Cents }): Rollforward {

@@ -62,17 +62,37 @@ export function unexpectedJournal(rule: ClearingAccountRule, journal: string, li
   );
 }
 
-export function duplicateLines(rule: ClearingAccountRule, lines: MutationLine[]): Flag {
+/** An entry of a journal (one unit). */
+export interface EntryRef {
+  unitId: number;
+  journalId: string;
+  entryNo: number;
+}
+
+const entryList = (names: readonly string[], and: string) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${and} ${names.at(-1)}`);
+
+/**
+ * Identical entries (same journal, date, amount, invoice id and text): Moss exported them twice.
+ * They are interchangeable; the first of each journal is the one to keep (matched when it has its
+ * counterpart), the later copies are to be reversed in AFAS. A whole card transaction exported
+ * twice names its purchases and its payments, each journal apart.
+ */
+export function exportedTwice(rule: ClearingAccountRule, lines: MutationLine[], entries: readonly EntryRef[]): Flag {
   const first = lines[0]!;
-  const a = eur(first.amount);
+  const a = eur(Math.abs(first.amount));
   const what = first.description ?? first.lineDescription ?? '';
+  const inv = first.invoiceId ? `${first.invoiceId}, ` : '';
+  const journals = [...new Set(entries.map((e) => e.journalId))];
+  const numbers = (j: string) => entries.filter((e) => e.journalId === j).map((e) => String(e.entryNo));
+  const same = (and: string) => journals.map((j) => `${j} ${entryList(numbers(j), and)}`).join('; ');
+  const copies = (and: string) => entryList(journals.flatMap((j) => numbers(j).slice(1).map((n) => `${j} ${n}`)), and);
   return flag(
     'duplicate',
     'warning',
     rule.account,
     keys(lines),
-    `Mogelijk dubbel geëxporteerd: ${lines.length}× ${a.nl} op ${first.entryDate} ("${what}") in dagboek ${first.journalId}.`,
-    `Possibly exported twice: ${lines.length}× ${a.en} on ${first.entryDate} ("${what}") in journal ${first.journalId}.`,
+    `Dubbel geëxporteerd (${inv}${a.nl} op ${first.entryDate}, "${what}"): boekingen ${same('en')} zijn gelijk. Ze zijn uitwisselbaar: de eerste blijft staan (en is afgeletterd als de tegenboeking er is). Boek ${copies('en')} in AFAS tegen.`,
+    `Exported twice (${inv}${a.en} on ${first.entryDate}, "${what}"): entries ${same('and')} are identical. They are interchangeable: the first one stays (and is matched when its counterpart is there). Reverse ${copies('and')} in AFAS.`,
   );
 }
 

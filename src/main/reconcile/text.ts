@@ -1,4 +1,5 @@
 // Evidence from text: reference tokens (numbers and codes) and word-overlap similarity.
+import { bankTextReferences, referenceTokensOf } from '../../shared/bank-text';
 import type { MutationLine } from '../../shared/domain';
 
 const STOP = new Set(['the', 'and', 'van', 'het', 'een', 'der', 'den', 'voor', 'met', 'for', 'via', 'bv', 'b.v.', 'nv', 'ltd', 'gmbh', 'inc', 'eur']);
@@ -18,12 +19,15 @@ export function wordTokens(line: MutationLine): Set<string> {
 
 /**
  * Reference-like tokens: runs with 4+ digits or 6+ character codes containing a digit, plus the
- * voucher and invoice numbers. Bank feeds and Moss exports share these when they share anything.
+ * invoice number. Bank feeds and Moss exports share these when they share anything. A SEPA
+ * structured bank text gives only its REMI, EREF and PREF references: its IBAN and BIC are the
+ * counterparty's, the same on every payment to Moss, and would otherwise "conflict".
  */
 export function referenceTokens(line: MutationLine): Set<string> {
   const out = new Set<string>();
-  for (const t of lineText(line).split(/[^\p{L}\p{N}]+/u)) {
-    if (/\d{4,}/.test(t) || (t.length >= 6 && /\d/.test(t))) out.add(t);
+  for (const text of [line.description, line.lineDescription]) {
+    if (!text) continue;
+    for (const t of bankTextReferences(text) ?? referenceTokensOf(text)) out.add(t);
   }
   if (line.invoiceId) out.add(line.invoiceId.trim().toLowerCase());
   return out;

@@ -356,4 +356,11 @@ INSERT OR IGNORE INTO line_displaced (run_id, month, line)
 DROP TABLE staging_lines;
 `,
   },
+  {
+    version: 9,
+    name: 'sync-run-retries',
+    // The AFAS client's retries per connector and status ({"Profit_Accounts":{"500":2}}), added
+    // up over a run's attempts (a failed run that is resumed keeps its count).
+    up: `ALTER TABLE sync_runs ADD COLUMN retries TEXT NOT NULL DEFAULT '{}';`,
+  },
 ];

@@ -1,4 +1,5 @@
 // Sync run history and per-slice state (read side; the sync writes them).
+import type { RetryCounts } from '../../shared/views';
 import type { Db } from './database';
 
 export type SyncRunStatus = 'running' | 'done' | 'failed' | 'cancelled';
@@ -18,6 +19,7 @@ export interface SyncRun {
   rowsApplied: number;
   changesMark: string | null;
   errorCode: string | null;
+  retries: RetryCounts;
 }
 
 interface RunRow {
@@ -35,6 +37,7 @@ interface RunRow {
   rows_applied: number;
   changes_mark: string | null;
   error_code: string | null;
+  retries: string;
 }
 
 export function runFromRow(r: RunRow): SyncRun {
@@ -53,7 +56,38 @@ export function runFromRow(r: RunRow): SyncRun {
     rowsApplied: r.rows_applied,
     changesMark: r.changes_mark,
     errorCode: r.error_code,
+    retries: JSON.parse(r.retries) as RetryCounts,
   };
+}
+
+/** a + b, per connector and status. */
+export function addRetries(a: RetryCounts, b: RetryCounts): RetryCounts {
+  const out: RetryCounts = structuredClone(a);
+  for (const [what, byStatus] of Object.entries(b)) {
+    const o = (out[what] ??= {});
+    for (const [status, n] of Object.entries(byStatus)) o[status] = (o[status] ?? 0) + n;
+  }
+  return out;
+}
+
+/** a − b (counts that only grow: what happened between two readings). */
+export function retriesSince(now: RetryCounts, before: RetryCounts): RetryCounts {
+  const out: RetryCounts = {};
+  for (const [what, byStatus] of Object.entries(now)) {
+    for (const [status, n] of Object.entries(byStatus)) {
+      const d = n - (before[what]?.[status] ?? 0);
+      if (d > 0) (out[what] ??= {})[status] = d;
+    }
+  }
+  return out;
+}
+
+/** Adds retries to a run's record. */
+export function recordRetries(db: Db, runId: number, retries: RetryCounts): void {
+  if (Object.keys(retries).length === 0) return;
+  const row = db.prepare<[number], { retries: string }>('SELECT retries FROM sync_runs WHERE id = ?').get(runId);
+  if (!row) return;
+  db.prepare('UPDATE sync_runs SET retries = ? WHERE id = ?').run(JSON.stringify(addRetries(JSON.parse(row.retries) as RetryCounts, retries)), runId);
 }
 
 /** Newest first. */

@@ -6,7 +6,8 @@ import { AppFailure, isAppFailure } from '../../shared/errors';
 import { toMutationLine } from '../afas/mutation-row';
 import type { AfasClient, AfasRow } from '../afas/types';
 import type { Db } from '../store/database';
-import { lastSuccessfulRun, sliceStates } from '../store/sync-runs';
+import type { RetryCounts } from '../../shared/views';
+import { lastSuccessfulRun, recordRetries, retriesSince, sliceStates } from '../store/sync-runs';
 import { changedSince, readChanges, CHANGED_CONNECTOR, type Changes } from './changes';
 import { discoverCreditors, fetchMaster, fetchSlice, type FetchContext } from './fetch';
 import { ProgressTracker, type SyncProgress } from './progress';
@@ -45,6 +46,8 @@ export interface SyncResult {
   rowsApplied: number;
   /** GetConnector pages requested, per connector */
   requests: Record<string, number>;
+  /** The client's retries during this call, per connector and status (also added to the run's record). */
+  retries: RetryCounts;
 }
 
 /** The accounts the profile names (merchant creditors added when configured). */
@@ -85,6 +88,8 @@ export async function syncAdministration(opts: SyncOptions): Promise<SyncResult>
     },
   };
   const count = (c: string, n: number) => requests.set(c, (requests.get(c) ?? 0) + n);
+  const retriesBefore = client.retryCounts?.() ?? {};
+  const retries = () => retriesSince(client.retryCounts?.() ?? {}, retriesBefore);
 
   // Resume the newest run of this unit when it was interrupted on the same range and accounts.
   const newest = db
@@ -216,6 +221,8 @@ export async function syncAdministration(opts: SyncOptions): Promise<SyncResult>
     lines.report();
     const changesMark = db.prepare<[number], { m: string | null }>('SELECT changes_mark AS m FROM sync_runs WHERE id = ?').get(runId)?.m ?? null;
     const { rowsApplied } = applyRun(db, { id: runId, unitId, accounts, changesMark, at: now().toISOString() });
+    const retried = retries();
+    recordRetries(db, runId, retried);
     lines.phase = 'done';
     lines.report();
     const plannedMonths = new Set(planned.map((p) => p.month));
@@ -230,6 +237,7 @@ export async function syncAdministration(opts: SyncOptions): Promise<SyncResult>
       rowsFetched: lines.rowsFetched,
       rowsApplied,
       requests: Object.fromEntries(requests),
+      retries: retried,
     };
   } catch (e) {
     const cancelled = signal?.aborted === true;
@@ -241,11 +249,13 @@ export async function syncAdministration(opts: SyncOptions): Promise<SyncResult>
         cancelled ? 'cancelled' : isAppFailure(e) ? e.appError.code : 'internal',
         id,
       );
+      recordRetries(db, id, retries());
     }
     if (cancelled) {
       return {
         runId: id ?? 0, status: 'cancelled', resumed: resumable, accounts: [], slicesTotal: months.length,
         slicesFetched: [], slicesUnchanged: [], rowsFetched: tracker.rowsFetched, rowsApplied: 0, requests: Object.fromEntries(requests),
+        retries: retries(),
       };
     }
     throw e;

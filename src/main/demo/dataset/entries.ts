@@ -8,6 +8,8 @@ export type PlantedProblem =
   | 'split-top-up'
   | 'fee-difference'
   | 'exported-twice'
+  /** The later of two identical entries (a payment, purchase or top-up Moss exported twice). */
+  | 'duplicate-export'
   | 'payment-not-exported'
   | 'unexpected-journal'
   | 'wallet-difference';
@@ -28,6 +30,8 @@ export interface DraftLine {
   group?: string;
   /** The line stays open: the planted problem explains why. */
   problem?: PlantedProblem;
+  /** Both lines of an entry Moss exported twice (kept and copy): one duplicate flag names them. */
+  doubleExport?: string;
 }
 
 export interface DraftEntry {

@@ -32,6 +32,21 @@ export interface ScenarioOptions {
   planted: boolean;
 }
 
+/** Moss's account at its bank, as the company's bank feed shows the counterparty. */
+const MOSS_IBAN = 'NL91ABNA0417164300';
+const MOSS_BIC = 'ABNANL2A';
+const MOSS_NAME = 'MOSS FINANCIAL SERVICES B.V.';
+
+/**
+ * Bank-feed texts as AFAS imports them from MT940/CAMT.053: the SEPA structured description of
+ * the company's bank (the demo banks with ING; one payment of each other form is planted).
+ */
+export const bankText = {
+  ing: (remittance: string, endToEnd = 'NOTPROVIDED') => `/EREF/${endToEnd}//CNTP/${MOSS_IBAN}/${MOSS_BIC}/${MOSS_NAME}/AMSTERDAM///REMI/USTD//${remittance}/`,
+  abnAmro: (remittance: string, endToEnd = 'NOTPROVIDED') => `/TRTP/SEPA OVERBOEKING/IBAN/${MOSS_IBAN}/BIC/${MOSS_BIC}/NAME/${MOSS_NAME}/REMI/${remittance}/EREF/${endToEnd}`,
+  rabobank: (remittance: string, date: string, endToEnd = 'NOTPROVIDED') => `/EREF/${endToEnd}//BENM//NAME/${MOSS_NAME}/REMI/${remittance}/ISDT/${date}`,
+};
+
 const ledger = (account: string, debit: Cents, credit: Cents, text: string, extra: Partial<DraftLine> = {}): DraftLine => ({
   account,
   creditor: false,
@@ -91,21 +106,32 @@ export function simulateUnit(o: ScenarioOptions): UnitScenario {
       journalId: 'BNK',
       date,
       invoiceId: null,
-      description: `Bankafschrift ING ${date}`,
+      // The statement's own text carries no reference: only the SEPA description says what was paid.
+      description: 'Bankafschrift ING',
       nullZeroSide: true,
       lines: [ledger(ACC.cashInTransit, amount, 0, text, { group, problem }), ledger(ACC.bank, 0, amount, text)],
     });
   };
 
   /** A regular top-up: the bank pays 0..5 days before Moss books it. */
-  const topUp = (date: string, amount: Cents): void => {
+  const topUp = (date: string, amount: Cents, text: (ref: string) => string = (ref) => bankText.ing(ref, ref)): string => {
     const ref = nextTopUpRef();
     const group = `cit:${ref}`;
     const lag = date <= addDays(o.from, 5) ? 0 : rng.int(0, 5);
-    bankPayment(addDays(date, -lag), amount, `MOSS FINANCIAL SERVICES B.V. ${ref} /TRTP/SEPA OVERBOEKING`, group);
+    bankPayment(addDays(date, -lag), amount, text(ref), group);
     mossTopUp(date, amount, ref, group);
     wallet.push({ date, amount });
     balance += amount;
+    return ref;
+  };
+
+  /** An entry booked again, as Moss's second export of it: the copy stays open (to be reversed). */
+  const exportAgain = (entry: DraftEntry, name: string): void => {
+    for (const l of entry.lines) if (l.group) l.doubleExport = name;
+    entries.push({
+      ...entry,
+      lines: entry.lines.map((l) => (l.group ? { ...l, group: `${l.group}:copy`, problem: 'duplicate-export' as const, doubleExport: name } : { ...l })),
+    });
   };
 
   /** One card transaction (refund when negative), both Moss entries; `exportPayment` false = planted. */
@@ -194,7 +220,7 @@ export function simulateUnit(o: ScenarioOptions): UnitScenario {
     switch (date) {
       case '2025-05-27':
         // A bank payment to Moss that Moss never booked (yet): open more than 30 days by June's end.
-        bankPayment(date, 187_540, 'MOSS FINANCIAL SERVICES B.V. TU-ONBEKEND /TRTP/SEPA OVERBOEKING', 'cit:planted:bank-without-moss', 'bank-without-moss');
+        bankPayment(date, 187_540, bankText.abnAmro('TU-ONBEKEND'), 'cit:planted:bank-without-moss', 'bank-without-moss');
         break;
       case '2025-06-24': {
         // Moss booked a top-up the bank feed never shows (paid from another account).
@@ -208,8 +234,9 @@ export function simulateUnit(o: ScenarioOptions): UnitScenario {
         // One top-up paid in two bank transfers (1:2).
         const ref = nextTopUpRef();
         const group = `cit:${ref}`;
-        bankPayment('2025-06-09', 300_000, `MOSS FINANCIAL SERVICES B.V. ${ref} deel 1/2`, group);
-        bankPayment('2025-06-10', 200_000, `MOSS FINANCIAL SERVICES B.V. ${ref} deel 2/2`, group);
+        // Paid from a Rabobank account; the remittance itself contains a '/'.
+        bankPayment('2025-06-09', 300_000, bankText.rabobank(`${ref} deel 1/2`, '2025-06-09'), group);
+        bankPayment('2025-06-10', 200_000, bankText.rabobank(`${ref} deel 2/2`, '2025-06-10'), group);
         mossTopUp(date, 500_000, ref, group);
         wallet.push({ date, amount: 500_000 });
         balance += 500_000;
@@ -219,7 +246,7 @@ export function simulateUnit(o: ScenarioOptions): UnitScenario {
         // The bank paid 2,500.00; Moss credited 2,499.65 after a 0.35 fee.
         const ref = nextTopUpRef();
         const group = 'cit:planted:fee-difference';
-        bankPayment('2025-06-17', 250_000, `MOSS FINANCIAL SERVICES B.V. ${ref} /TRTP/SEPA OVERBOEKING`, group, 'fee-difference');
+        bankPayment('2025-06-17', 250_000, bankText.ing(ref, ref), group, 'fee-difference');
         mossTopUp(date, 249_965, ref, group, 'fee-difference');
         wallet.push({ date, amount: 249_965 });
         balance += 249_965;
@@ -233,6 +260,30 @@ export function simulateUnit(o: ScenarioOptions): UnitScenario {
         for (const e of made) {
           entries.push({ ...e, lines: e.lines.map((l) => ({ ...l, group: l.group ? `${l.group}:twice` : undefined })) });
         }
+        break;
+      }
+      case '2025-06-03':
+        // Paid from an ABN AMRO account: the SEPA text names Moss (IBAN, BIC) but no Moss
+        // reference; the only exact amount in the window, so it matches on its own.
+        topUp(date, topUpAmount(), () => bankText.abnAmro('Opwaardering Moss wallet'));
+        break;
+      case '2025-06-05': {
+        // Moss exported a card payment twice: the purchase pairs with the first, the copy is open.
+        const [, payment] = cardTransaction(date);
+        if (payment) exportAgain(payment, 'payment-twice');
+        break;
+      }
+      case '2025-06-12': {
+        // Moss exported a purchase twice against its one payment.
+        const [purchase] = cardTransaction(date);
+        if (purchase) exportAgain(purchase, 'purchase-twice');
+        break;
+      }
+      case '2025-06-16': {
+        // Moss exported a top-up entry twice against one bank payment.
+        topUp(date, topUpAmount());
+        const moss = entries.findLast((e) => e.journalId === 'MOSB' && e.date === date && e.invoiceId === null);
+        if (moss) exportAgain(moss, 'top-up-twice');
         break;
       }
       case '2025-06-20':

@@ -134,6 +134,15 @@ export function unitTruth(unit: { unitId: number; name: string; config: Administ
       if (split.length > 0) matches.push({ account: moss.cashInTransitAccount, lines: split.map((l) => l.key), kind: 'split' });
       const twice = byProblem('exported-twice').filter((x) => x.date <= to);
       if (twice.length > 0) add('duplicate', twice[0]?.account as string, twice);
+      // An entry exported twice (against one counterpart): one flag names the kept line and the copy.
+      const doubles = new Map<string, BookedLine[]>();
+      for (const l of own) {
+        if (!l.doubleExport || !clearing.has(l.account) || l.date < from || l.date > to) continue;
+        const list = doubles.get(l.doubleExport);
+        if (list) list.push(l);
+        else doubles.set(l.doubleExport, [l]);
+      }
+      for (const ls of doubles.values()) add('duplicate', ls[0]!.account, ls);
       for (const l of byProblem('payment-not-exported').filter((x) => x.date <= to)) add('missing-counterpart', l.account, [l]);
       for (const l of byProblem('unexpected-journal').filter((x) => x.date <= to)) add('unexpected-journal', l.account, [l]);
       const mb = accounts.find((a) => a.role === 'mossBalance');

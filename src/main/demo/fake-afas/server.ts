@@ -121,6 +121,12 @@ export async function startFakeAfas(options: FakeAfasOptions): Promise<FakeAfas>
   }
 
   function send(res: ServerResponse, reply: Reply, fault: FaultSpec | null): void {
+    if (fault?.kind === 'cut' && reply.status === 200 && reply.body !== null) {
+      const half = Buffer.from(reply.body, 'utf8').subarray(0, Math.floor(Buffer.byteLength(reply.body) / 2));
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(half.length) });
+      res.end(half);
+      return;
+    }
     if (fault?.kind === 'reset' || fault?.kind === 'truncate') {
       const body = Buffer.from(reply.body ?? '{}', 'utf8');
       const socket = res.socket;
@@ -153,14 +159,14 @@ export async function startFakeAfas(options: FakeAfasOptions): Promise<FakeAfas>
       entry.status = res.statusCode;
     });
     if (options.latencyMs) await sleep(options.latencyMs);
-    const fault = faults.take(url.pathname);
+    const fault = faults.take(url.pathname, rawUrl);
     if (fault) entry.fault = fault.kind;
     // Our own answers ignore request bodies: drain them so keep-alive works. Extra routes (OAuth)
     // read theirs, so the stream stays paused (nothing lost) until it is clear who answers.
-    if (fault && fault.kind !== 'slow' && fault.kind !== 'reset' && fault.kind !== 'truncate') req.resume();
+    if (fault && fault.kind !== 'slow' && fault.kind !== 'reset' && fault.kind !== 'truncate' && fault.kind !== 'cut') req.resume();
     switch (fault?.kind) {
       case '500':
-        return sendProfitError(res, 500, fault.message ?? 'Command timeout expired.');
+        return sendJson(res, 500, profitError(fault.message ?? 'Command timeout expired.', fault.errorNumber));
       case '503':
         return sendMaintenance(res, fault.retryAfter ?? 7200);
       case '401':
@@ -177,7 +183,7 @@ export async function startFakeAfas(options: FakeAfasOptions): Promise<FakeAfas>
     }
     for (const r of options.routes ?? []) {
       if (await r(req, res, url)) {
-        if (fault?.kind === 'reset' || fault?.kind === 'truncate') res.socket?.destroy();
+        if (fault?.kind === 'reset' || fault?.kind === 'truncate' || fault?.kind === 'cut') res.socket?.destroy();
         return;
       }
     }

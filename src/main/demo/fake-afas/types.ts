@@ -52,19 +52,29 @@ export interface RequestLog {
   fault?: FaultKind;
 }
 
-export type FaultKind = '500' | '503' | 'reset' | 'slow' | 'truncate' | '401' | '403' | '404';
+/**
+ * reset: half the body, then a TCP reset; truncate: the body, but Content-Length promised more;
+ * cut: a 200 whose body stops halfway with a Content-Length that fits (it does not parse).
+ */
+export type FaultKind = '500' | '503' | 'reset' | 'slow' | 'truncate' | 'cut' | '401' | '403' | '404';
 
 export interface FaultSpec {
   match?: { path?: RegExp; nth?: number };
   kind: FaultKind;
   /** How many matching requests the fault answers (default 1; Infinity = until cleared). */
   times?: number;
+  /** Answers this share (0..1) of the matching requests, until cleared; `nth` and `times` are ignored. */
+  rate?: number;
+  /** With `rate`: which requests are hit (default 1). */
+  seed?: number;
   /** 503: seconds in `retry_after` and the Retry-After header (default 7200). */
   retryAfter?: number;
   /** slow: delay before answering normally (default 2000 ms). */
   delayMs?: number;
   /** 500 (and 401/403): externalMessage. */
   message?: string;
+  /** 500: errorNumber (default -1). */
+  errorNumber?: number;
 }
 
 export interface FaultController {

@@ -2,10 +2,13 @@
 // A pair is automatic only when each line is the other's ONLY candidate (mutually unique): such
 // a pair is an isolated component of the candidate graph, so removing it cannot change any other
 // line's candidates — which is what makes autoMatch idempotent. Everything else is suggested.
+// One exception: the same entry exported twice (twins, identical in journal, date, amount,
+// invoice id and text) against one counterpart. The twins are interchangeable, so pairing the
+// first of them is as certain as a unique pair; the other stays open (flagged as a duplicate).
 import type { ExactPass } from '../rules';
 import { LEFT, type Item, type Pool, type Proposal, lowerBound, refs, words } from '../pool';
 import { StringIndex } from '../stringIndex';
-import { compareReferences, overlap } from '../text';
+import { compareReferences, descriptionKey, overlap } from '../text';
 
 interface Bucket {
   l: Item[];
@@ -126,8 +129,10 @@ function matchBucket(pass: ExactPass, b: Bucket, out: Proposal[]): void {
   }
   const used = new Uint8Array(r.length);
   const usedL = new Uint8Array(l.length);
+  if (l.length + r.length > 2) pairTwins(pass, l, r, lo, hi, degR, usedL, used, out);
   for (let i = 0; i < l.length; i++) {
-    if (hi[i]! - lo[i]! !== 1) continue;
+    if (usedL[i] || hi[i]! - lo[i]! !== 1) continue;
+    if (used[lo[i]!]) continue;
     const j = lo[i]!;
     if (degR[j] !== 1) continue;
     const ev = evidenceOf(pass, l[i]!, r[j]!);
@@ -157,6 +162,64 @@ function matchBucket(pass: ExactPass, b: Bucket, out: Proposal[]): void {
     if (best < 0) continue;
     used[best] = 1;
     push(pass, out, li, r[best]!, bestRef, false);
+  }
+}
+
+/** Same journal, day, amount, invoice id and text: an entry Moss exported twice. */
+function twinKey(it: Item): string {
+  return `${it.line.journalId}|${it.day}|${it.line.amount}|${it.line.invoiceId?.trim().toUpperCase() ?? ''}|${descriptionKey(it.line)}`;
+}
+
+/** Runs of twins (2+) in `items`, each ordered by entry number. */
+function twinGroups(items: readonly Item[]): number[][] {
+  if (items.length < 2) return [];
+  const byKey = new Map<string, number[]>();
+  for (let i = 0; i < items.length; i++) {
+    const k = twinKey(items[i]!);
+    const g = byKey.get(k);
+    if (g) g.push(i);
+    else byKey.set(k, [i]);
+  }
+  const out: number[][] = [];
+  for (const g of byKey.values()) {
+    if (g.length < 2) continue;
+    g.sort((a, b) => items[a]!.line.entryNo - items[b]!.line.entryNo || items[a]!.line.seqNo - items[b]!.line.seqNo);
+    out.push(g);
+  }
+  return out;
+}
+
+/**
+ * Twins on one side whose only candidate is one line on the other side, which has no other
+ * candidate: the first twin is paired with it (automatic when the text does not conflict), the
+ * others are set aside (taken, no proposal), so no later pass pairs a copy with something else.
+ */
+function pairTwins(pass: ExactPass, l: Item[], r: Item[], lo: Int32Array, hi: Int32Array, degR: Int32Array, usedL: Uint8Array, used: Uint8Array, out: Proposal[]): void {
+  // Left twins against one right line: each twin's window holds exactly that line, and the line
+  // has no candidate but the twins.
+  for (const g of twinGroups(l)) {
+    const j = lo[g[0]!]!;
+    if (!g.every((i) => hi[i]! - lo[i]! === 1 && lo[i] === j) || degR[j] !== g.length || used[j]) continue;
+    if (twinGroups(r).some((t) => t.includes(j))) continue; // twins on both sides: the controller's call
+    const ev = evidenceOf(pass, l[g[0]!]!, r[j]!);
+    used[j] = 1;
+    for (const i of g) usedL[i] = 1;
+    push(pass, out, l[g[0]!]!, r[j]!, ev.reference, ev.autoOk);
+    for (const i of g.slice(1)) l[i]!.taken = true;
+  }
+  // Right twins against one left line.
+  for (const g of twinGroups(r)) {
+    if (g.some((j) => used[j] || degR[j] !== 1)) continue;
+    const owners = new Set<number>();
+    for (let i = 0; i < l.length; i++) if (g.some((j) => j >= lo[i]! && j < hi[i]!)) owners.add(i);
+    if (owners.size !== 1) continue;
+    const i = [...owners][0]!;
+    if (usedL[i] || hi[i]! - lo[i]! !== g.length || twinGroups(l).some((t) => t.includes(i))) continue;
+    const ev = evidenceOf(pass, l[i]!, r[g[0]!]!);
+    usedL[i] = 1;
+    for (const j of g) used[j] = 1;
+    push(pass, out, l[i]!, r[g[0]!]!, ev.reference, ev.autoOk);
+    for (const j of g.slice(1)) r[j]!.taken = true;
   }
 }
 

@@ -1,6 +1,7 @@
 // Matched groups, one row per line so amounts can be summed and filtered; the group's stated
 // difference sits on its first line only, so the column total is the total of differences.
 import type ExcelJS from 'exceljs';
+import { lineDisplayText } from '../../../shared/bank-text';
 import type { Lang } from '../../../shared/domain';
 import type { LineLookup } from '../types';
 import type { AdministrationResult } from '../../../shared/reconcile';
@@ -43,7 +44,7 @@ export async function writeMatches(
           group.method,
           key,
           excelDate(line?.entryDate),
-          safeText(line ? (line.lineDescription ?? line.description) : null),
+          safeText(line ? lineDisplayText(line) || null : null),
           line ? euro(line.amount) : null,
           i === 0 ? euro(group.difference) : null,
           i === 0 ? reason : null,

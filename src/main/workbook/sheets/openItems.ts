@@ -1,5 +1,6 @@
 // One sheet per clearing account: its open items, a live SUM total and the aging per bucket.
 import type ExcelJS from 'exceljs';
+import { lineDisplayText } from '../../../shared/bank-text';
 import type { Lang } from '../../../shared/domain';
 import { AGE_BUCKETS } from '../../../shared/reconcile';
 import { euro, euroFormula, excelDate, safeText, STYLE } from '../cells';
@@ -21,7 +22,7 @@ export async function writeOpenItems(wb: ExcelJS.Workbook, sheet: AccountSheet &
       line.key,
       excelDate(line.entryDate),
       line.journalId,
-      safeText(line.lineDescription ?? line.description),
+      safeText(lineDisplayText(line) || null),
       reference(line.invoiceId, line.voucherNo),
       euro(line.amount),
       item.ageDays,

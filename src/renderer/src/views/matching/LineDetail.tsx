@@ -1,5 +1,7 @@
+import { parseBankText } from '../../../../shared/bank-text';
 import type { AccountLine } from '../../../../shared/contract';
 import { useT } from '../../i18n';
+import type { MessageKey } from '../../i18n/messages';
 import type { LineMatch } from '../../state/line-view';
 import { methodLabel } from '../../i18n/methods';
 
@@ -14,6 +16,7 @@ export function LineDetail({ line, match, stale, onNote }: { line: AccountLine; 
     [t('detail.invoice'), line.invoiceId ?? '—'],
     [t('detail.description'), line.description ?? '—'],
     [t('detail.lineDescription'), line.lineDescription ?? '—'],
+    ...bankRows(line.lineDescription ?? line.description, t),
     [t('match.col.amount'), euro(line.amount)],
     [t('match.col.status'), match ? `${t(`match.status.${match.status}`)} · ${methodLabel(match.method, lang)}` : t('detail.open')],
   ];
@@ -39,4 +42,16 @@ export function LineDetail({ line, match, stale, onNote }: { line: AccountLine; 
       </button>
     </section>
   );
+}
+
+/** A SEPA structured bank text, read: who paid or was paid, what for, and the payment's references. */
+function bankRows(text: string | null, t: (key: MessageKey) => string): [string, string][] {
+  const sepa = parseBankText(text);
+  if (!sepa) return [];
+  const c = sepa.counterparty;
+  const who = [c.name, c.iban, c.bic, c.city].filter((v) => v).join(' · ');
+  const rows: [string, string][] = [[t('detail.counterparty'), who || '—'], [t('detail.remittance'), sepa.structuredReference ?? sepa.remittance ?? '—']];
+  if (sepa.endToEnd) rows.push([t('detail.endToEnd'), sepa.endToEnd]);
+  if (sepa.batch) rows.push([t('detail.batch'), sepa.transactions !== null ? `${sepa.batch} (${sepa.transactions})` : sepa.batch]);
+  return rows;
 }
