@@ -15,7 +15,10 @@ export function openDatabase(file: string, migrations = MIGRATIONS): Db {
     // by the million; 1M rows stage ~20% faster than with 4 KiB pages (fewer splits, shallower trees).
     db.pragma('page_size = 16384');
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    // FULL: a confirmed match or sign-off survives a power loss right after the controller saw it
+    // saved (NORMAL may lose the last commits). The sync's stage worker keeps NORMAL on its own
+    // connection: an interrupted slice is fetched again anyway.
+    db.pragma('synchronous = FULL');
     // A sync writes hundreds of MB: checkpoint every 64 MB of WAL instead of every 4 MB, so hot
     // pages (index tails, the staging heap) are copied back once rather than many times; the WAL
     // file is cut back to 64 MB after a checkpoint. Commits stay as durable as before.
