@@ -1,7 +1,8 @@
 // The support log: one line per event in <dataDir>/kruispost.log. Everything that could be a
 // secret is masked before it is written, whatever the caller passed.
-import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { appendFileSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensurePrivateDir, ensurePrivateFile } from './store/private-files';
 
 const SECRET_PATTERNS: RegExp[] = [
   /<token>[\s\S]*?<\/token>/gi, // classic token XML
@@ -23,12 +24,17 @@ export interface Logger {
 const MAX_BYTES = 5 * 1024 * 1024;
 
 export function createFileLogger(file: string): Logger {
-  mkdirSync(dirname(file), { recursive: true });
+  ensurePrivateDir(dirname(file));
+  try {
+    ensurePrivateFile(file); // owner-only, also a log an older version left 0644
+  } catch {
+    // A log that cannot be written must never break the month-end work.
+  }
   const write = (level: string, event: string, detail: unknown) => {
     const body = detail instanceof Error ? (detail.stack ?? detail.message) : detail === undefined ? '' : JSON.stringify(detail);
     try {
       if ((statSync(file, { throwIfNoEntry: false })?.size ?? 0) > MAX_BYTES) renameSync(file, `${file}.1`);
-      appendFileSync(file, redact(`${new Date().toISOString()} ${level} ${event} ${body}`.replace(/\n/g, '\n  ')) + '\n');
+      appendFileSync(file, redact(`${new Date().toISOString()} ${level} ${event} ${body}`.replace(/\n/g, '\n  ')) + '\n', { mode: 0o600 });
     } catch {
       // A log that cannot be written must never break the month-end work.
     }

@@ -1,14 +1,20 @@
-// One SQLite file (path injectable), WAL, foreign keys on, migrated on open.
-import { mkdirSync } from 'node:fs';
+// One SQLite file (path injectable), WAL, foreign keys on, migrated on open; owner-only on disk.
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
+import { ensurePrivateDir, ensurePrivateFile } from './private-files';
 
 export type Db = Database.Database;
 
 export function openDatabase(file: string, migrations = MIGRATIONS): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    ensurePrivateDir(dirname(file));
+    // Made (or tightened) before SQLite opens it: the WAL and SHM files inherit its mode.
+    ensurePrivateFile(file);
+    for (const side of [`${file}-wal`, `${file}-shm`]) if (existsSync(side)) ensurePrivateFile(side);
+  }
   const db = new Database(file);
   try {
     // 16 KiB pages for a new file (an existing one keeps its size): a sync inserts ~300-byte rows
