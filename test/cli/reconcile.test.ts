@@ -115,7 +115,7 @@ describe('kruispost reconcile', () => {
   });
 
   it('exits 0 when everything clears (the clean administration)', async () => {
-    const config = writeConfig('clean.json', { ...mossConfig([2]), note: 'extra fields are allowed' });
+    const config = writeConfig('clean.json', { ...mossConfig([2]), $comment: 'editor comments are allowed' });
     const run = await runCliProcess(
       ['reconcile', '--config', config, '--period', JUNE, '--base-url', fake.baseUrl, '--data-dir', join(dir, 'data-clean'), '--report', join(dir, 'clean.json.out'), '--lang', 'en', ...wallets([2])],
       { KRUISPOST_AFAS_TOKEN: TOKEN },
