@@ -130,7 +130,7 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
     const generation = tokenGeneration;
     const stored = env ? await credentialStored(env.number) : false;
     if (generation === tokenGeneration) tokenStored = stored;
-  })();
+  })().catch(() => undefined); // an unreadable workspace is reported by the calls that need it
 
   const environment = (): Environment => {
     const env = config.read().environment;
