@@ -99,6 +99,42 @@ describe('controller actions', () => {
   });
 });
 
+describe('segregation of duties', () => {
+  const so = (role: 'preparer' | 'reviewer', by: string, period = '2025-01', account = '2000') =>
+    signOff(db, { unitId: 1, account, period, role, by, snapshot: { closing: 0, openItems: 0 } });
+
+  it('refuses a reviewer sign-off by the preparer of that account and period (names compared loosely)', () => {
+    so('preparer', 'Anna de Vries');
+    for (const same of ['Anna de Vries', ' anna de vries ', 'ANNA  DE VRIES']) {
+      let err: unknown;
+      try {
+        so('reviewer', same);
+      } catch (e) {
+        err = e;
+      }
+      expect(err, same).toBeInstanceOf(AppFailure);
+      const appError = (err as AppFailure).appError;
+      expect(appError.code).toBe('signoff-same-person');
+      expect(appError.message.nl).toMatch(/Anna de Vries.*opgesteld/);
+      expect(appError.message.en).toMatch(/Anna de Vries.*prepared/);
+      expect(appError.action?.en).toMatch(/another person/);
+    }
+    expect(listSignOffs(db, 1, '2025-01').map((s) => s.role)).toEqual(['preparer']);
+    expect(listAudit(db).map((a) => a.action)).toEqual(['signoff.preparer']);
+    // Another person may review; the same person may review another account or period.
+    so('reviewer', 'Bram Jansen');
+    so('reviewer', 'Anna de Vries', '2025-02');
+    so('reviewer', 'Anna de Vries', '2025-01', '3000');
+  });
+
+  it('refuses the reverse too: the reviewer cannot become the preparer', () => {
+    so('preparer', 'anna');
+    so('reviewer', 'bram');
+    expect(() => so('preparer', 'Bram')).toThrow(/bram/i);
+    expect(listSignOffs(db, 1, '2025-01')).toMatchObject([{ role: 'preparer', by: 'anna' }, { role: 'reviewer', by: 'bram' }]);
+  });
+});
+
 describe('schema', () => {
   it('every table of the store is STRICT', () => {
     const tables = db.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'").all();
