@@ -37,6 +37,26 @@ describe('audit trail', () => {
     expect(listAudit(db)[0]).toMatchObject({ by: 'anna', action: 'note.set', unitId: 1 });
   });
 
+  it('refuses INSERT OR REPLACE, REPLACE and upserts over an existing entry (REPLACE deletes without DELETE triggers)', () => {
+    addNote(db, { unitId: 1, lineKey: '1/MB/1/2', text: 'wacht op bank', by: 'anna' });
+    expect(db.pragma('recursive_triggers', { simple: true })).toBe(0); // the default: the trigger must not rely on it
+    const cols = 'id, at, by, action, unit_id, account, detail, reason';
+    for (const sql of [
+      `INSERT OR REPLACE INTO audit_log (${cols}) VALUES (1, '2025-01-01', 'mallory', 'note.set', 1, null, '{}', null)`,
+      `REPLACE INTO audit_log (${cols}) VALUES (1, '2025-01-01', 'mallory', 'note.set', 1, null, '{}', null)`,
+      `INSERT INTO audit_log (${cols}) VALUES (1, '2025-01-01', 'mallory', 'note.set', 1, null, '{}', null) ON CONFLICT (id) DO UPDATE SET by = excluded.by`,
+    ]) {
+      expect(() => db.prepare(sql).run(), sql).toThrow(/append-only/);
+    }
+    // Even one that links correctly to the chain's head.
+    const head = db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get();
+    expect(() =>
+      db.prepare(`INSERT OR REPLACE INTO audit_log (${cols}, prev_hash, hash) VALUES (1, 'x', 'mallory', 'a', 1, null, '{}', null, ?, ?)`).run(head, 'a'.repeat(64)),
+    ).toThrow(/append-only/);
+    expect(listAudit(db)).toHaveLength(1);
+    expect(listAudit(db)[0]).toMatchObject({ id: 1, by: 'anna', action: 'note.set' });
+  });
+
   it('a refused action writes neither its change nor an audit entry', () => {
     expect(() => confirmMatch(db, { unitId: 1, account: '2000', lines: ['1/MB/2/2', '1/BNK/2/1'], by: 'anna' })).toThrow(AppFailure);
     expect(listMatches(db, 1)).toEqual([]);

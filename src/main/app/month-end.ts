@@ -19,7 +19,7 @@ import type { AfasClient, AfasRow, RequestAuth } from '../afas/types';
 import { reconcileAdministration } from '../reconcile/engine';
 import { validateManualMatch } from '../reconcile/manual';
 import type { SecretStore } from '../secrets/types';
-import { appendAudit, listAudit } from '../store/audit';
+import { appendAudit, auditChain, listAudit } from '../store/audit';
 import * as actions from '../store/controller-actions';
 import { listNotes } from '../store/controller-reads';
 import type { Db } from '../store/database';
@@ -469,6 +469,7 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
         {
           results: [r],
           audit: listAudit(db, { unitId }),
+          auditChain: auditChain(db),
           sync: {
             environment: c.environment ? `${c.environment.number} (${TYPE_NL[c.environment.type]})` : '',
             syncedAt: last?.finished ?? null,
