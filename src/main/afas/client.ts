@@ -1,5 +1,6 @@
-// The GetConnector client: undici with one keep-alive Agent, a per-client semaphore, retries with
-// back-off for what is transient, and pages in order with a bounded few fetched ahead (getRows).
+// The GetConnector client: undici with one keep-alive Agent, a per-client semaphore within the
+// environment's shared one, retries with back-off for what is transient, and pages in order with a
+// bounded few fetched ahead (getRows).
 import { Agent, type Dispatcher } from 'undici';
 import type {
   AfasClient,
@@ -12,7 +13,7 @@ import type {
 } from './types';
 import type { Lang } from '../../shared/domain';
 import { AppFailure } from '../../shared/errors';
-import { createSemaphore } from './semaphore';
+import { createSemaphore, environmentSemaphore } from './semaphore';
 import { parseAfasJson } from './afas-json';
 import { buildQuery, MAX_QUERY_LENGTH, pageSize, queryLength } from './query';
 import {
@@ -33,7 +34,7 @@ export interface AfasClientOptions {
   baseUrl: string;
   auth: RequestAuth;
   language?: Lang;
-  /** Requests in flight at once for this client (AFAS allows ~5 per environment). */
+  /** Requests in flight at once for this client; all clients of an environment share ENVIRONMENT_LIMIT. */
   maxInFlight?: number;
   /** Per request: time to the response headers and between body chunks. */
   timeoutMs?: number;
@@ -95,6 +96,7 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
       });
   const dispatcher: Dispatcher = options.dispatcher ?? (ownAgent as Agent);
   const semaphore = createSemaphore(maxInFlight);
+  const environment = environmentSemaphore(options.baseUrl);
   const acceptLanguage = options.language === 'en' ? 'en-us' : 'nl-nl';
 
   function backoff(attempt: number): number {
@@ -109,9 +111,18 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
     signal: AbortSignal | undefined,
     tryNo: number,
   ): Promise<{ body: Buffer } | { again: AppFailure }> {
-    const release = await semaphore.acquire(signal).catch(() => {
+    // The client's own slot first, then the environment's (always in this order: no deadlock).
+    const releaseOwn = await semaphore.acquire(signal).catch(() => {
       throw cancelled();
     });
+    const releaseEnvironment = await environment.acquire(signal).catch(() => {
+      releaseOwn();
+      throw cancelled();
+    });
+    const release = () => {
+      releaseEnvironment();
+      releaseOwn();
+    };
     const url = `${origin}${basePath}${path}`;
     let status: number;
     let headers: Record<string, string | string[] | undefined>;
