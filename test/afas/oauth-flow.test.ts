@@ -1,5 +1,7 @@
 // The whole OAuth 2.1 + PKCE + DPoP flow over real HTTP: the client (src/main/afas/oauth) against
 // the fake AFAS with its OAuth routes and DPoP verifier, one shared injectable clock.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import {
@@ -11,6 +13,7 @@ import {
   type OAuthSession,
 } from '../../src/main/afas/oauth';
 import { DpopSigner, accessTokenHash, loadOrCreateDpopKey } from '../../src/main/afas/oauth/dpop';
+import { writeGrant, type StoredGrant } from '../../src/main/afas/oauth/refresh-store';
 import { exchangeCode, refreshTokens } from '../../src/main/afas/oauth/token-endpoint';
 import { startAuthorization } from '../../src/main/afas/oauth/loopback';
 import { createAfasClient } from '../../src/main/afas/client';
@@ -23,6 +26,7 @@ import type { SecretStore } from '../../src/main/secrets/types';
 import { isAppFailure } from '../../src/shared/errors';
 
 const CLIENT_ID = 'kruispost-desktop';
+const writeGrantFor = (store: SecretStore, _baseUrl: string, grant: StoredGrant) => writeGrant(store, ENV, grant);
 const ENV = '12345';
 const DAY = 86_400_000;
 
@@ -269,6 +273,54 @@ describe('refresh', () => {
   });
 });
 
+describe('refused and slow tokens with requests in flight', () => {
+  it('parallel requests refused with 401 invalid_token share one refresh and each succeed on its retry', async () => {
+    const session = await signedIn();
+    const client = createAfasClient({ baseUrl: afas.baseUrl, auth: session, retries: 0 });
+    try {
+      await client.metaInfo();
+      oauth.state.revokeAccessTokens();
+      const results = await Promise.allSettled([client.metaInfo(), client.profitVersion(), client.metaInfo(), client.profitVersion()]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+      expect(oauth.state.apiResults.filter((r) => r === 'invalid_token')).toHaveLength(4); // all four went out with the revoked token
+      expect(oauth.state.tokenResults.filter((r) => r === 'ok')).toHaveLength(2); // sign-in + ONE refresh
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('gives up a token refresh that hangs after its timeout, in Dutch and English', async () => {
+    const { baseUrl, close } = await hangingTokenEndpoint();
+    try {
+      const store = memorySecretStore();
+      const grant = { refreshToken: 'rt-1', chainStartedAt: new Date(t).toISOString() };
+      await writeGrantFor(store, baseUrl, grant);
+      const session = oauthAuth({ baseUrl, clientId: CLIENT_ID, envNumber: ENV, secrets: store, now, refreshTimeoutMs: 200 });
+      const outcome = await Promise.race([failureOf(session.headers('GET', `${baseUrl}/metainfo`)), sleep(3000).then(() => 'still waiting')]);
+      expect(outcome).toMatchObject({ code: 'oauth-token-timeout', message: { nl: expect.stringMatching(/op tijd/), en: expect.stringMatching(/in time/) } });
+    } finally {
+      await close();
+    }
+  });
+
+  it('a request waiting for a refresh can be cancelled (the sync is cancelled) without waiting for AFAS', async () => {
+    const { baseUrl, close } = await hangingTokenEndpoint();
+    try {
+      const store = memorySecretStore();
+      await writeGrantFor(store, baseUrl, { refreshToken: 'rt-1', chainStartedAt: new Date(t).toISOString() });
+      const session = oauthAuth({ baseUrl, clientId: CLIENT_ID, envNumber: ENV, secrets: store, now, refreshTimeoutMs: 60_000 });
+      const stop = new AbortController();
+      setTimeout(() => stop.abort(), 100);
+      const started = Date.now();
+      const outcome = await Promise.race([failureOf(session.headers('GET', `${baseUrl}/metainfo`, stop.signal)), sleep(3000).then(() => 'still waiting')]);
+      expect(outcome).toMatchObject({ code: 'oauth-refresh-cancelled' });
+      expect(Date.now() - started).toBeLessThan(1000);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('the fake AFAS refuses bad proofs', () => {
   it('refuses a replayed proof (same jti)', async () => {
     const session = await signedIn();
@@ -354,6 +406,33 @@ describe('the fake AFAS refuses bad proofs', () => {
     expect(new URL(plain.headers.get('location')!).searchParams.get('error')).toBe('invalid_request');
   });
 });
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function failureOf(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (e) {
+    if (isAppFailure(e)) return e.appError;
+    throw e;
+  }
+  throw new Error('expected a failure');
+}
+
+/** A token endpoint that accepts the request and never answers. */
+async function hangingTokenEndpoint(): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const server = createServer(() => undefined);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ProfitRestServices`;
+  return {
+    baseUrl,
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
 
 /** Headers for the session's current access token without triggering a refresh. */
 async function rawHeadersFor(session: OAuthSession, url: string): Promise<Record<string, string>> {

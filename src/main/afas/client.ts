@@ -127,8 +127,9 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
     let status: number;
     let headers: Record<string, string | string[] | undefined>;
     let body: Buffer;
+    let auth: Record<string, string> = {};
     try {
-      const auth = await options.auth.headers('GET', url);
+      auth = await options.auth.headers('GET', url, signal);
       const res = await dispatcher.request({
         origin,
         path: `${basePath}${path}`,
@@ -158,7 +159,7 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
     const ok = status >= 200 && status < 300;
     // A success body stays bytes (off the JS heap) until its reader decodes it; errors are short text.
     const text = ok ? '' : body.toString('utf8');
-    if (options.auth.observe && (await options.auth.observe(status, flat, ok ? null : text))) {
+    if (options.auth.observe && (await options.auth.observe(status, flat, ok ? null : text, auth))) {
       // The auth layer wants the request again with fresh headers (DPoP nonce, refreshed token).
       return {
         again: ok

@@ -149,10 +149,10 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
       throw e;
     };
     return {
-      headers: (method, url) => inner.headers(method, url).catch(notice),
-      observe: async (status, headers, body) => {
+      headers: (...args) => inner.headers(...args).catch(notice),
+      observe: async (...args) => {
         try {
-          return (await inner.observe?.(status, headers, body)) ?? false;
+          return (await inner.observe?.(...args)) ?? false;
         } catch (e) {
           return notice(e);
         }
