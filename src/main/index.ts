@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { hostChangeQuestion } from './app/host-change';
 import { createHandlers } from './handlers';
 import { registerIpc } from './ipc';
 import { keytarSecretStore } from './secrets/keychain';
@@ -70,6 +71,13 @@ void app.whenReady().then(() => {
       secrets: keytarSecretStore(),
       // AFAS OAuth sign-in happens in the controller's own browser (the loopback redirect comes back here).
       openExternal: (url) => shell.openExternal(url),
+      // Asked here, in main: the renderer must not be able to send a stored secret to a new host.
+      confirmHostChange: async (change) => {
+        const q = hostChangeQuestion(change);
+        const options = { type: 'warning' as const, title: 'Kruispost', message: q.message, detail: q.detail, buttons: q.buttons, defaultId: q.defaultId, cancelId: q.cancelId, noLink: true };
+        const r = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+        return r.response === q.carryOverId;
+      },
       chooseSavePath: async (defaultName) => {
         const options = {
           defaultPath: join(app.getPath('documents'), defaultName),

@@ -2,6 +2,7 @@
 // the Electron main passes the keychain store and a save dialog, tests pass memory and a temp path.
 import { join } from 'node:path';
 import { createMonthEnd } from './app';
+import type { ConfirmHostChange } from './app/host-change';
 import type { MonthEnd } from './app/types';
 import { memorySecretStore } from './secrets/memory';
 import type { SecretStore } from './secrets/types';
@@ -27,6 +28,8 @@ export interface ServiceOptions {
   chooseSavePath?: (defaultName: string) => Promise<string | null>;
   /** Opens the system browser for the AFAS OAuth sign-in (Electron: shell.openExternal). */
   openExternal?: (url: string) => Promise<void>;
+  /** Electron: a main-process dialog asking whether a changed AFAS host gets the stored secrets. */
+  confirmHostChange?: ConfirmHostChange;
   /** Replaces the real orchestrator (tests with hand-made results). */
   monthEnd?: (deps: { db: Db; secrets: SecretStore; dataDir: string; appVersion: string }) => MonthEnd;
 }
@@ -35,7 +38,9 @@ export function createServices(opts: ServiceOptions): Services {
   const db = openDatabase(join(opts.dataDir, 'kruispost.sqlite'));
   const secrets = opts.secrets ?? memorySecretStore();
   const deps = { db, secrets, dataDir: opts.dataDir, appVersion: opts.appVersion };
-  const monthEnd = opts.monthEnd ? opts.monthEnd(deps) : createMonthEnd({ ...deps, ...(opts.openExternal ? { openExternal: opts.openExternal } : {}) });
+  const monthEnd = opts.monthEnd
+    ? opts.monthEnd(deps)
+    : createMonthEnd({ ...deps, ...(opts.openExternal ? { openExternal: opts.openExternal } : {}), ...(opts.confirmHostChange ? { confirmHostChange: opts.confirmHostChange } : {}) });
   let closed = false;
   return {
     db,

@@ -26,7 +26,9 @@ import type { SecretStore } from '../../src/main/secrets/types';
 import { isAppFailure } from '../../src/shared/errors';
 
 const CLIENT_ID = 'kruispost-desktop';
-const writeGrantFor = (store: SecretStore, _baseUrl: string, grant: StoredGrant) => writeGrant(store, ENV, grant);
+const writeGrantFor = (store: SecretStore, baseUrl: string, grant: StoredGrant) => writeGrant(store, { number: ENV, baseUrl }, grant);
+/** The environment at the fake AFAS: what its secrets are bound to. */
+const scope = () => ({ number: ENV, baseUrl: afas.baseUrl });
 const ENV = '12345';
 const DAY = 86_400_000;
 
@@ -108,10 +110,10 @@ describe('sign-in', () => {
     expect(browserPages).toEqual([{ status: 200, text: expect.stringContaining('U kunt dit venster sluiten') }]);
     // The server demands a nonce first, the client retries once with it.
     expect(oauth.state.tokenResults).toEqual(['use_dpop_nonce', 'ok']);
-    const grant = await readGrant(secrets, ENV);
+    const grant = await readGrant(secrets, scope());
     expect(grant?.chainStartedAt).toBe(new Date(t).toISOString());
     expect(oauth.state.refreshTokens.get(grant!.refreshToken)?.used).toBe(false);
-    const key = JSON.parse((await secrets.get(dpopKeyAccount(ENV)))!);
+    const key = JSON.parse((await secrets.get(dpopKeyAccount(scope())))!);
     expect(key).toMatchObject({ kty: 'EC', crv: 'P-256' });
     expect(key.d).toBeTypeOf('string');
 
@@ -120,10 +122,10 @@ describe('sign-in', () => {
     expect(JSON.parse(meta.body).info.envid).toBe('O12345AA');
     // The access token was bound to the stored key.
     const [issued] = [...oauth.state.accessTokens.values()];
-    expect(issued?.jkt).toBe((await loadOrCreateDpopKey(secrets, ENV)).thumbprint);
+    expect(issued?.jkt).toBe((await loadOrCreateDpopKey(secrets, scope())).thumbprint);
     // Access tokens never reach the keychain.
     const [access] = [...oauth.state.accessTokens.keys()];
-    expect(await secrets.get(oauthAccount(ENV))).not.toContain(access);
+    expect(await secrets.get(oauthAccount(scope()))).not.toContain(access);
   });
 
   it('gives each API request a fresh proof with htm, htu without query, iat, nonce and ath', async () => {
@@ -182,14 +184,14 @@ describe('with the AFAS client', () => {
 describe('refresh', () => {
   it('refreshes an expired access token (expires_in "3600"), stores the new single-use refresh token first', async () => {
     const session = await signedIn();
-    const first = (await readGrant(secrets, ENV))!;
+    const first = (await readGrant(secrets, scope()))!;
     t += 3000_000; // 50 min: still valid
     expect((await apiGet(session)).status).toBe(200);
     expect(oauth.state.tokenResults.filter((r) => r === 'ok')).toHaveLength(1);
 
     t += 700_000; // past the hour
     expect((await apiGet(session)).status).toBe(200);
-    const second = (await readGrant(secrets, ENV))!;
+    const second = (await readGrant(secrets, scope()))!;
     expect(second.refreshToken).not.toBe(first.refreshToken);
     expect(second.chainStartedAt).toBe(first.chainStartedAt);
     expect(oauth.state.refreshTokens.get(first.refreshToken)?.used).toBe(true);
@@ -220,20 +222,20 @@ describe('refresh', () => {
 
   it('after a restart loads the same DPoP key from the keychain and refreshes with it', async () => {
     await signedIn();
-    const keyBefore = await secrets.get(dpopKeyAccount(ENV));
+    const keyBefore = await secrets.get(dpopKeyAccount(scope()));
     // A new process: nothing in memory, only the keychain.
     const restarted = oauthAuth({ baseUrl: afas.baseUrl, clientId: CLIENT_ID, envNumber: ENV, secrets, now });
     expect((await apiGet(restarted)).status).toBe(200);
-    expect(await secrets.get(dpopKeyAccount(ENV))).toBe(keyBefore);
+    expect(await secrets.get(dpopKeyAccount(scope()))).toBe(keyBefore);
     expect(oauth.state.tokenResults.filter((r) => r === 'ok')).toHaveLength(2);
   });
 
   it('a refresh signed with another key is refused: sign in again', async () => {
     await signedIn();
-    await secrets.delete(dpopKeyAccount(ENV)); // key lost: a new one gets made
+    await secrets.delete(dpopKeyAccount(scope())); // key lost: a new one gets made
     const restarted = oauthAuth({ baseUrl: afas.baseUrl, clientId: CLIENT_ID, envNumber: ENV, secrets, now });
     expect(await failureCode(apiGet(restarted))).toBe('oauth-signin-again');
-    expect(await readGrant(secrets, ENV)).toBeNull();
+    expect(await readGrant(secrets, scope())).toBeNull();
   });
 
   it('ends the chain 30 days after the first token: oauth-signin-again, in Dutch and English', async () => {
@@ -254,7 +256,7 @@ describe('refresh', () => {
     expect(failure.appError.code).toBe('oauth-signin-again');
     expect(failure.appError.message.nl).toMatch(/opnieuw aanmelden/);
     expect(failure.appError.action?.en).toMatch(/Sign in to AFAS again/);
-    expect(await readGrant(secrets, ENV)).toBeNull();
+    expect(await readGrant(secrets, scope())).toBeNull();
   });
 
   it('the server ends the chain too, whatever the client believes', async () => {
@@ -354,7 +356,7 @@ describe('the fake AFAS refuses bad proofs', () => {
     const url = `${afas.baseUrl}/metainfo`;
     const { Authorization } = await session.headers('GET', url);
     const token = Authorization!.slice('DPoP '.length);
-    const thief = new DpopSigner(await loadOrCreateDpopKey(memorySecretStore(), ENV), now);
+    const thief = new DpopSigner(await loadOrCreateDpopKey(memorySecretStore(), scope()), now);
     thief.observe(url, { 'dpop-nonce': [...oauth.state.nonces.keys()].at(-1) });
     const res = await fetch(url, { headers: { Authorization: Authorization!, DPoP: await thief.proof('GET', url, token) } });
     expect(res.status).toBe(401);
@@ -374,7 +376,7 @@ describe('the fake AFAS refuses bad proofs', () => {
   });
 
   it('checks PKCE and uses a code once', async () => {
-    const signer = new DpopSigner(await loadOrCreateDpopKey(secrets, ENV), now);
+    const signer = new DpopSigner(await loadOrCreateDpopKey(secrets, scope()), now);
     const ctx = { baseUrl: afas.baseUrl, clientId: CLIENT_ID, signer, now };
     const auth = await startAuthorization({ baseUrl: afas.baseUrl, clientId: CLIENT_ID, openBrowser: browser });
     expect(await failureCode(exchangeCode(ctx, { ...auth, codeVerifier: 'x'.repeat(43) }))).toBe('oauth-token-failed');

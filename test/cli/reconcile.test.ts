@@ -159,11 +159,13 @@ describe('kruispost reconcile', () => {
     expect(run.stdout + run.stderr).not.toContain(other);
   });
 
-  it('an address that does not resolve exits 3', async () => {
-    const run = await runCliProcess(
-      ['reconcile', '--config', writeConfig('u.json', mossConfig([2])), '--period', JUNE, '--base-url', 'https://afas.invalid/ProfitRestServices', '--data-dir', join(dir, 'data-dns'), '--lang', 'en'],
-      { KRUISPOST_AFAS_TOKEN: TOKEN },
-    );
+  it('an address that is not AFAS exits 2 naming --base-url; with the override set it is tried (and does not resolve: exit 3)', async () => {
+    const args = ['reconcile', '--config', writeConfig('u.json', mossConfig([2])), '--period', JUNE, '--base-url', 'https://afas.invalid/ProfitRestServices', '--data-dir', join(dir, 'data-dns'), '--lang', 'en'];
+    const refused = await runCliProcess(args, { KRUISPOST_AFAS_TOKEN: TOKEN });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--base-url: afas\.invalid is not an AFAS server/);
+    expect(refused.stderr).toContain('KRUISPOST_ALLOW_CUSTOM_AFAS_HOST');
+    const run = await runCliProcess(args, { KRUISPOST_AFAS_TOKEN: TOKEN, KRUISPOST_ALLOW_CUSTOM_AFAS_HOST: '1' });
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/Error: .*AFAS/);
   });

@@ -38,7 +38,7 @@ describe('sign in with AFAS (OAuth) in the wizard', () => {
       browser,
       services: (dataDir) => {
         const s = createServices({ dataDir, appVersion: '0.0.0-e2e', secrets, openExternal });
-        s.monthEnd.saveEnvironment({ number: env, type: 'production', baseUrl: demo.fake.baseUrl });
+        void s.monthEnd.saveEnvironment({ number: env, type: 'production', baseUrl: demo.fake.baseUrl });
         return s;
       },
     });
@@ -73,7 +73,7 @@ describe('sign in with AFAS (OAuth) in the wizard', () => {
       release();
       await expect.poll(() => oauthStatus.textContent(), { timeout: 15_000 }).toBe('Aangemeld bij AFAS (OAuth)');
       expect(h.services.monthEnd.workspace().token.kind).toBe('oauth');
-      expect(await readGrant(secrets, env)).not.toBeNull();
+      expect(await readGrant(secrets, { number: env, baseUrl: demo.fake.baseUrl })).not.toBeNull();
 
       // The connection test goes over DPoP-authorised calls.
       await step.getByRole('button', { name: 'Verbinding testen' }).click();

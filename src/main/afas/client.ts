@@ -127,7 +127,7 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
     let status: number;
     let headers: Record<string, string | string[] | undefined>;
     let body: Buffer;
-    let auth: Record<string, string> = {};
+    let auth: Record<string, string>;
     try {
       auth = await options.auth.headers('GET', url, signal);
       const res = await dispatcher.request({

@@ -59,10 +59,10 @@ export async function runJob(input: JobInput): Promise<JobResult> {
   const monthEnd = createMonthEnd({ db, secrets: input.secrets, dataDir: input.dataDir });
   try {
     try {
-      monthEnd.saveEnvironment({ ...input.config.environment, ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}) });
+      await monthEnd.saveEnvironment({ ...input.config.environment, ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}) });
     } catch (e) {
       if (isAppFailure(e)) {
-        const field = e.appError.code === 'afas.environment.base_url' || e.appError.code === 'afas.environment.insecure' ? (input.baseUrl ? '--base-url' : 'environment.baseUrl') : 'environment.number';
+        const field = ['afas.environment.base_url', 'afas.environment.insecure', 'afas.environment.host'].includes(e.appError.code) ? (input.baseUrl ? '--base-url' : 'environment.baseUrl') : 'environment.number';
         throw new UsageError({ nl: `${field}: ${e.appError.message.nl}`, en: `${field}: ${e.appError.message.en}` }, e.appError.action, [field]);
       }
       throw e;

@@ -63,11 +63,16 @@ export class OAuthSession implements RequestAuth {
 
   /** The DPoP signer, its key loaded from (or created in) the keychain once. */
   signer(): Promise<DpopSigner> {
-    this.signerPromise ??= loadOrCreateDpopKey(this.options.secrets, this.options.envNumber).then(
+    this.signerPromise ??= loadOrCreateDpopKey(this.options.secrets, this.scope()).then(
       (key) => new DpopSigner(key, this.now),
     );
     this.signerPromise.catch(() => (this.signerPromise = null));
     return this.signerPromise;
+  }
+
+  /** The environment and origin this session's secrets are bound to. */
+  private scope(): { number: string; baseUrl: string } {
+    return { number: this.options.envNumber, baseUrl: this.options.baseUrl };
   }
 
   /** After sign-in: the first access token is already here, no refresh needed. */
@@ -108,11 +113,12 @@ export class OAuthSession implements RequestAuth {
   }
 
   private async refresh(): Promise<string> {
-    const { secrets, envNumber, baseUrl, clientId } = this.options;
-    const grant = await readGrant(secrets, envNumber);
+    const { secrets, baseUrl, clientId } = this.options;
+    const scope = this.scope();
+    const grant = await readGrant(secrets, scope);
     if (!grant) throw signInAgain('not-signed-in');
     if (this.now() >= Date.parse(grant.chainStartedAt) + this.chainMs) {
-      await deleteGrant(secrets, envNumber);
+      await deleteGrant(secrets, scope);
       throw signInAgain('chain-ended');
     }
     let tokens: TokenSet;
@@ -122,12 +128,12 @@ export class OAuthSession implements RequestAuth {
     } catch (e) {
       if (timeout.aborted) throw tokenRefreshTimedOut();
       if (isAppFailure(e) && e.appError.code === 'oauth-signin-again') {
-        await deleteGrant(secrets, envNumber);
+        await deleteGrant(secrets, scope);
       }
       throw e;
     }
     // Stored before the access token is used: the old refresh token is already spent at AFAS.
-    await writeGrant(secrets, envNumber, { refreshToken: tokens.refreshToken, chainStartedAt: grant.chainStartedAt });
+    await writeGrant(secrets, scope, { refreshToken: tokens.refreshToken, chainStartedAt: grant.chainStartedAt });
     this.access = { token: tokens.accessToken, expiresAt: tokens.expiresAt };
     return tokens.accessToken;
   }
