@@ -58,6 +58,8 @@ export interface MonthEndOptions {
    * Without it (CLI, tests) they are dropped.
    */
   confirmHostChange?: ConfirmHostChange;
+  /** The CLI: authorise with the classic token in `secrets`, whatever authKind the workspace says. */
+  classicTokenOnly?: boolean;
 }
 
 /** The orchestrator plus what the CLI needs beyond the app's seam. */
@@ -132,8 +134,10 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
   const nowIso = () => clock().toISOString();
 
   /** Whether the credential of the kind in use (classic token or OAuth grant) is in the keychain. */
+  const authKind = () => (opts.classicTokenOnly ? 'classic' : config.read().authKind);
+
   const credentialStored = async (env: Environment): Promise<boolean> => {
-    const stored = config.read().authKind === 'oauth' ? readGrant(secrets, env) : loadToken(secrets, env);
+    const stored = authKind() === 'oauth' ? readGrant(secrets, env) : loadToken(secrets, env);
     return (await stored.catch(() => null)) !== null;
   };
 
@@ -175,7 +179,7 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
 
   const auth = async (env: Environment): Promise<RequestAuth> => {
     const c = config.read();
-    if (c.authKind === 'oauth') {
+    if (authKind() === 'oauth') {
       if (oauthSession?.key !== sessionKey(env)) {
         const clientId = c.oauthClientId ?? DEFAULT_OAUTH_CLIENT_ID;
         oauthSession = { key: sessionKey(env), auth: watched(oauthAuth({ baseUrl: env.baseUrl, clientId, envNumber: env.number, secrets })) };

@@ -26,6 +26,8 @@ export interface JobInput {
   dataDir: string;
   lang: Lang;
   secrets: SecretStore;
+  /** Use the classic token in `secrets` even when the data folder says the app signed in with OAuth. */
+  classicTokenOnly?: boolean;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
 }
@@ -56,7 +58,7 @@ export async function runJob(input: JobInput): Promise<JobResult> {
       ['--data-dir'],
     );
   }
-  const monthEnd = createMonthEnd({ db, secrets: input.secrets, dataDir: input.dataDir });
+  const monthEnd = createMonthEnd({ db, secrets: input.secrets, dataDir: input.dataDir, ...(input.classicTokenOnly ? { classicTokenOnly: true } : {}) });
   try {
     try {
       await monthEnd.saveEnvironment({ ...input.config.environment, ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}) });

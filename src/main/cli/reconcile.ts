@@ -100,6 +100,8 @@ export async function reconcileCommand(argv: string[], io: { stdout: NodeJS.Writ
   // The token: the environment variable (CI, headless), else the OS keychain the app uses.
   let token: string | null = null;
   const fromEnv = io.env[TOKEN_ENV];
+  // Read once, then gone: nothing started from here (or a crash report) inherits the secret.
+  delete io.env[TOKEN_ENV];
   if (fromEnv && fromEnv.trim()) {
     try {
       token = parseClassicToken(fromEnv);
@@ -135,6 +137,8 @@ export async function reconcileCommand(argv: string[], io: { stdout: NodeJS.Writ
     dataDir: v['data-dir'] ?? defaultDataDir(io.env),
     lang,
     secrets: memorySecretStore(env && token ? { [tokenAccount(env)]: token } : {}),
+    // The CLI spends the classic token it was handed, whatever the data folder says the app uses.
+    classicTokenOnly: true,
     stdout: io.stdout,
     stderr: io.stderr,
   });
