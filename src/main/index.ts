@@ -1,21 +1,26 @@
 // App lifecycle, the window and its security settings. The only main-process file besides ipc.ts
-// (and secrets/) that imports electron.
+// (and secrets/) that imports electron; the decisions live in pure, tested modules (window-policy,
+// app-protocol, app-menu, lifecycle, crash-guard).
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
+import { appMenuTemplate } from './app-menu';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolResponse } from './app-protocol';
 import { hostChangeQuestion } from './app/host-change';
+import { installCrashGuard } from './crash-guard';
 import { createHandlers } from './handlers';
 import { registerIpc } from './ipc';
+import { startOnce } from './lifecycle';
 import { keytarSecretStore } from './secrets/keychain';
 import { createFileLogger } from './log';
 import { createServices, type Services } from './services';
 import { toAppError } from '../shared/errors';
-import { isAllowedExternal, isAppUrl } from './window-policy';
+import { isAllowedExternal, isAppUrl, rendererUrl, webPreferencesFor } from './window-policy';
 
-const devUrl = process.env['ELECTRON_RENDERER_URL'];
-const appUrl = devUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+const appUrl = rendererUrl({ isPackaged: app.isPackaged, env: process.env });
+const rendererDir = join(import.meta.dirname, '../renderer');
 
-if (!app.requestSingleInstanceLock()) app.quit();
+// Before ready: app:// gets an origin and a secure context like https.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 let win: BrowserWindow | null = null;
 
@@ -27,14 +32,7 @@ function createWindow(): BrowserWindow {
     minHeight: 640,
     show: false,
     title: 'Kruispost',
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: webPreferencesFor({ isPackaged: app.isPackaged, preload: join(import.meta.dirname, '../preload/index.cjs') }),
   });
   w.once('ready-to-show', () => w.show());
   // The page never navigates away and never opens windows; https help links go to the system browser.
@@ -44,25 +42,33 @@ function createWindow(): BrowserWindow {
     if (isAllowedExternal(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  void (devUrl ? w.loadURL(devUrl) : w.loadFile(join(import.meta.dirname, '../renderer/index.html')));
+  void w.loadURL(appUrl);
   return w;
 }
 
-app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-attach-webview', (e) => e.preventDefault());
-});
+function start(): void {
+  const log = createFileLogger(join(app.getPath('userData'), 'kruispost.log'));
+  installCrashGuard({ target: process, log, showError: (title, text) => dialog.showErrorBox(title, text) });
 
-app.on('second-instance', () => {
-  if (win) {
-    if (win.isMinimized()) win.restore();
-    win.focus();
-  }
-});
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+  });
 
-void app.whenReady().then(() => {
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  void app.whenReady().then(() => whenReady(log));
+}
+
+function whenReady(log: ReturnType<typeof createFileLogger>): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  const log = createFileLogger(join(app.getPath('userData'), 'kruispost.log'));
+  protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, rendererDir));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform })));
   let services: Services;
   try {
     services = createServices({
@@ -107,4 +113,7 @@ void app.whenReady().then(() => {
   app.on('window-all-closed', () => {
     void services.close().finally(() => app.quit());
   });
-});
+}
+
+// A second instance hands over to the first and stops here: no log, no database, no window.
+startOnce(app.requestSingleInstanceLock(), () => app.quit(), start);
