@@ -6,14 +6,13 @@ import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'elec
 import { appMenuTemplate } from './app-menu';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolResponse } from './app-protocol';
 import { hostChangeQuestion } from './app/host-change';
-import { installCrashGuard } from './crash-guard';
+import { errorText, installCrashGuard } from './crash-guard';
 import { createHandlers } from './handlers';
 import { registerIpc } from './ipc';
 import { startOnce } from './lifecycle';
 import { keytarSecretStore } from './secrets/keychain';
-import { createFileLogger } from './log';
+import { createFileLogger, type Logger } from './log';
 import { createServices, type Services } from './services';
-import { toAppError } from '../shared/errors';
 import { isAllowedExternal, isAppUrl, rendererUrl, webPreferencesFor } from './window-policy';
 
 const appUrl = rendererUrl({ isPackaged: app.isPackaged, env: process.env });
@@ -64,7 +63,7 @@ function start(): void {
   void app.whenReady().then(() => whenReady(log));
 }
 
-function whenReady(log: ReturnType<typeof createFileLogger>): void {
+function whenReady(log: Logger): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, rendererDir));
@@ -96,11 +95,7 @@ function whenReady(log: ReturnType<typeof createFileLogger>): void {
   } catch (e) {
     // E.g. a database written by a newer Kruispost: say so in both languages, touch nothing, quit.
     log.error('startup', e);
-    const { message, action } = toAppError(e);
-    dialog.showErrorBox(
-      'Kruispost',
-      [message.nl, action?.nl, '', message.en, action?.en].filter((x) => x !== undefined).join('\n'),
-    );
+    dialog.showErrorBox('Kruispost', errorText(e));
     app.quit();
     return;
   }
