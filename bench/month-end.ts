@@ -122,7 +122,7 @@ async function monthEnd(served: Served, token: string, dataDir: string, out: str
     baseUrl: served.baseUrl,
     dataDir,
     lang: 'nl',
-    secrets: memorySecretStore({ [tokenAccount(ENV_ID)]: token }),
+    secrets: memorySecretStore({ [tokenAccount({ number: ENV_ID, baseUrl: served.baseUrl })]: token }),
     stdout: process.stderr,
     stderr: process.stderr,
     onPhase: (phase) => marks.push({ phase, t: performance.now(), cpu: cpuNow() }),

@@ -1,20 +1,25 @@
 // App lifecycle, the window and its security settings. The only main-process file besides ipc.ts
-// (and secrets/) that imports electron.
+// (and secrets/) that imports electron; the decisions live in pure, tested modules (window-policy,
+// app-protocol, app-menu, lifecycle, crash-guard).
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
+import { appMenuTemplate } from './app-menu';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolResponse } from './app-protocol';
+import { hostChangeQuestion } from './app/host-change';
+import { errorText, installCrashGuard } from './crash-guard';
 import { backendEntry } from './backend/entry';
 import { openWorkspaces, type Workspaces } from './backend/workspaces';
 import { registerIpc } from './ipc';
+import { startOnce } from './lifecycle';
 import { keytarSecretStore } from './secrets/keychain';
-import { createFileLogger } from './log';
-import { toAppError } from '../shared/errors';
-import { isAllowedExternal, isAppUrl } from './window-policy';
+import { createFileLogger, type Logger } from './log';
+import { isAllowedExternal, isAppUrl, rendererUrl, webPreferencesFor } from './window-policy';
 
-const devUrl = process.env['ELECTRON_RENDERER_URL'];
-const appUrl = devUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+const appUrl = rendererUrl({ isPackaged: app.isPackaged, env: process.env });
+const rendererDir = join(import.meta.dirname, '../renderer');
 
-if (!app.requestSingleInstanceLock()) app.quit();
+// Before ready: app:// gets an origin and a secure context like https.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 let win: BrowserWindow | null = null;
 
@@ -26,14 +31,7 @@ function createWindow(): BrowserWindow {
     minHeight: 640,
     show: false,
     title: 'Kruispost',
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: webPreferencesFor({ isPackaged: app.isPackaged, preload: join(import.meta.dirname, '../preload/index.cjs') }),
   });
   w.once('ready-to-show', () => w.show());
   // The page never navigates away and never opens windows; https help links go to the system browser.
@@ -43,25 +41,33 @@ function createWindow(): BrowserWindow {
     if (isAllowedExternal(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  void (devUrl ? w.loadURL(devUrl) : w.loadFile(join(import.meta.dirname, '../renderer/index.html')));
+  void w.loadURL(appUrl);
   return w;
 }
 
-app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-attach-webview', (e) => e.preventDefault());
-});
+function start(): void {
+  const log = createFileLogger(join(app.getPath('userData'), 'kruispost.log'));
+  installCrashGuard({ target: process, log, showError: (title, text) => dialog.showErrorBox(title, text) });
 
-app.on('second-instance', () => {
-  if (win) {
-    if (win.isMinimized()) win.restore();
-    win.focus();
-  }
-});
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+  });
 
-void app.whenReady().then(async () => {
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  void app.whenReady().then(() => whenReady(log));
+}
+
+async function whenReady(log: Logger): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  const log = createFileLogger(join(app.getPath('userData'), 'kruispost.log'));
+  protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, rendererDir));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform })));
   let workspaces: Workspaces;
   try {
     // Database, AFAS, engine and workbook run in the backend worker: this event loop only relays.
@@ -72,6 +78,13 @@ void app.whenReady().then(async () => {
       entry: backendEntry(import.meta.url),
       // AFAS OAuth sign-in happens in the controller's own browser (the loopback redirect comes back here).
       openExternal: (url) => shell.openExternal(url),
+      // Asked here, in main: the renderer must not be able to send a stored secret to a new host.
+      confirmHostChange: async (change) => {
+        const q = hostChangeQuestion(change);
+        const options = { type: 'warning' as const, title: 'Kruispost', message: q.message, detail: q.detail, buttons: q.buttons, defaultId: q.defaultId, cancelId: q.cancelId, noLink: true };
+        const r = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+        return r.response === q.carryOverId;
+      },
       chooseSavePath: async (defaultName) => {
         const options = {
           defaultPath: join(app.getPath('documents'), defaultName),
@@ -84,11 +97,7 @@ void app.whenReady().then(async () => {
   } catch (e) {
     // E.g. a database written by a newer Kruispost: say so in both languages, touch nothing, quit.
     log.error('startup', e);
-    const { message, action } = toAppError(e);
-    dialog.showErrorBox(
-      'Kruispost',
-      [message.nl, action?.nl, '', message.en, action?.en].filter((x) => x !== undefined).join('\n'),
-    );
+    dialog.showErrorBox('Kruispost', errorText(e));
     app.quit();
     return;
   }
@@ -101,4 +110,7 @@ void app.whenReady().then(async () => {
   app.on('window-all-closed', () => {
     void workspaces.close().finally(() => app.quit());
   });
-});
+}
+
+// A second instance hands over to the first and stops here: no log, no database, no window.
+startOnce(app.requestSingleInstanceLock(), () => app.quit(), start);

@@ -2,6 +2,7 @@
 // the Electron main passes the keychain store and a save dialog, tests pass memory and a temp path.
 import { join } from 'node:path';
 import { createMonthEnd } from './app';
+import type { ConfirmHostChange } from './app/host-change';
 import type { MonthEnd } from './app/types';
 import { memorySecretStore } from './secrets/memory';
 import type { SecretStore } from './secrets/types';
@@ -29,6 +30,10 @@ export interface ServiceOptions {
   openExternal?: (url: string) => Promise<void>;
   /** Raised by the host to cancel (read inside long synchronous work); the backend worker passes it. */
   cancelFlag?: Int32Array;
+  /** Electron: a main-process dialog asking whether a changed AFAS host gets the stored secrets. */
+  confirmHostChange?: ConfirmHostChange;
+  /** The CLI: authorise with the classic token, whatever the workspace says about OAuth. */
+  classicTokenOnly?: boolean;
   /** Replaces the real orchestrator (tests with hand-made results). */
   monthEnd?: (deps: { db: Db; secrets: SecretStore; dataDir: string; appVersion: string }) => MonthEnd;
 }
@@ -39,7 +44,13 @@ export function createServices(opts: ServiceOptions): Services {
   const deps = { db, secrets, dataDir: opts.dataDir, appVersion: opts.appVersion };
   const monthEnd = opts.monthEnd
     ? opts.monthEnd(deps)
-    : createMonthEnd({ ...deps, ...(opts.openExternal ? { openExternal: opts.openExternal } : {}), ...(opts.cancelFlag ? { cancelFlag: opts.cancelFlag } : {}) });
+    : createMonthEnd({
+        ...deps,
+        ...(opts.openExternal ? { openExternal: opts.openExternal } : {}),
+        ...(opts.cancelFlag ? { cancelFlag: opts.cancelFlag } : {}),
+        ...(opts.confirmHostChange ? { confirmHostChange: opts.confirmHostChange } : {}),
+        ...(opts.classicTokenOnly ? { classicTokenOnly: true } : {}),
+      });
   let closed = false;
   return {
     db,

@@ -13,7 +13,13 @@ const text = (max: number) => z.string().max(max);
 const unitId = z.number().int().min(0).max(1_000_000_000);
 const cents = z.number().int().refine(Number.isSafeInteger);
 const accountNo = text(40).min(1);
-const lineKeyArg = text(120).regex(/^\d+\/[^/]+\/\d+\/\d+$/);
+/** unitId/journal/entryNo/seqNo as lineKey() writes them: safe integers, no leading zeros, no 1e+21. */
+const lineKeyArg = text(120)
+  .regex(/^(0|[1-9]\d*)\/[^/]+\/(0|[1-9]\d*)\/(0|[1-9]\d*)$/)
+  .refine((key) => {
+    const parts = key.split('/');
+    return [parts[0], parts[parts.length - 2], parts[parts.length - 1]].every((p) => Number.isSafeInteger(Number(p)));
+  }, 'not a line key');
 const person = text(120).trim().min(1);
 const id = text(200).min(1);
 

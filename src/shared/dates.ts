@@ -7,6 +7,15 @@ export function formatDate(isoDate: string | null | undefined): string {
   return m ? `${m[3]}-${m[2]}-${m[1]}` : isoDate;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real day of the Gregorian calendar: 2024-02-29 is, 2025-02-30 and 2025-13-45 are not. */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || month < 1 || month > 12 || day < 1) return false;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (MONTH_DAYS[month - 1] as number) + (leap ? 1 : 0);
+}
+
 export function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((dayNumber(toIso) - dayNumber(fromIso)));
 }

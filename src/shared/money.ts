@@ -17,8 +17,13 @@ export function toCents(value: number | string): Cents {
     throw new RangeError(`Not a decimal amount: ${JSON.stringify(value)}`);
   }
   const sign = m[1] === '-' ? -1 : 1;
-  let digits = (m[2] ?? '') + (m[3] ?? '');
+  let digits = ((m[2] ?? '') + (m[3] ?? '')).replace(/^0+/, '');
+  if (digits === '') return 0;
   let scale = (m[3] ?? '').length - Number(m[4] ?? 0); // value = digits * 10^-scale
+  // Decide by magnitude before padding with zeros: "1e20000000" must not build 20 million digits.
+  const magnitude = digits.length - scale; // value < 10^magnitude
+  if (magnitude >= 15) throw new RangeError(`Amount out of range: ${text.slice(0, 40)}`); // >= 10^16 cents
+  if (magnitude <= -3) return 0; // below a tenth of a cent
   // Bring to scale 3 (cents plus one rounding digit).
   if (scale < 3) {
     digits += '0'.repeat(3 - scale);

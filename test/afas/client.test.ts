@@ -236,6 +236,27 @@ describe('requests', () => {
     expect(s.maxConcurrent()).toBe(3);
   });
 
+  it('shares the parallel-request limit of an environment between clients (UI calls during a sync)', async () => {
+    const { server: s, client: sync } = await setup({ delayMs: 40 });
+    const ui = createAfasClient({ baseUrl: `${s.baseUrl}/`, auth: classicTokenAuth(TOKEN), timeoutMs: 5000 });
+    const other = await startTinyAfas({});
+    const elsewhere = createAfasClient({ baseUrl: other.baseUrl, auth: classicTokenAuth(TOKEN), timeoutMs: 5000 });
+    try {
+      const busy = Promise.all([...Array.from({ length: 12 }, () => sync.metaInfo()), ...Array.from({ length: 12 }, () => ui.profitVersion())]);
+      // Another environment has its own limit: not queued behind this one.
+      const started = Date.now();
+      expect(await elsewhere.profitVersion()).toBe('22.22.5');
+      expect(Date.now() - started).toBeLessThan(200);
+      await busy;
+      expect(s.seen).toHaveLength(24);
+      expect(s.maxConcurrent()).toBeLessThanOrEqual(4);
+    } finally {
+      await ui.close();
+      await elsewhere.close();
+      await other.close();
+    }
+  });
+
   it('reads connector fields from /metainfo/get/{id}', async () => {
     const hook: Hook = (req, res) =>
       req.path === '/ProfitRestServices/metainfo/get/Profit_Journals' &&

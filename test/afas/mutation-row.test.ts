@@ -112,6 +112,35 @@ describe('toMutationLine', () => {
   });
 });
 
+describe('odd input from AFAS', () => {
+  it('refuses identities that are not safe integers (1e21, 2^53+1) instead of keying them wrongly', () => {
+    for (const field of ['UnitId', 'EntryNo', 'SeqNo', 'Year', 'Period']) {
+      for (const bad of [1e21, 2 ** 53, 2 ** 53 + 2, -(2 ** 53), '9007199254740993', '1e21', 1.5]) {
+        expect(() => toMutationLine({ ...row, [field]: bad }), `${field} ${bad}`).toThrow(AppFailure);
+      }
+    }
+    // JSON.parse turns 2^53+1 into 2^53: both are refused, so two lines never share one key.
+    const body = parseAfasJson('{"rows":[{"EntryNo":9007199254740993},{"EntryNo":9007199254740992}]}') as { rows: Record<string, unknown>[] };
+    for (const r of body.rows) expect(() => toMutationLine({ ...row, ...r })).toThrow(/EntryNo/);
+    expect(toMutationLine({ ...row, EntryNo: Number.MAX_SAFE_INTEGER }).entryNo).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
+  it('refuses impossible calendar dates in EntryDate, VoucherDate and Modified', () => {
+    for (const bad of ['2025-13-45T00:00:00Z', '2025-02-30T00:00:00Z', '2025-00-10T00:00:00Z', '2023-02-29', '2025-04-31T00:00:00Z', '2025-04-30T25:00:00Z']) {
+      expect(parseAfasDate(bad), bad).toBeNull();
+      expect(() => toMutationLine({ ...row, EntryDate: bad }), bad).toThrow(/EntryDate/);
+      expect(() => toMutationLine({ ...row, VoucherDate: bad }), bad).toThrow(/VoucherDate/);
+      expect(() => toMutationLine({ ...row, Modified: bad }), bad).toThrow(/Modified/);
+    }
+    expect(parseAfasDate('2024-02-29T00:00:00Z')).toBe('2024-02-29');
+    expect(parseAfasDate('2000-02-29')).toBe('2000-02-29');
+    expect(parseAfasDate('1900-02-29')).toBeNull();
+    expect(parseAfasDateTime('2025-03-31T23:59:59.999Z')).toBe('2025-03-31T23:59:59');
+    // Absent stays absent.
+    expect(toMutationLine({ ...row, VoucherDate: null, Modified: '' })).toMatchObject({ voucherDate: null, modified: null });
+  });
+});
+
 describe('legacy JSON numbers', () => {
   it('parses -.5 and .25 written by old Profit versions, leaving strings alone', () => {
     const body = '{"rows":[{"AmtDebit":-.5,"AmtCredit":.25,"Omschrijving":"a: .5, [-.5]","X":[.1, -.2]}]}';

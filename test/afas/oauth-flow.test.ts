@@ -1,5 +1,7 @@
 // The whole OAuth 2.1 + PKCE + DPoP flow over real HTTP: the client (src/main/afas/oauth) against
 // the fake AFAS with its OAuth routes and DPoP verifier, one shared injectable clock.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import {
@@ -11,6 +13,7 @@ import {
   type OAuthSession,
 } from '../../src/main/afas/oauth';
 import { DpopSigner, accessTokenHash, loadOrCreateDpopKey } from '../../src/main/afas/oauth/dpop';
+import { writeGrant, type StoredGrant } from '../../src/main/afas/oauth/refresh-store';
 import { exchangeCode, refreshTokens } from '../../src/main/afas/oauth/token-endpoint';
 import { startAuthorization } from '../../src/main/afas/oauth/loopback';
 import { createAfasClient } from '../../src/main/afas/client';
@@ -23,6 +26,9 @@ import type { SecretStore } from '../../src/main/secrets/types';
 import { isAppFailure } from '../../src/shared/errors';
 
 const CLIENT_ID = 'kruispost-desktop';
+const writeGrantFor = (store: SecretStore, baseUrl: string, grant: StoredGrant) => writeGrant(store, { number: ENV, baseUrl }, grant);
+/** The environment at the fake AFAS: what its secrets are bound to. */
+const scope = () => ({ number: ENV, baseUrl: afas.baseUrl });
 const ENV = '12345';
 const DAY = 86_400_000;
 
@@ -104,10 +110,10 @@ describe('sign-in', () => {
     expect(browserPages).toEqual([{ status: 200, text: expect.stringContaining('U kunt dit venster sluiten') }]);
     // The server demands a nonce first, the client retries once with it.
     expect(oauth.state.tokenResults).toEqual(['use_dpop_nonce', 'ok']);
-    const grant = await readGrant(secrets, ENV);
+    const grant = await readGrant(secrets, scope());
     expect(grant?.chainStartedAt).toBe(new Date(t).toISOString());
     expect(oauth.state.refreshTokens.get(grant!.refreshToken)?.used).toBe(false);
-    const key = JSON.parse((await secrets.get(dpopKeyAccount(ENV)))!);
+    const key = JSON.parse((await secrets.get(dpopKeyAccount(scope())))!);
     expect(key).toMatchObject({ kty: 'EC', crv: 'P-256' });
     expect(key.d).toBeTypeOf('string');
 
@@ -116,10 +122,10 @@ describe('sign-in', () => {
     expect(JSON.parse(meta.body).info.envid).toBe('O12345AA');
     // The access token was bound to the stored key.
     const [issued] = [...oauth.state.accessTokens.values()];
-    expect(issued?.jkt).toBe((await loadOrCreateDpopKey(secrets, ENV)).thumbprint);
+    expect(issued?.jkt).toBe((await loadOrCreateDpopKey(secrets, scope())).thumbprint);
     // Access tokens never reach the keychain.
     const [access] = [...oauth.state.accessTokens.keys()];
-    expect(await secrets.get(oauthAccount(ENV))).not.toContain(access);
+    expect(await secrets.get(oauthAccount(scope()))).not.toContain(access);
   });
 
   it('gives each API request a fresh proof with htm, htu without query, iat, nonce and ath', async () => {
@@ -178,14 +184,14 @@ describe('with the AFAS client', () => {
 describe('refresh', () => {
   it('refreshes an expired access token (expires_in "3600"), stores the new single-use refresh token first', async () => {
     const session = await signedIn();
-    const first = (await readGrant(secrets, ENV))!;
+    const first = (await readGrant(secrets, scope()))!;
     t += 3000_000; // 50 min: still valid
     expect((await apiGet(session)).status).toBe(200);
     expect(oauth.state.tokenResults.filter((r) => r === 'ok')).toHaveLength(1);
 
     t += 700_000; // past the hour
     expect((await apiGet(session)).status).toBe(200);
-    const second = (await readGrant(secrets, ENV))!;
+    const second = (await readGrant(secrets, scope()))!;
     expect(second.refreshToken).not.toBe(first.refreshToken);
     expect(second.chainStartedAt).toBe(first.chainStartedAt);
     expect(oauth.state.refreshTokens.get(first.refreshToken)?.used).toBe(true);
@@ -216,20 +222,20 @@ describe('refresh', () => {
 
   it('after a restart loads the same DPoP key from the keychain and refreshes with it', async () => {
     await signedIn();
-    const keyBefore = await secrets.get(dpopKeyAccount(ENV));
+    const keyBefore = await secrets.get(dpopKeyAccount(scope()));
     // A new process: nothing in memory, only the keychain.
     const restarted = oauthAuth({ baseUrl: afas.baseUrl, clientId: CLIENT_ID, envNumber: ENV, secrets, now });
     expect((await apiGet(restarted)).status).toBe(200);
-    expect(await secrets.get(dpopKeyAccount(ENV))).toBe(keyBefore);
+    expect(await secrets.get(dpopKeyAccount(scope()))).toBe(keyBefore);
     expect(oauth.state.tokenResults.filter((r) => r === 'ok')).toHaveLength(2);
   });
 
   it('a refresh signed with another key is refused: sign in again', async () => {
     await signedIn();
-    await secrets.delete(dpopKeyAccount(ENV)); // key lost: a new one gets made
+    await secrets.delete(dpopKeyAccount(scope())); // key lost: a new one gets made
     const restarted = oauthAuth({ baseUrl: afas.baseUrl, clientId: CLIENT_ID, envNumber: ENV, secrets, now });
     expect(await failureCode(apiGet(restarted))).toBe('oauth-signin-again');
-    expect(await readGrant(secrets, ENV)).toBeNull();
+    expect(await readGrant(secrets, scope())).toBeNull();
   });
 
   it('ends the chain 30 days after the first token: oauth-signin-again, in Dutch and English', async () => {
@@ -250,7 +256,7 @@ describe('refresh', () => {
     expect(failure.appError.code).toBe('oauth-signin-again');
     expect(failure.appError.message.nl).toMatch(/opnieuw aanmelden/);
     expect(failure.appError.action?.en).toMatch(/Sign in to AFAS again/);
-    expect(await readGrant(secrets, ENV)).toBeNull();
+    expect(await readGrant(secrets, scope())).toBeNull();
   });
 
   it('the server ends the chain too, whatever the client believes', async () => {
@@ -266,6 +272,54 @@ describe('refresh', () => {
     oauth.state.revokeAccessTokens();
     expect((await apiGet(session)).status).toBe(200);
     expect(oauth.state.apiResults).toEqual(['invalid_token', 'ok']);
+  });
+});
+
+describe('refused and slow tokens with requests in flight', () => {
+  it('parallel requests refused with 401 invalid_token share one refresh and each succeed on its retry', async () => {
+    const session = await signedIn();
+    const client = createAfasClient({ baseUrl: afas.baseUrl, auth: session, retries: 0 });
+    try {
+      await client.metaInfo();
+      oauth.state.revokeAccessTokens();
+      const results = await Promise.allSettled([client.metaInfo(), client.profitVersion(), client.metaInfo(), client.profitVersion()]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+      expect(oauth.state.apiResults.filter((r) => r === 'invalid_token')).toHaveLength(4); // all four went out with the revoked token
+      expect(oauth.state.tokenResults.filter((r) => r === 'ok')).toHaveLength(2); // sign-in + ONE refresh
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('gives up a token refresh that hangs after its timeout, in Dutch and English', async () => {
+    const { baseUrl, close } = await hangingTokenEndpoint();
+    try {
+      const store = memorySecretStore();
+      const grant = { refreshToken: 'rt-1', chainStartedAt: new Date(t).toISOString() };
+      await writeGrantFor(store, baseUrl, grant);
+      const session = oauthAuth({ baseUrl, clientId: CLIENT_ID, envNumber: ENV, secrets: store, now, refreshTimeoutMs: 200 });
+      const outcome = await Promise.race([failureOf(session.headers('GET', `${baseUrl}/metainfo`)), sleep(3000).then(() => 'still waiting')]);
+      expect(outcome).toMatchObject({ code: 'oauth-token-timeout', message: { nl: expect.stringMatching(/op tijd/), en: expect.stringMatching(/in time/) } });
+    } finally {
+      await close();
+    }
+  });
+
+  it('a request waiting for a refresh can be cancelled (the sync is cancelled) without waiting for AFAS', async () => {
+    const { baseUrl, close } = await hangingTokenEndpoint();
+    try {
+      const store = memorySecretStore();
+      await writeGrantFor(store, baseUrl, { refreshToken: 'rt-1', chainStartedAt: new Date(t).toISOString() });
+      const session = oauthAuth({ baseUrl, clientId: CLIENT_ID, envNumber: ENV, secrets: store, now, refreshTimeoutMs: 60_000 });
+      const stop = new AbortController();
+      setTimeout(() => stop.abort(), 100);
+      const started = Date.now();
+      const outcome = await Promise.race([failureOf(session.headers('GET', `${baseUrl}/metainfo`, stop.signal)), sleep(3000).then(() => 'still waiting')]);
+      expect(outcome).toMatchObject({ code: 'oauth-refresh-cancelled' });
+      expect(Date.now() - started).toBeLessThan(1000);
+    } finally {
+      await close();
+    }
   });
 });
 
@@ -302,7 +356,7 @@ describe('the fake AFAS refuses bad proofs', () => {
     const url = `${afas.baseUrl}/metainfo`;
     const { Authorization } = await session.headers('GET', url);
     const token = Authorization!.slice('DPoP '.length);
-    const thief = new DpopSigner(await loadOrCreateDpopKey(memorySecretStore(), ENV), now);
+    const thief = new DpopSigner(await loadOrCreateDpopKey(memorySecretStore(), scope()), now);
     thief.observe(url, { 'dpop-nonce': [...oauth.state.nonces.keys()].at(-1) });
     const res = await fetch(url, { headers: { Authorization: Authorization!, DPoP: await thief.proof('GET', url, token) } });
     expect(res.status).toBe(401);
@@ -322,7 +376,7 @@ describe('the fake AFAS refuses bad proofs', () => {
   });
 
   it('checks PKCE and uses a code once', async () => {
-    const signer = new DpopSigner(await loadOrCreateDpopKey(secrets, ENV), now);
+    const signer = new DpopSigner(await loadOrCreateDpopKey(secrets, scope()), now);
     const ctx = { baseUrl: afas.baseUrl, clientId: CLIENT_ID, signer, now };
     const auth = await startAuthorization({ baseUrl: afas.baseUrl, clientId: CLIENT_ID, openBrowser: browser });
     expect(await failureCode(exchangeCode(ctx, { ...auth, codeVerifier: 'x'.repeat(43) }))).toBe('oauth-token-failed');
@@ -354,6 +408,33 @@ describe('the fake AFAS refuses bad proofs', () => {
     expect(new URL(plain.headers.get('location')!).searchParams.get('error')).toBe('invalid_request');
   });
 });
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function failureOf(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (e) {
+    if (isAppFailure(e)) return e.appError;
+    throw e;
+  }
+  throw new Error('expected a failure');
+}
+
+/** A token endpoint that accepts the request and never answers. */
+async function hangingTokenEndpoint(): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const server = createServer(() => undefined);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ProfitRestServices`;
+  return {
+    baseUrl,
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
 
 /** Headers for the session's current access token without triggering a refresh. */
 async function rawHeadersFor(session: OAuthSession, url: string): Promise<Record<string, string>> {

@@ -67,19 +67,30 @@ describe('startAuthorization', () => {
     await expect(fetch(`${result.redirectUri}?code=again`)).rejects.toThrow();
   });
 
-  it('refuses a callback whose state does not match and shows the failure page', async () => {
-    const seen: Seen = {};
-    const code = await failureCode(
-      startAuthorization({
-        baseUrl: BASE,
-        clientId: 'kruispost',
-        openBrowser: approvingBrowser(() => ({ code: 'stolen', state: 'someone-elses-state' }), seen),
-      }),
-    );
-    expect(code).toBe('oauth-authorization-failed');
-    await seen.done;
-    expect(seen.status).toBe(400);
-    expect(seen.page).toContain('niet gelukt');
+  it('a stray callback (wrong state, no code, another error) gets the failure page and does not end the sign-in', async () => {
+    const stray: number[] = [];
+    const result = await startAuthorization({
+      baseUrl: BASE,
+      clientId: 'kruispost',
+      openBrowser: async (authorizeUrl) => {
+        const q = new URL(authorizeUrl).searchParams;
+        const back = (params: Record<string, string>) => {
+          const u = new URL(q.get('redirect_uri')!);
+          for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v);
+          return fetch(u).then(async (r) => {
+            await r.text();
+            return r.status;
+          });
+        };
+        stray.push(await back({ code: 'stolen', state: 'someone-elses-state' }));
+        stray.push(await back({ error: 'access_denied', state: 'someone-elses-state' }));
+        stray.push(await back({ state: q.get('state')! })); // right state, no code
+        stray.push(await back({}));
+        await back({ code: 'the-real-code', state: q.get('state')! });
+      },
+    });
+    expect(stray).toEqual([400, 400, 400, 400]);
+    expect(result.code).toBe('the-real-code');
   });
 
   it('turns error=access_denied into a refused sign-in', async () => {

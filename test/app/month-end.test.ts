@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configureDemo, startDemoServer, type DemoServer } from '../../src/main/app/demo-server';
+import { tokenAccount } from '../../src/main/afas/credentials';
 import { createMonthEnd, type MonthEndService } from '../../src/main/app/month-end';
 import { memorySecretStore } from '../../src/main/secrets/memory';
 import { listAudit } from '../../src/main/store/audit';
@@ -52,7 +53,7 @@ describe('month-end orchestrator', () => {
     expect(ws.environment?.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/ProfitRestServices$/);
     expect(ws.token.stored).toBe(true);
     expect(ws.administrations.map((a) => a.unitId)).toEqual([1, 2]);
-    const token = await secrets.get('afas-token:12345');
+    const token = await secrets.get(tokenAccount({ number: '12345', baseUrl: ws.environment!.baseUrl! }));
     expect(token).toMatch(/^<token><version>1<\/version><data>[0-9A-F]{64}<\/data><\/token>$/);
     const settings = db.prepare<[], { value: string }>('SELECT value FROM settings').all().map((r) => r.value).join('\n');
     expect(settings).not.toContain(token!.slice(30, 60));

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMonthEnd, type MonthEndService } from '../../src/main/app/month-end';
 import { configureDemo, DEFAULT_OAUTH_CLIENT_ID, startDemoServer, type DemoServer } from '../../src/main/app/demo-server';
+import { tokenAccount } from '../../src/main/afas/credentials';
 import { oauthAccount, readGrant } from '../../src/main/afas/oauth';
 import { memorySecretStore } from '../../src/main/secrets/memory';
 import type { SecretStore } from '../../src/main/secrets/types';
@@ -20,6 +21,11 @@ let secrets: SecretStore;
 let me: MonthEndService;
 let demo: DemoServer;
 const pages: { status: number; text: string }[] = [];
+/** The demo environment and its address: what its secrets are bound to. */
+const envScope = () => {
+  const e = me.workspace().environment!;
+  return { number: e.number, baseUrl: e.baseUrl! };
+};
 
 /** The system browser: follows AFAS's 302 to the loopback callback and shows the page. */
 async function browser(url: string): Promise<void> {
@@ -54,7 +60,7 @@ beforeAll(async () => {
   demo = await startDemoServer();
   await configureDemo(me, demo);
   // Forget the demo's classic token: from here on only OAuth can authorise.
-  await secrets.delete(`afas-token:${me.workspace().environment!.number}`);
+  await secrets.delete(tokenAccount(envScope()));
 });
 
 afterAll(async () => {
@@ -78,10 +84,9 @@ describe('sign in with AFAS (OAuth) in the orchestrator', () => {
     expect(ws.token).toMatchObject({ stored: true, kind: 'oauth', lastVerified: null });
     expect(ws.oauthClientId).toBe(DEFAULT_OAUTH_CLIENT_ID);
     expect(pages).toEqual([{ status: 200, text: expect.stringContaining('U kunt dit venster sluiten') }]);
-    const env = ws.environment!.number;
-    const grant = await readGrant(secrets, env);
+    const grant = await readGrant(secrets, envScope());
     expect(grant?.refreshToken).toBeTruthy();
-    expect(await secrets.get(oauthAccount(env))).toContain(grant!.refreshToken);
+    expect(await secrets.get(oauthAccount(envScope()))).toContain(grant!.refreshToken);
     const bytes = sqliteBytes();
     expect(bytes).toContain('"authKind":"oauth"');
     expect(bytes).not.toContain(grant!.refreshToken);
@@ -111,13 +116,12 @@ describe('sign in with AFAS (OAuth) in the orchestrator', () => {
   });
 
   it('after a restart, refreshes with the stored single-use refresh token', async () => {
-    const env = me.workspace().environment!.number;
-    const before = (await readGrant(secrets, env))!.refreshToken;
+    const before = (await readGrant(secrets, envScope()))!.refreshToken;
     const again = createMonthEnd({ db, secrets, dataDir: dir, clock, openExternal: browser });
     try {
       await again.testConnection();
       expect(again.workspace().token).toMatchObject({ stored: true, kind: 'oauth' });
-      const after = (await readGrant(secrets, env))!.refreshToken;
+      const after = (await readGrant(secrets, envScope()))!.refreshToken;
       expect(after).not.toBe(before);
       expect(demo.oauth.state.refreshTokens.get(before)?.used).toBe(true);
       expect(sqliteBytes()).not.toContain(after);
@@ -127,24 +131,22 @@ describe('sign in with AFAS (OAuth) in the orchestrator', () => {
   });
 
   it('signs out: the grant is gone and the workspace asks for a token again', async () => {
-    const env = me.workspace().environment!.number;
     const ws = await me.signOutAfas();
     expect(ws.token).toMatchObject({ stored: false, kind: null });
-    expect(await readGrant(secrets, env)).toBeNull();
+    expect(await readGrant(secrets, envScope())).toBeNull();
     expect(await failureCode(me.testConnection())).toBe('workspace.no-token');
   });
 
   it('when AFAS refuses the refresh token, the workspace asks to sign in again', async () => {
     await me.signInWithAfas(DEFAULT_OAUTH_CLIENT_ID);
-    const env = me.workspace().environment!.number;
-    const spent = (await readGrant(secrets, env))!.refreshToken;
+    const spent = (await readGrant(secrets, envScope()))!.refreshToken;
     // As if another device had used it: single-use, so AFAS refuses it.
     demo.oauth.state.refreshTokens.get(spent)!.used = true;
     const again = createMonthEnd({ db, secrets, dataDir: dir, clock, openExternal: browser });
     try {
       expect(await failureCode(again.testConnection())).toBe('oauth-signin-again');
       expect(again.workspace().token).toMatchObject({ stored: false, kind: null });
-      expect(await readGrant(secrets, env)).toBeNull();
+      expect(await readGrant(secrets, envScope())).toBeNull();
     } finally {
       await again.close();
     }

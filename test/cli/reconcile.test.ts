@@ -118,7 +118,7 @@ describe('kruispost reconcile', () => {
   });
 
   it('exits 0 when everything clears (the clean administration)', async () => {
-    const config = writeConfig('clean.json', { ...mossConfig([2]), note: 'extra fields are allowed' });
+    const config = writeConfig('clean.json', { ...mossConfig([2]), $comment: 'editor comments are allowed' });
     const run = await runCliProcess(
       ['reconcile', '--config', config, '--period', JUNE, '--base-url', fake.baseUrl, '--data-dir', join(dir, 'data-clean'), '--report', join(dir, 'clean.json.out'), '--lang', 'en', ...wallets([2])],
       { KRUISPOST_AFAS_TOKEN: TOKEN },
@@ -162,11 +162,13 @@ describe('kruispost reconcile', () => {
     expect(run.stdout + run.stderr).not.toContain(other);
   });
 
-  it('an address that does not resolve exits 3', async () => {
-    const run = await runCliProcess(
-      ['reconcile', '--config', writeConfig('u.json', mossConfig([2])), '--period', JUNE, '--base-url', 'https://afas.invalid/ProfitRestServices', '--data-dir', join(dir, 'data-dns'), '--lang', 'en'],
-      { KRUISPOST_AFAS_TOKEN: TOKEN },
-    );
+  it('an address that is not AFAS exits 2 naming --base-url; with the override set it is tried (and does not resolve: exit 3)', async () => {
+    const args = ['reconcile', '--config', writeConfig('u.json', mossConfig([2])), '--period', JUNE, '--base-url', 'https://afas.invalid/ProfitRestServices', '--data-dir', join(dir, 'data-dns'), '--lang', 'en'];
+    const refused = await runCliProcess(args, { KRUISPOST_AFAS_TOKEN: TOKEN });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--base-url: afas\.invalid is not an AFAS server/);
+    expect(refused.stderr).toContain('KRUISPOST_ALLOW_CUSTOM_AFAS_HOST');
+    const run = await runCliProcess(args, { KRUISPOST_AFAS_TOKEN: TOKEN, KRUISPOST_ALLOW_CUSTOM_AFAS_HOST: '1' });
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/Error: .*AFAS/);
   });

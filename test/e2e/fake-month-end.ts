@@ -133,7 +133,7 @@ export function fakeMonthEnd(lines: MutationLine[], opts: { suggest?: boolean } 
   return {
     lines,
     workspace: ws,
-    saveEnvironment: ws,
+    saveEnvironment: async () => ws(),
     storeClassicToken: async () => ws(),
     signInWithAfas: async () => ws(),
     signOutAfas: async () => ws(),

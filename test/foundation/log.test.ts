@@ -22,6 +22,28 @@ describe('the support log never holds a secret', () => {
     expect(text).toContain('"id":"keep-me"');
   });
 
+  it('masks form-encoded OAuth secrets (token request bodies, callback URLs), keeping the other fields', () => {
+    const text = redact(
+      'POST /oauth/token grant_type=refresh_token&refresh_token=rt-secret-1&client_id=kruispost ' +
+        'code=auth-code-2&redirect_uri=http%3A%2F%2F127.0.0.1%3A5000%2Fcallback&code_verifier=verifier-3 ' +
+        'GET /callback?state=s1&code=auth-code-4 access_token=at-5',
+    );
+    for (const secret of ['rt-secret-1', 'auth-code-2', 'verifier-3', 'auth-code-4', 'at-5']) expect(text).not.toContain(secret);
+    expect(text).toContain('grant_type=refresh_token');
+    expect(text).toContain('client_id=kruispost');
+    expect(text).toContain('state=s1');
+    expect(text).toContain('refresh_token=[redacted]');
+  });
+
+  it('masks the classic token as the base64 an Authorization header carries, without the header name', () => {
+    const b64 = Buffer.from(XML).toString('base64');
+    const text = redact(`sent ${b64} and url-safe ${Buffer.from(XML).toString('base64url')}.`);
+    expect(text).not.toContain(b64.slice(0, 40));
+    expect(text).not.toContain(b64.slice(-40));
+    expect(text).not.toContain(Buffer.from(XML).toString('base64url').slice(-40));
+    expect(text).toContain('sent [redacted] and url-safe [redacted].');
+  });
+
   it('writes redacted lines to the file, errors with their stack', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'kp-log-')), 'kruispost.log');
     const log = createFileLogger(file);

@@ -28,6 +28,19 @@ describe('toCents: exact decimal to integer cents', () => {
     fc.assert(fc.property(fc.integer({ min: -1e13, max: 1e13 }), (c) => toCents(centsToDecimal(c)) === c && toCents(Number(centsToDecimal(c))) === c));
   });
 
+  it('fails fast on an exponent far out of range instead of building a 20-million-digit number', () => {
+    for (const huge of ['1e20000000', '-1e20000000', '9.99e999999999', '1e16', '0.0000001e23']) {
+      const started = performance.now();
+      expect(() => toCents(huge)).toThrow(RangeError);
+      expect(performance.now() - started, huge).toBeLessThan(50);
+    }
+    for (const [tiny, cents] of [['0e99999999', 0], ['1e-20000000', 0], ['-1e-999999999', 0], ['5e-3', 1], ['9.00719925474099e13', 9007199254740990]] as const) {
+      const started = performance.now();
+      expect(toCents(tiny)).toBe(cents);
+      expect(performance.now() - started, tiny).toBeLessThan(50);
+    }
+  });
+
   it('sums 0.1 + 0.2 to exactly 0.3', () => {
     expect(sumCents([toCents(0.1), toCents(0.2)])).toBe(toCents(0.3));
   });

@@ -37,6 +37,26 @@ describe('audit trail', () => {
     expect(listAudit(db)[0]).toMatchObject({ by: 'anna', action: 'note.set', unitId: 1 });
   });
 
+  it('refuses INSERT OR REPLACE, REPLACE and upserts over an existing entry (REPLACE deletes without DELETE triggers)', () => {
+    addNote(db, { unitId: 1, lineKey: '1/MB/1/2', text: 'wacht op bank', by: 'anna' });
+    expect(db.pragma('recursive_triggers', { simple: true })).toBe(0); // the default: the trigger must not rely on it
+    const cols = 'id, at, by, action, unit_id, account, detail, reason';
+    for (const sql of [
+      `INSERT OR REPLACE INTO audit_log (${cols}) VALUES (1, '2025-01-01', 'mallory', 'note.set', 1, null, '{}', null)`,
+      `REPLACE INTO audit_log (${cols}) VALUES (1, '2025-01-01', 'mallory', 'note.set', 1, null, '{}', null)`,
+      `INSERT INTO audit_log (${cols}) VALUES (1, '2025-01-01', 'mallory', 'note.set', 1, null, '{}', null) ON CONFLICT (id) DO UPDATE SET by = excluded.by`,
+    ]) {
+      expect(() => db.prepare(sql).run(), sql).toThrow(/append-only/);
+    }
+    // Even one that links correctly to the chain's head.
+    const head = db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get();
+    expect(() =>
+      db.prepare(`INSERT OR REPLACE INTO audit_log (${cols}, prev_hash, hash) VALUES (1, 'x', 'mallory', 'a', 1, null, '{}', null, ?, ?)`).run(head, 'a'.repeat(64)),
+    ).toThrow(/append-only/);
+    expect(listAudit(db)).toHaveLength(1);
+    expect(listAudit(db)[0]).toMatchObject({ id: 1, by: 'anna', action: 'note.set' });
+  });
+
   it('a refused action writes neither its change nor an audit entry', () => {
     expect(() => confirmMatch(db, { unitId: 1, account: '2000', lines: ['1/MB/2/2', '1/BNK/2/1'], by: 'anna' })).toThrow(AppFailure);
     expect(listMatches(db, 1)).toEqual([]);
@@ -96,6 +116,42 @@ describe('controller actions', () => {
     db.prepare('UPDATE actions SET undone_at = ? WHERE id = (SELECT max(id) FROM actions)').run('2025-01-01');
     expect(() => undoLast(db, { by: 'anna' })).toThrow(/matched again/);
     expect(listMatches(db, 1)).toHaveLength(1);
+  });
+});
+
+describe('segregation of duties', () => {
+  const so = (role: 'preparer' | 'reviewer', by: string, period = '2025-01', account = '2000') =>
+    signOff(db, { unitId: 1, account, period, role, by, snapshot: { closing: 0, openItems: 0 } });
+
+  it('refuses a reviewer sign-off by the preparer of that account and period (names compared loosely)', () => {
+    so('preparer', 'Anna de Vries');
+    for (const same of ['Anna de Vries', ' anna de vries ', 'ANNA  DE VRIES']) {
+      let err: unknown;
+      try {
+        so('reviewer', same);
+      } catch (e) {
+        err = e;
+      }
+      expect(err, same).toBeInstanceOf(AppFailure);
+      const appError = (err as AppFailure).appError;
+      expect(appError.code).toBe('signoff-same-person');
+      expect(appError.message.nl).toMatch(/Anna de Vries.*opgesteld/);
+      expect(appError.message.en).toMatch(/Anna de Vries.*prepared/);
+      expect(appError.action?.en).toMatch(/another person/);
+    }
+    expect(listSignOffs(db, 1, '2025-01').map((s) => s.role)).toEqual(['preparer']);
+    expect(listAudit(db).map((a) => a.action)).toEqual(['signoff.preparer']);
+    // Another person may review; the same person may review another account or period.
+    so('reviewer', 'Bram Jansen');
+    so('reviewer', 'Anna de Vries', '2025-02');
+    so('reviewer', 'Anna de Vries', '2025-01', '3000');
+  });
+
+  it('refuses the reverse too: the reviewer cannot become the preparer', () => {
+    so('preparer', 'anna');
+    so('reviewer', 'bram');
+    expect(() => so('preparer', 'Bram')).toThrow(/bram/i);
+    expect(listSignOffs(db, 1, '2025-01')).toMatchObject([{ role: 'preparer', by: 'anna' }, { role: 'reviewer', by: 'bram' }]);
   });
 });
 

@@ -1,7 +1,8 @@
-// The GetConnector client: undici with one keep-alive Agent, a per-client semaphore, retries with
-// back-off for what is transient (within one budget per client, i.e. per sync run), and pages in
-// order with a bounded few fetched ahead (getRows). A slow query is never simply sent again: AFAS
-// may work on it for up to 900 s, and repeating it is a fair-use risk; the next pages are smaller.
+// The GetConnector client: undici with one keep-alive Agent, a per-client semaphore within the
+// environment's shared one, retries with back-off for what is transient (within one budget per
+// client, i.e. per sync run), and pages in order with a bounded few fetched ahead (getRows). A slow
+// query is never simply sent again: AFAS may work on it for up to 900 s, and repeating it is a
+// fair-use risk; the next pages are smaller.
 import { Agent, type Dispatcher } from 'undici';
 import type {
   AfasClient,
@@ -15,7 +16,7 @@ import type {
 } from './types';
 import type { Lang } from '../../shared/domain';
 import { AppFailure } from '../../shared/errors';
-import { createSemaphore } from './semaphore';
+import { createSemaphore, environmentSemaphore } from './semaphore';
 import { parseAfasJson } from './afas-json';
 import { buildQuery, MAX_QUERY_LENGTH, pageSize, queryLength } from './query';
 import {
@@ -38,7 +39,7 @@ export interface AfasClientOptions {
   baseUrl: string;
   auth: RequestAuth;
   language?: Lang;
-  /** Requests in flight at once for this client (AFAS allows ~5 per environment). */
+  /** Requests in flight at once for this client; all clients of an environment share ENVIRONMENT_LIMIT. */
   maxInFlight?: number;
   /** Per request: time to the response headers (default: AFAS's 900 s query limit plus a margin). */
   timeoutMs?: number;
@@ -120,6 +121,7 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
       });
   const dispatcher: Dispatcher = options.dispatcher ?? (ownAgent as Agent);
   const semaphore = createSemaphore(maxInFlight);
+  const environment = environmentSemaphore(options.baseUrl);
   const acceptLanguage = options.language === 'en' ? 'en-us' : 'nl-nl';
 
   function backoff(attempt: number): number {
@@ -147,16 +149,26 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
     signal: AbortSignal | undefined,
     tryNo: number,
   ): Promise<{ body: Buffer; ms: number } | { again: AppFailure }> {
-    const release = await semaphore.acquire(signal).catch(() => {
+    // The client's own slot first, then the environment's (always in this order: no deadlock).
+    const releaseOwn = await semaphore.acquire(signal).catch(() => {
       throw cancelled();
     });
+    const releaseEnvironment = await environment.acquire(signal).catch(() => {
+      releaseOwn();
+      throw cancelled();
+    });
+    const release = () => {
+      releaseEnvironment();
+      releaseOwn();
+    };
     const url = `${origin}${basePath}${path}`;
     let status: number;
     let headers: Record<string, string | string[] | undefined>;
     let body: Buffer;
     let ms: number;
+    let auth: Record<string, string>;
     try {
-      const auth = await options.auth.headers('GET', url);
+      auth = await options.auth.headers('GET', url, signal);
       const sent = Date.now();
       const res = await dispatcher.request({
         origin,
@@ -191,7 +203,7 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
     const ok = status >= 200 && status < 300;
     // A success body stays bytes (off the JS heap) until its reader decodes it; errors are short text.
     const text = ok ? '' : body.toString('utf8');
-    if (options.auth.observe && (await options.auth.observe(status, flat, ok ? null : text))) {
+    if (options.auth.observe && (await options.auth.observe(status, flat, ok ? null : text, auth))) {
       // The auth layer wants the request again with fresh headers (DPoP nonce, refreshed token).
       return {
         again: ok

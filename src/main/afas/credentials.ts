@@ -1,23 +1,24 @@
-// The classic token per environment, kept in the keychain only. The renderer sees tokenStatus(),
-// never the token itself; lastVerified is kept by the caller (settings), not here.
+// The classic token per environment and origin, kept in the keychain only. The renderer sees
+// tokenStatus(), never the token itself; lastVerified is kept by the caller (settings), not here.
 import type { SecretStore } from '../secrets/types';
 import { parseClassicToken } from './classic-token';
+import { deleteSecret, readSecret, secretAccount, writeSecret, type SecretScope } from './secret-scope';
 
-export function tokenAccount(environmentNumber: string): string {
-  return `afas-token:${environmentNumber}`;
+export function tokenAccount(scope: SecretScope): string {
+  return secretAccount('afas-token', scope);
 }
 
 /** Validates and normalises before storing, so a malformed paste fails here, not on first use. */
-export async function storeToken(store: SecretStore, environmentNumber: string, pasted: string): Promise<void> {
-  await store.set(tokenAccount(environmentNumber), parseClassicToken(pasted));
+export async function storeToken(store: SecretStore, scope: SecretScope, pasted: string): Promise<void> {
+  await writeSecret(store, 'afas-token', scope, parseClassicToken(pasted));
 }
 
-export async function loadToken(store: SecretStore, environmentNumber: string): Promise<string | null> {
-  return store.get(tokenAccount(environmentNumber));
+export async function loadToken(store: SecretStore, scope: SecretScope): Promise<string | null> {
+  return readSecret(store, 'afas-token', scope);
 }
 
-export async function deleteToken(store: SecretStore, environmentNumber: string): Promise<boolean> {
-  return store.delete(tokenAccount(environmentNumber));
+export async function deleteToken(store: SecretStore, scope: SecretScope): Promise<boolean> {
+  return deleteSecret(store, 'afas-token', scope);
 }
 
 export interface TokenStatus {
@@ -25,7 +26,7 @@ export interface TokenStatus {
   lastVerified: string | null;
 }
 
-export async function tokenStatus(store: SecretStore, environmentNumber: string, lastVerified: string | null = null): Promise<TokenStatus> {
-  const stored = (await loadToken(store, environmentNumber)) !== null;
+export async function tokenStatus(store: SecretStore, scope: SecretScope, lastVerified: string | null = null): Promise<TokenStatus> {
+  const stored = (await loadToken(store, scope)) !== null;
   return { stored, lastVerified: stored ? lastVerified : null };
 }

@@ -1,6 +1,7 @@
 // Which AFAS environment the app talks to: the participant number, its type and the REST base URL.
 import type { EnvironmentType } from '../../shared/domain';
 import { AppFailure } from '../../shared/errors';
+import { CUSTOM_HOST_OVERRIDE, customHostAllowed, isAfasHost, isLoopbackHost, type HostPolicy } from './host-policy';
 
 export interface Environment {
   number: string;
@@ -14,7 +15,7 @@ const LETTER_TYPE: Record<string, EnvironmentType> = { O: 'production', T: 'test
 /** "12345" or the environment id AFAS shows ("O12345AA", "T12345AA", "A12345AA"). */
 const ENV_ID = /^(?:([OTA])(\d{4,7})[A-Z]{2}|(\d{4,7}))$/;
 
-export function parseEnvironment(input: { number: string; type?: EnvironmentType; baseUrl?: string }): Environment {
+export function parseEnvironment(input: { number: string; type?: EnvironmentType; baseUrl?: string }, policy: HostPolicy = {}): Environment {
   const text = input.number.trim().toUpperCase().replace(/\s+/g, '');
   const m = ENV_ID.exec(text);
   if (!m) {
@@ -43,7 +44,7 @@ export function parseEnvironment(input: { number: string; type?: EnvironmentType
     );
   }
   const type = letterType ?? input.type ?? 'production';
-  const baseUrl = input.baseUrl?.trim() ? parseBaseUrl(input.baseUrl.trim()) : `https://${number}.${HOST_PART[type]}.afas.online/ProfitRestServices`;
+  const baseUrl = input.baseUrl?.trim() ? parseBaseUrl(input.baseUrl.trim(), policy) : `https://${number}.${HOST_PART[type]}.afas.online/ProfitRestServices`;
   return { number, type, baseUrl };
 }
 
@@ -51,8 +52,11 @@ function typeNl(t: EnvironmentType): string {
   return t === 'production' ? 'productie' : t === 'test' ? 'test' : 'accept';
 }
 
-/** Override for proxies and tests: must end in /ProfitRestServices; plain http only on loopback. */
-export function parseBaseUrl(text: string): string {
+/**
+ * An explicit REST address: must end in /ProfitRestServices; AFAS's own hosts and this machine are
+ * accepted, another https host (a proxy) only with the override; plain http only on loopback.
+ */
+export function parseBaseUrl(text: string, policy: HostPolicy = {}): string {
   let url: URL;
   try {
     url = new URL(text);
@@ -61,7 +65,7 @@ export function parseBaseUrl(text: string): string {
   }
   const path = url.pathname.replace(/\/+$/, '');
   if (!/\/ProfitRestServices$/i.test(path) || url.search || url.hash || url.username || url.password) throw badBaseUrl(text);
-  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+  const loopback = isLoopbackHost(url);
   if (url.protocol === 'http:' && !loopback) {
     throw new AppFailure(
       'afas.environment.insecure',
@@ -73,7 +77,23 @@ export function parseBaseUrl(text: string): string {
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw badBaseUrl(text);
+  // The token goes wherever this address points: only to AFAS itself unless explicitly allowed.
+  if (!loopback && !isAfasHost(url) && !customHostAllowed(policy)) throw notAfasHost(url.host);
   return `${url.protocol}//${url.host}${path}`;
+}
+
+function notAfasHost(host: string): AppFailure {
+  return new AppFailure(
+    'afas.environment.host',
+    {
+      nl: `${host} is geen AFAS-server. Kruispost stuurt uw AFAS-token alleen naar AFAS zelf (…rest.afas.online, …resttest.afas.online, …restaccept.afas.online).`,
+      en: `${host} is not an AFAS server. Kruispost sends your AFAS token only to AFAS itself (…rest.afas.online, …resttest.afas.online, …restaccept.afas.online).`,
+    },
+    {
+      nl: `Laat het adres leeg voor het standaardadres van uw omgeving. Moet het via een eigen proxy, laat de beheerder dan ${CUSTOM_HOST_OVERRIDE}=1 zetten in de omgeving van Kruispost.`,
+      en: `Leave the address empty for your environment's standard address. If it must go through your own proxy, have the administrator set ${CUSTOM_HOST_OVERRIDE}=1 in Kruispost's environment.`,
+    },
+  );
 }
 
 function badBaseUrl(text: string): AppFailure {

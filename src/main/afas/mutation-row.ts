@@ -1,5 +1,6 @@
 // A Profit_Transactions_Allocated row → MutationLine: exact cents, Amsterdam-local dates, nulls
 // tolerated, unknown extra fields ignored. Field ids as in AFAS's OpenAPI description.
+import { isCalendarDate } from '../../shared/dates';
 import { lineKey, type MutationLine } from '../../shared/domain';
 import { AppFailure } from '../../shared/errors';
 import { toCents, type Cents } from '../../shared/money';
@@ -30,28 +31,57 @@ export const MUTATION_FIELDS = [
 export const MUTATION_ORDER = ['UnitId', 'JournalId', 'EntryNo', 'SeqNo'];
 
 const SHAPE_20 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
-const DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+
+/** Two ASCII digits at i as a number (the shape was checked by a regex first). */
+const two = (s: string, i: number) => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+
+/** The calendar day exists and the time (if any) is a time of day: 2025-02-30 and T25:00 are not. */
+function realMoment(s: string, time: boolean, h = 11, m = 14, sec = 17): boolean {
+  const year = two(s, 0) * 100 + two(s, 2);
+  if (!isCalendarDate(year, two(s, 5), two(s, 8))) return false;
+  return !time || (two(s, h) < 24 && two(s, m) < 60 && (sec < 0 || two(s, sec) < 60));
+}
+
+/** The date part of an AFAS date or date-time, or null when it is absent, malformed or not a real moment. */
+function dateMatch(value: unknown): RegExpExecArray | null {
+  if (typeof value !== 'string') return null;
+  const v = value.trim();
+  const m = DATE.exec(v);
+  if (!m) return null;
+  const hasTime = m[4] !== undefined;
+  // Positions in the trimmed text: "YYYY-MM-DDTHH:MM:SS"; seconds are optional.
+  return realMoment(v, hasTime, 11, 14, m[6] !== undefined ? 17 : -1) ? m : null;
+}
 
 /**
  * AFAS writes "2025-04-30T00:00:00Z" but means Amsterdam local time: the Z is dropped, never
  * converted (converting would move midnight entries to the previous day). → "2025-04-30".
+ * An impossible date (2025-13-45, 2025-02-30) is null, like a malformed one.
  */
 export function parseAfasDate(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   // Fast path for AFAS's own shape "YYYY-MM-DDT00:00:00Z" (millions of rows per sync).
-  if (value.length === 20 && value.charCodeAt(10) === 84 && SHAPE_20.test(value)) return value.slice(0, 10);
-  const m = DATE.exec(value.trim());
-  return m ? (m[1] as string) : null;
+  if (value.length === 20 && value.charCodeAt(10) === 84 && SHAPE_20.test(value)) return realMoment(value, true) ? value.slice(0, 10) : null;
+  const m = dateMatch(value);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
 }
 
 /** Date and time as AFAS meant them (local, Z dropped): "2025-04-30T13:05:00". */
 export function parseAfasDateTime(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  if (value.length === 20 && value.charCodeAt(10) === 84 && SHAPE_20.test(value)) return value.slice(0, 19);
-  const m = DATE.exec(value.trim());
+  if (value.length === 20 && value.charCodeAt(10) === 84 && SHAPE_20.test(value)) return realMoment(value, true) ? value.slice(0, 19) : null;
+  const m = dateMatch(value);
   if (!m) return null;
-  const time = m[2] ? (m[2].length === 5 ? `${m[2]}:00` : m[2].slice(0, 8)) : '00:00:00';
-  return `${m[1]}T${time}`;
+  return `${m[1]}-${m[2]}-${m[3]}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}`;
+}
+
+/** Absent (null, undefined, '') is null; present but not a real date is a refused row. */
+function optionalDate<T>(value: unknown, field: string, row: AfasRow, parse: (v: unknown) => T | null): T | null {
+  if (value === null || value === undefined || value === '') return null;
+  const parsed = parse(value);
+  if (parsed === null) throw invalid(field, row);
+  return parsed;
 }
 
 function text(value: unknown): string | null {
@@ -60,9 +90,13 @@ function text(value: unknown): string | null {
   return s === '' ? null : s;
 }
 
+/** Only safe integers: 1e21 would key as "1e+21" and 2^53+1 reads as 2^53, colliding with it. */
 function int(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isInteger(value) ? value : null;
-  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value.trim());
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? value : null;
+  if (typeof value === 'string' && /^-?\d{1,16}$/.test(value.trim())) {
+    const n = Number(value.trim());
+    return Number.isSafeInteger(n) ? n : null;
+  }
   return null;
 }
 
@@ -131,7 +165,7 @@ export function toMutationLine(row: AfasRow): MutationLine {
     accountNo,
     accountType: text(row.Type),
     entryDate,
-    voucherDate: parseAfasDate(row.VoucherDate),
+    voucherDate: optionalDate(row.VoucherDate, 'VoucherDate', row, parseAfasDate),
     voucherNo: text(row.VoucherNo),
     invoiceId: text(row.InvoiceId),
     description: text(row.Description),
@@ -139,6 +173,6 @@ export function toMutationLine(row: AfasRow): MutationLine {
     debit,
     credit,
     amount: debit - credit,
-    modified: parseAfasDateTime(row.Modified),
+    modified: optionalDate(row.Modified, 'Modified', row, parseAfasDateTime),
   };
 }

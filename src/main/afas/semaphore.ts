@@ -1,5 +1,6 @@
-// At most N AFAS requests at once per client: AFAS allows ~5 parallel calls per environment and
-// blocks connectors of heavy users (fair use).
+// At most N AFAS requests at once: AFAS allows ~5 parallel calls per environment and blocks
+// connectors of heavy users (fair use). Each client has its own limit, and all clients of one
+// environment share environmentSemaphore(), so UI calls during a sync stay within AFAS's limit.
 export interface Semaphore {
   acquire(signal?: AbortSignal): Promise<() => void>;
   readonly active: number;
@@ -39,6 +40,23 @@ export function createSemaphore(limit: number): Semaphore {
       });
     },
   };
+}
+
+/** Requests in flight per AFAS environment, whichever client sends them (one below AFAS's ~5). */
+export const ENVIRONMENT_LIMIT = 4;
+
+const perEnvironment = new Map<string, Semaphore>();
+
+/** The one limiter of an environment, keyed by its REST base URL (host case and trailing / ignored). */
+export function environmentSemaphore(baseUrl: string): Semaphore {
+  const u = new URL(baseUrl);
+  const key = `${u.origin}${u.pathname.replace(/\/+$/, '')}`.toLowerCase();
+  let s = perEnvironment.get(key);
+  if (!s) {
+    s = createSemaphore(ENVIRONMENT_LIMIT);
+    perEnvironment.set(key, s);
+  }
+  return s;
 }
 
 function once(fn: () => void): () => void {

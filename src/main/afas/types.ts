@@ -67,11 +67,15 @@ export interface AfasClient {
 
 /** How a request is authorised: classic AfasToken or OAuth access token + DPoP proof. */
 export interface RequestAuth {
-  /** Headers for one request attempt (Authorization; DPoP proof for OAuth). */
-  headers(method: string, url: string): Promise<Record<string, string>>;
   /**
-   * Sees every response (status, lower-cased headers, body text of errors). Returns true when the
-   * same request should be sent once more with fresh headers (DPoP `use_dpop_nonce`, refreshed token).
+   * Headers for one request attempt (Authorization; DPoP proof for OAuth). The signal stops waiting
+   * (e.g. for a token refresh) when the caller gives up.
    */
-  observe?(status: number, headers: Record<string, string | undefined>, body: string | null): Promise<boolean> | boolean;
+  headers(method: string, url: string, signal?: AbortSignal): Promise<Record<string, string>>;
+  /**
+   * Sees every response (status, lower-cased headers, body text of errors) and the headers that
+   * request was sent with (so a refused token is known per request). Returns true when the same
+   * request should be sent once more with fresh headers (DPoP `use_dpop_nonce`, refreshed token).
+   */
+  observe?(status: number, headers: Record<string, string | undefined>, body: string | null, sent?: Record<string, string>): Promise<boolean> | boolean;
 }

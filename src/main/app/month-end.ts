@@ -14,11 +14,12 @@ import { oauthAuth, readGrant, signIn, signOut } from '../afas/oauth';
 import { DEMO_PERIODS } from '../demo/dataset';
 import { loadToken, storeToken } from '../afas/credentials';
 import { parseEnvironment, type Environment } from '../afas/environment';
+import { originOf } from '../afas/secret-scope';
 import { runReadiness } from '../afas/readiness';
 import type { AfasClient, AfasRow, RequestAuth } from '../afas/types';
 import { validateManualMatch } from '../reconcile/manual';
 import type { SecretStore } from '../secrets/types';
-import { appendAudit, listAudit } from '../store/audit';
+import { appendAudit, auditChain, listAudit } from '../store/audit';
 import * as actions from '../store/controller-actions';
 import { listNotes } from '../store/controller-reads';
 import type { Db } from '../store/database';
@@ -30,6 +31,7 @@ import { writeWorkbook } from '../workbook/writeWorkbook';
 import { createFileLogger, type Logger } from '../log';
 import { DEFAULT_OAUTH_CLIENT_ID } from './demo-server';
 import { EngineState } from './engine-state';
+import { settleHostChange, type ConfirmHostChange } from './host-change';
 import { SyncRunner } from './sync-runner';
 import type { AccountLinesView, ChoiceLists, MonthEnd, ReadinessItem, SyncProgressView, WorkspaceView } from './types';
 import { workspaceConfigStore } from './workspace-config';
@@ -52,6 +54,13 @@ export interface MonthEndOptions {
   oauthTimeoutMs?: number;
   /** [0] is 1 while the host asks to cancel: read between the steps of long synchronous work. */
   cancelFlag?: Int32Array;
+  /**
+   * The app's main-process dialog: may the secrets of a changed AFAS host go to the new one?
+   * Without it (CLI, tests) they are dropped.
+   */
+  confirmHostChange?: ConfirmHostChange;
+  /** The CLI: authorise with the classic token in `secrets`, whatever authKind the workspace says. */
+  classicTokenOnly?: boolean;
 }
 
 /** The orchestrator plus what the CLI needs beyond the app's seam. */
@@ -84,10 +93,14 @@ function noEnvironment(): AppFailure {
   );
 }
 
-function noToken(env: string): AppFailure {
+function noToken(env: Environment): AppFailure {
+  const at = originOf(env.baseUrl);
   return new AppFailure(
     'workspace.no-token',
-    { nl: `Er is geen AFAS-token opgeslagen voor omgeving ${env}.`, en: `No AFAS token is stored for environment ${env}.` },
+    {
+      nl: `Er is geen AFAS-token opgeslagen voor omgeving ${env.number} op ${at}. Een token die voor een ander adres is opgeslagen, wordt nooit naar dit adres gestuurd.`,
+      en: `No AFAS token is stored for environment ${env.number} at ${at}. A token stored for another address is never sent to this one.`,
+    },
     {
       nl: 'Plak de token van de App Connector (Algemeen > Beheer > App connector > Gebruikerstokens).',
       en: 'Paste the token of the App Connector (Algemeen > Beheer > App connector > Gebruikerstokens).',
@@ -114,14 +127,18 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
   let tokenGeneration = 0;
   // One OAuth session per environment: its access token lives in memory, and the single-use
   // refresh token must not be spent by two sessions at once.
-  let oauthSession: { envNumber: string; auth: RequestAuth } | null = null;
+  let oauthSession: { key: string; auth: RequestAuth } | null = null;
+  // Secrets are bound to environment and origin, and so is the session that spends them.
+  const sessionKey = (env: Environment) => `${env.number}@${originOf(env.baseUrl)}`;
   const lastPeriod = new Map<number, Period>();
   const today = () => clock().toISOString().slice(0, 10);
   const nowIso = () => clock().toISOString();
 
   /** Whether the credential of the kind in use (classic token or OAuth grant) is in the keychain. */
-  const credentialStored = async (envNumber: string): Promise<boolean> => {
-    const stored = config.read().authKind === 'oauth' ? readGrant(secrets, envNumber) : loadToken(secrets, envNumber);
+  const authKind = () => (opts.classicTokenOnly ? 'classic' : config.read().authKind);
+
+  const credentialStored = async (env: Environment): Promise<boolean> => {
+    const stored = authKind() === 'oauth' ? readGrant(secrets, env) : loadToken(secrets, env);
     return (await stored.catch(() => null)) !== null;
   };
 
@@ -129,9 +146,9 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
   const tokenKnown = (async () => {
     const env = config.read().environment;
     const generation = tokenGeneration;
-    const stored = env ? await credentialStored(env.number) : false;
+    const stored = env ? await credentialStored(parseEnvironment(env)) : false;
     if (generation === tokenGeneration) tokenStored = stored;
-  })();
+  })().catch(() => undefined); // an unreadable workspace is reported by the calls that need it
 
   const environment = (): Environment => {
     const env = config.read().environment;
@@ -150,10 +167,10 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
       throw e;
     };
     return {
-      headers: (method, url) => inner.headers(method, url).catch(notice),
-      observe: async (status, headers, body) => {
+      headers: (...args) => inner.headers(...args).catch(notice),
+      observe: async (...args) => {
         try {
-          return (await inner.observe?.(status, headers, body)) ?? false;
+          return (await inner.observe?.(...args)) ?? false;
         } catch (e) {
           return notice(e);
         }
@@ -163,15 +180,15 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
 
   const auth = async (env: Environment): Promise<RequestAuth> => {
     const c = config.read();
-    if (c.authKind === 'oauth') {
-      if (oauthSession?.envNumber !== env.number) {
+    if (authKind() === 'oauth') {
+      if (oauthSession?.key !== sessionKey(env)) {
         const clientId = c.oauthClientId ?? DEFAULT_OAUTH_CLIENT_ID;
-        oauthSession = { envNumber: env.number, auth: watched(oauthAuth({ baseUrl: env.baseUrl, clientId, envNumber: env.number, secrets })) };
+        oauthSession = { key: sessionKey(env), auth: watched(oauthAuth({ baseUrl: env.baseUrl, clientId, envNumber: env.number, secrets })) };
       }
       return oauthSession.auth;
     }
-    const token = await loadToken(secrets, env.number);
-    if (!token) throw noToken(env.number);
+    const token = await loadToken(secrets, env);
+    if (!token) throw noToken(env);
     return classicTokenAuth(token);
   };
 
@@ -239,31 +256,44 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
     };
   };
 
-  const saveEnvironment = (env: EnvironmentConfig): WorkspaceView => {
+  /** The stored environment's address, also when it is no longer allowed (to know what changed). */
+  const storedEnvironment = (): Environment | null => {
+    const env = config.read().environment;
+    try {
+      return env ? parseEnvironment(env, { allowCustomHost: true }) : null;
+    } catch {
+      return null;
+    }
+  };
+
+  const saveEnvironment = async (env: EnvironmentConfig): Promise<WorkspaceView> => {
     const parsed = parseEnvironment(env); // validates; throws AppFailure with what to fix
-    const previous = config.read().environment;
+    const previous = storedEnvironment();
+    const sameNumber = previous?.number === parsed.number;
+    // Same environment at another origin: its secrets stay with the old host unless carried over.
+    const hostChanged = sameNumber && originOf(previous.baseUrl) !== originOf(parsed.baseUrl);
+    const settled = hostChanged ? await settleHostChange(secrets, previous, parsed, opts.confirmHostChange) : 'none';
     config.update((c) => ({
       ...c,
       environment: { number: parsed.number, type: parsed.type, ...(env.baseUrl?.trim() ? { baseUrl: parsed.baseUrl } : {}) },
-      demo: previous?.number === parsed.number ? c.demo : false,
-      tokenLastVerified: previous?.number === parsed.number ? c.tokenLastVerified : null,
+      demo: sameNumber ? c.demo : false,
+      tokenLastVerified: sameNumber && !hostChanged ? c.tokenLastVerified : null,
       // Another environment starts with a pasted token until the controller signs in there.
-      authKind: previous?.number === parsed.number ? c.authKind : 'classic',
+      authKind: sameNumber && settled !== 'dropped' ? c.authKind : 'classic',
     }));
-    if (previous?.number !== parsed.number) {
+    if (!sameNumber || hostChanged) {
       tokenStored = false;
       oauthSession = null;
       const generation = ++tokenGeneration;
-      void credentialStored(parsed.number).then((stored) => {
-        if (generation === tokenGeneration) tokenStored = stored; // a newer store wins
-      });
+      const stored = await credentialStored(parsed);
+      if (generation === tokenGeneration) tokenStored = stored; // a newer store wins
     }
     return view();
   };
 
   const storeClassicToken = async (text: string): Promise<WorkspaceView> => {
     const env = environment();
-    await storeToken(secrets, env.number, text);
+    await storeToken(secrets, env, text);
     tokenGeneration++;
     tokenStored = true;
     oauthSession = null;
@@ -284,7 +314,7 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
       ...(opts.oauthTimeoutMs ? { timeoutMs: opts.oauthTimeoutMs } : {}),
     });
     // The kind in use is configuration (settings); the refresh token went to the SecretStore.
-    oauthSession = { envNumber: env.number, auth: watched(session) };
+    oauthSession = { key: sessionKey(env), auth: watched(session) };
     tokenGeneration++;
     tokenStored = true;
     config.update((c) => ({ ...c, authKind: 'oauth', oauthClientId: id, tokenLastVerified: null }));
@@ -293,11 +323,11 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
 
   const signOutAfas = async (): Promise<WorkspaceView> => {
     const env = environment();
-    await signOut(secrets, env.number);
+    await signOut(secrets, env);
     oauthSession = null;
     config.update((c) => ({ ...c, authKind: 'classic', tokenLastVerified: null }));
     const generation = ++tokenGeneration;
-    const stored = await credentialStored(env.number);
+    const stored = await credentialStored(env);
     if (generation === tokenGeneration) tokenStored = stored;
     return view();
   };
@@ -490,6 +520,7 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
         {
           results: [r],
           audit: listAudit(db, { unitId }),
+          auditChain: auditChain(db),
           sync: {
             environment: c.environment ? `${c.environment.number} (${TYPE_NL[c.environment.type]})` : '',
             syncedAt: last?.finished ?? null,

@@ -9,7 +9,8 @@ export type { AccountLinesView, ChoiceLists, ReadinessItem, SyncProgressView, Wo
 
 export interface MonthEnd {
   workspace(): WorkspaceView;
-  saveEnvironment(env: EnvironmentConfig): WorkspaceView;
+  /** Async: a changed AFAS host settles its stored secrets first (dropped, or carried over if asked). */
+  saveEnvironment(env: EnvironmentConfig): Promise<WorkspaceView>;
   storeClassicToken(tokenText: string): Promise<WorkspaceView>;
   /**
    * Signs in through the system browser (OAuth 2.1, PKCE + DPoP) at the environment's AFAS; the

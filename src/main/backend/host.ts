@@ -7,6 +7,7 @@ import { MessageChannel, Worker } from 'node:worker_threads';
 import type { AppError } from '../../shared/domain';
 import { AppFailure, toAppError } from '../../shared/errors';
 import type { SyncProgressView } from '../../shared/views';
+import type { ConfirmHostChange, HostChange } from '../app/host-change';
 import type { SecretStore } from '../secrets/types';
 import type { Services } from '../services';
 import { backendEntry, type BackendEntry } from './entry';
@@ -18,12 +19,16 @@ export interface HostServices {
   secrets: SecretStore;
   openExternal?: (url: string) => Promise<void>;
   chooseSavePath?: (defaultName: string) => Promise<string | null>;
+  /** A main-process dialog: may the stored secrets of a changed AFAS host go to the new one? */
+  confirmHostChange?: ConfirmHostChange;
 }
 
 export interface BackendOptions extends HostServices {
   dataDir: string;
   appVersion: string;
   entry?: BackendEntry;
+  /** The CLI: the classic token it was given, whatever the workspace says about OAuth. */
+  classicTokenOnly?: boolean;
 }
 
 export interface Backend {
@@ -68,7 +73,8 @@ export function startBackend(opts: BackendOptions): Promise<Backend> {
       dataDir: opts.dataDir,
       appVersion: opts.appVersion,
       cancel,
-      hostCan: { openExternal: opts.openExternal !== undefined, chooseSavePath: opts.chooseSavePath !== undefined },
+      hostCan: { openExternal: opts.openExternal !== undefined, chooseSavePath: opts.chooseSavePath !== undefined, confirmHostChange: opts.confirmHostChange !== undefined },
+      classicTokenOnly: opts.classicTokenOnly === true,
     };
     const w = new Worker(entry.file, { workerData: start, execArgv: entry.execArgv });
     let settled = false;
@@ -152,6 +158,8 @@ async function connect(host: HostServices, spawn: Spawn): Promise<Backend> {
         return host.openExternal(String(args[0]));
       case 'chooseSavePath':
         return host.chooseSavePath ? host.chooseSavePath(String(args[0])) : null;
+      case 'confirmHostChange':
+        return host.confirmHostChange ? host.confirmHostChange(args[0] as HostChange) : false;
     }
   };
 

@@ -6,7 +6,7 @@ import type { AppError } from '../../shared/domain';
 import type { SyncProgressView } from '../../shared/views';
 
 /** What the backend asks of the host: the OS keychain and the system browser live there. */
-export type HostOp = 'secret.get' | 'secret.set' | 'secret.delete' | 'openExternal' | 'chooseSavePath';
+export type HostOp = 'secret.get' | 'secret.set' | 'secret.delete' | 'openExternal' | 'chooseSavePath' | 'confirmHostChange';
 
 export type ToBackend =
   | { t: 'call'; id: number; method: string; args: unknown[] }
@@ -29,8 +29,10 @@ export interface BackendStart {
   appVersion: string;
   /** Int32Array over it: [0] is 1 while a cancel is asked (read inside long synchronous work). */
   cancel: SharedArrayBuffer;
-  /** Whether the host can open a browser (OAuth sign-in) and ask where to save. */
-  hostCan: { openExternal: boolean; chooseSavePath: boolean };
+  /** Whether the host can open a browser (OAuth sign-in), ask where to save, ask about a changed AFAS host. */
+  hostCan: { openExternal: boolean; chooseSavePath: boolean; confirmHostChange: boolean };
+  /** The CLI: the classic token it was given, whatever the workspace says about OAuth. */
+  classicTokenOnly: boolean;
 }
 
 const encoder = new TextEncoder();

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { toAppError } from '../../shared/errors';
+import type { HostChange } from '../app/host-change';
 import { createFileLogger } from '../log';
 import { createServices, type Services } from '../services';
 import type { BackendStart, FromBackend, ToBackend } from './protocol';
@@ -26,6 +27,8 @@ try {
     cancelFlag: new Int32Array(start.cancel),
     ...(start.hostCan.openExternal ? { openExternal: async (url: string) => void (await host.call('openExternal', [url])) } : {}),
     ...(start.hostCan.chooseSavePath ? { chooseSavePath: async (name: string) => (await host.call('chooseSavePath', [name])) as string | null } : {}),
+    ...(start.hostCan.confirmHostChange ? { confirmHostChange: async (change: HostChange) => (await host.call('confirmHostChange', [change])) === true } : {}),
+    ...(start.classicTokenOnly ? { classicTokenOnly: true } : {}),
   });
 } catch (e) {
   // E.g. a database written by a newer Kruispost: the host says so (nl/en) and touches nothing.

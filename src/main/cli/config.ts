@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AdministrationConfig, EnvironmentConfig } from '../../shared/domain';
 import { parsePeriodId } from '../../shared/domain';
 import { UsageError } from './errors';
+import { closestKey } from './suggest';
 
 const code = z.string().trim().min(1);
 const moss = z
@@ -20,27 +21,26 @@ const moss = z
   })
   .loose();
 
+const environment = z
+  .object({
+    number: z.string().trim().min(1),
+    type: z.enum(['production', 'test', 'accept']).default('production'),
+    baseUrl: z.string().optional(),
+  })
+  .loose();
+const administration = z
+  .object({
+    unitId: z.number().int().positive(),
+    name: z.string().optional(),
+    profile: z.literal('moss'),
+    moss,
+  })
+  .loose();
+
 const schema = z
   .object({
-    environment: z
-      .object({
-        number: z.string().trim().min(1),
-        type: z.enum(['production', 'test', 'accept']).default('production'),
-        baseUrl: z.string().optional(),
-      })
-      .loose(),
-    administrations: z
-      .array(
-        z
-          .object({
-            unitId: z.number().int().positive(),
-            name: z.string().optional(),
-            profile: z.literal('moss'),
-            moss,
-          })
-          .loose(),
-      )
-      .min(1),
+    environment,
+    administrations: z.array(administration).min(1),
     syncFrom: z
       .string()
       .refine((s) => parsePeriodId(s) !== null, { message: 'expected YYYY-MM' })
@@ -61,21 +61,63 @@ function fieldPath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
+interface Problem {
+  field: string;
+  nl: string;
+  en: string;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Keys the schema does not know, at every level: a typo (`merchantCreditor`) would otherwise be
+ * ignored and the setting silently missing. `$schema`/`$comment` are left for editors.
+ */
+function unknownKeys(value: unknown): Problem[] {
+  const out: Problem[] = [];
+  const check = (obj: unknown, known: readonly string[], at: string) => {
+    if (!isObject(obj)) return;
+    for (const key of Object.keys(obj)) {
+      if (known.includes(key) || key.startsWith('$')) continue;
+      const field = at ? `${at}.${key}` : key;
+      const meant = closestKey(key, known);
+      out.push({
+        field,
+        nl: `${field}: onbekende sleutel${meant ? ` — bedoelt u "${meant}"?` : ''}`,
+        en: `${field}: unknown key${meant ? ` — did you mean "${meant}"?` : ''}`,
+      });
+    }
+  };
+  check(value, Object.keys(schema.shape), '');
+  if (!isObject(value)) return out;
+  check(value.environment, Object.keys(environment.shape), 'environment');
+  if (Array.isArray(value.administrations)) {
+    value.administrations.forEach((a, i) => {
+      check(a, Object.keys(administration.shape), `administrations[${i}]`);
+      if (isObject(a)) check(a.moss, Object.keys(moss.shape), `administrations[${i}].moss`);
+    });
+  }
+  return out;
+}
+
 export function parseConfig(value: unknown, file: string): CliConfig {
   const r = schema.safeParse(value);
-  if (!r.success) {
-    const issues = r.error.issues.slice(0, 5);
-    const lines = issues.map((i) => `  ${fieldPath(i.path)}: ${i.message}`);
+  const problems = [
+    ...unknownKeys(value),
+    ...(r.success ? [] : r.error.issues.map((i) => ({ field: fieldPath(i.path), nl: `${fieldPath(i.path)}: ${i.message}`, en: `${fieldPath(i.path)}: ${i.message}` }))),
+  ].slice(0, 8);
+  if (problems.length > 0 || !r.success) {
+    const lines = (lang: 'nl' | 'en') => problems.map((p) => `  ${p[lang]}`).join('\n');
     throw new UsageError(
       {
-        nl: `Het configuratiebestand ${file} klopt niet:\n${lines.join('\n')}`,
-        en: `The configuration file ${file} is not valid:\n${lines.join('\n')}`,
+        nl: `Het configuratiebestand ${file} klopt niet:\n${lines('nl')}`,
+        en: `The configuration file ${file} is not valid:\n${lines('en')}`,
       },
       {
         nl: 'Verbeter de genoemde velden. Voorbeeld: {"environment":{"number":"12345","type":"production"},"administrations":[{"unitId":1,"profile":"moss","moss":{…}}],"syncFrom":"2025-01"}',
         en: 'Fix the fields named. Example: {"environment":{"number":"12345","type":"production"},"administrations":[{"unitId":1,"profile":"moss","moss":{…}}],"syncFrom":"2025-01"}',
       },
-      issues.map((i) => fieldPath(i.path)),
+      problems.map((p) => p.field),
     );
   }
   const d = r.data;

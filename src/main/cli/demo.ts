@@ -52,7 +52,7 @@ export async function demoCommand(argv: string[], io: { stdout: NodeJS.WriteStre
       baseUrl: server.fake.baseUrl,
       dataDir,
       lang,
-      secrets: memorySecretStore({ [tokenAccount(dataset.truth.envId)]: token }),
+      secrets: memorySecretStore({ [tokenAccount({ number: dataset.truth.envId, baseUrl: server.fake.baseUrl })]: token }),
       stdout: io.stdout,
       stderr: io.stderr,
     });

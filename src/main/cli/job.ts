@@ -30,6 +30,8 @@ export interface JobInput {
   dataDir: string;
   lang: Lang;
   secrets: SecretStore;
+  /** Use the classic token in `secrets` even when the data folder says the app signed in with OAuth. */
+  classicTokenOnly?: boolean;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   /** Each phase as it starts (benchmarks time them): the sync's own, then workbook, report. */
@@ -56,7 +58,13 @@ export async function runJob(input: JobInput): Promise<JobResult> {
   const { lang, stderr, stdout } = input;
   let backend: Backend;
   try {
-    backend = await startBackend({ dataDir: resolve(input.dataDir), appVersion: APP_VERSION, secrets: input.secrets, ...(input.backend ? { entry: input.backend } : {}) });
+    backend = await startBackend({
+      dataDir: resolve(input.dataDir),
+      appVersion: APP_VERSION,
+      secrets: input.secrets,
+      ...(input.classicTokenOnly ? { classicTokenOnly: true } : {}),
+      ...(input.backend ? { entry: input.backend } : {}),
+    });
   } catch (e) {
     throw new UsageError(
       { nl: `--data-dir: de database in ${input.dataDir} kan niet worden geopend.`, en: `--data-dir: cannot open the database in ${input.dataDir}.` },
@@ -70,7 +78,7 @@ export async function runJob(input: JobInput): Promise<JobResult> {
       await call('saveEnvironment', { ...input.config.environment, ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}) });
     } catch (e) {
       if (isAppFailure(e)) {
-        const field = e.appError.code === 'afas.environment.base_url' || e.appError.code === 'afas.environment.insecure' ? (input.baseUrl ? '--base-url' : 'environment.baseUrl') : 'environment.number';
+        const field = ['afas.environment.base_url', 'afas.environment.insecure', 'afas.environment.host'].includes(e.appError.code) ? (input.baseUrl ? '--base-url' : 'environment.baseUrl') : 'environment.number';
         throw new UsageError({ nl: `${field}: ${e.appError.message.nl}`, en: `${field}: ${e.appError.message.en}` }, e.appError.action, [field]);
       }
       throw e;

@@ -7,6 +7,7 @@ import { isAppFailure } from '../../shared/errors';
 import { toCents, type Cents } from '../../shared/money';
 import { parseClassicToken } from '../afas/classic-token';
 import { loadToken, tokenAccount } from '../afas/credentials';
+import { parseEnvironment, type Environment } from '../afas/environment';
 import { memorySecretStore } from '../secrets/memory';
 import { readConfigFile } from './config';
 import { defaultDataDir } from './data-dir';
@@ -88,10 +89,20 @@ export async function reconcileCommand(argv: string[], io: { stdout: NodeJS.Writ
   const config = readConfigFile(v.config);
   const walletBalances = parseWalletBalances(v['wallet-balance'] ?? [], config.administrations.map((a) => a.unitId));
 
+  // The token is bound to the environment AND the address it goes to (see secret-scope.ts). An
+  // address that is not allowed is reported by runJob, naming the field; no token is looked up for it.
+  let env: Environment | null;
+  try {
+    env = parseEnvironment({ ...config.environment, ...(v['base-url'] ? { baseUrl: v['base-url'] } : {}) });
+  } catch {
+    env = null;
+  }
+  const number = env?.number ?? config.environment.number.trim();
   // The token: the environment variable (CI, headless), else the OS keychain the app uses.
-  const number = config.environment.number.trim().replace(/^[OTA](\d+)[A-Z]{2}$/i, '$1');
-  let token: string | null;
+  let token: string | null = null;
   const fromEnv = io.env[TOKEN_ENV];
+  // Read once, then gone: nothing started from here (or a crash report) inherits the secret.
+  delete io.env[TOKEN_ENV];
   if (fromEnv && fromEnv.trim()) {
     try {
       token = parseClassicToken(fromEnv);
@@ -99,17 +110,17 @@ export async function reconcileCommand(argv: string[], io: { stdout: NodeJS.Writ
       if (isAppFailure(e)) throw new UsageError({ nl: `${TOKEN_ENV}: ${e.appError.message.nl}`, en: `${TOKEN_ENV}: ${e.appError.message.en}` }, e.appError.action, [TOKEN_ENV]);
       throw e;
     }
-  } else {
+  } else if (env) {
     try {
       const { keytarSecretStore } = await import('../secrets/keychain');
-      token = await loadToken(keytarSecretStore(), number);
+      token = await loadToken(keytarSecretStore(), env);
     } catch {
       token = null;
     }
   }
-  if (!token) {
+  if (env && !token) {
     throw new UsageError(
-      { nl: `Geen AFAS-token voor omgeving ${number}.`, en: `No AFAS token for environment ${number}.` },
+      { nl: `Geen AFAS-token voor omgeving ${number} op ${new URL(env.baseUrl).origin}.`, en: `No AFAS token for environment ${number} at ${new URL(env.baseUrl).origin}.` },
       {
         nl: `Sla de token op in de Kruispost-app (sleutelhanger), of zet de omgevingsvariabele ${TOKEN_ENV} (de token-XML of alleen het data-deel).`,
         en: `Store the token in the Kruispost app (keychain), or set the environment variable ${TOKEN_ENV} (the token XML or only its data part).`,
@@ -127,7 +138,9 @@ export async function reconcileCommand(argv: string[], io: { stdout: NodeJS.Writ
     baseUrl: v['base-url'] ?? null,
     dataDir: v['data-dir'] ?? defaultDataDir(io.env),
     lang,
-    secrets: memorySecretStore({ [tokenAccount(number)]: token }),
+    secrets: memorySecretStore(env && token ? { [tokenAccount(env)]: token } : {}),
+    // The CLI spends the classic token it was handed, whatever the data folder says the app uses.
+    classicTokenOnly: true,
     stdout: io.stdout,
     stderr: io.stderr,
   });

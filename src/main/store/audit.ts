@@ -1,16 +1,60 @@
-// The append-only audit trail (triggers refuse UPDATE and DELETE). Callers append inside the same
-// transaction as the change they record.
+// The append-only audit trail (triggers refuse UPDATE, DELETE and REPLACE). Callers append inside
+// the same transaction as the change they record. Entries form a hash chain: each stores the hash
+// of the previous entry and its own, hash = sha256(previous hash + "\n" + content), so a rewritten,
+// removed or reordered entry shows in auditChain(); the workbook prints the head.
+import { createHash } from 'node:crypto';
 import type { AuditEntry } from '../../shared/reconcile';
 import type { Db } from './database';
 
 /** An entry before the trail numbers it. */
 export type AuditInput = Omit<AuditEntry, 'id'>;
 
+/** The hash before the first entry. */
+const GENESIS = '';
+
+function entryHash(prev: string, e: AuditInput): string {
+  const content = JSON.stringify([e.at, e.by, e.action, e.unitId, e.account, e.detail, e.reason]);
+  return createHash('sha256').update(`${prev}\n${content}`).digest('hex');
+}
+
 export function appendAudit(db: Db, e: AuditInput): number {
+  const last = db.prepare<[], { hash: string | null }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get();
+  // No hash on the newest entry: it was written before the chain existed; chain those on the fly.
+  const prev = last === undefined ? GENESIS : (last.hash ?? auditChain(db).head ?? GENESIS);
   const info = db
-    .prepare('INSERT INTO audit_log (at, by, action, unit_id, account, detail, reason) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(e.at, e.by, e.action, e.unitId, e.account, e.detail, e.reason);
+    .prepare('INSERT INTO audit_log (at, by, action, unit_id, account, detail, reason, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(e.at, e.by, e.action, e.unitId, e.account, e.detail, e.reason, prev, entryHash(prev, e));
   return Number(info.lastInsertRowid);
+}
+
+export interface AuditChainState {
+  /** Every entry links to the one before and its hash matches its content. */
+  intact: boolean;
+  entries: number;
+  /** Hash of the newest entry (what the workbook prints); null for an empty trail. */
+  head: string | null;
+  /** Id of the first entry whose link or hash does not match. */
+  brokenAt: number | null;
+}
+
+/** Recomputes the whole chain from the start. */
+export function auditChain(db: Db): AuditChainState {
+  let prev = GENESIS;
+  let entries = 0;
+  let brokenAt: number | null = null;
+  const rows = db
+    .prepare<[], AuditRow & { prev_hash: string | null; hash: string | null }>(
+      'SELECT id, at, by, action, unit_id, account, detail, reason, prev_hash, hash FROM audit_log ORDER BY id',
+    )
+    .iterate();
+  for (const r of rows) {
+    entries++;
+    const hash = entryHash(prev, { at: r.at, by: r.by, action: r.action, unitId: r.unit_id, account: r.account, detail: r.detail, reason: r.reason });
+    // Entries from before the chain (NULL) are chained here; every stored link must match.
+    if (brokenAt === null && r.hash !== null && (r.prev_hash !== prev || r.hash !== hash)) brokenAt = r.id;
+    prev = r.hash ?? hash;
+  }
+  return { intact: brokenAt === null, entries, head: entries === 0 ? null : prev, brokenAt };
 }
 
 interface AuditRow {

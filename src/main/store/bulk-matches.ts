@@ -4,6 +4,7 @@
 // whose line another active match holds is left out (found by match_lines' key index). One
 // audit entry per account lists every group written. Auto matches are not undoable actions.
 import type { StoredMatch } from '../../shared/reconcile';
+import { appendAudit } from './audit';
 import type { Db } from './database';
 
 export interface BulkMatchResult {
@@ -88,9 +89,8 @@ function auditByAccount(db: Db, written: readonly StoredMatch[], by: string, at:
     if (list) list.push(m);
     else groups.set(k, [m]);
   }
-  const insert = db.prepare("INSERT INTO audit_log (at, by, action, unit_id, account, detail, reason) VALUES (?, ?, 'match.auto', ?, ?, ?, NULL)");
   for (const list of groups.values()) {
     const detail = { count: list.length, matches: list.map((m) => ({ matchId: m.id, method: m.method, lines: m.lines })) };
-    insert.run(at, by, list[0]!.unitId, list[0]!.account, JSON.stringify(detail));
+    appendAudit(db, { at, by, action: 'match.auto', unitId: list[0]!.unitId, account: list[0]!.account, detail: JSON.stringify(detail), reason: null });
   }
 }

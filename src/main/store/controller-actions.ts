@@ -138,6 +138,7 @@ export function signOff(db: Db, input: SignOffInput): StoredSignOff {
   return db.transaction((): StoredSignOff => {
     const at = now(input);
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.period)) fail('signoff-period', 'Ongeldige periode.', 'Invalid period.');
+    refuseSamePerson(db, input);
     const previous = getSignOff(db, input.unitId, input.account, input.period, input.role);
     const next: StoredSignOff = { unitId: input.unitId, account: input.account, period: input.period, role: input.role, by: input.by, at, snapshot: input.snapshot };
     writeSignOff(db, input, next);
@@ -148,6 +149,31 @@ export function signOff(db: Db, input: SignOffInput): StoredSignOff {
     });
     return next;
   })();
+}
+
+/** "Anna  de Vries " and "anna de vries" are one person. */
+const samePerson = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl') === b.trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
+
+/**
+ * Segregation of duties (four eyes, as FloQast and BlackLine enforce): preparer and reviewer of one
+ * account and period are two people. Here, so every path (app, CLI, a future import) obeys it.
+ */
+function refuseSamePerson(db: Db, input: SignOffInput): void {
+  const other = input.role === 'reviewer' ? 'preparer' : 'reviewer';
+  const theirs = getSignOff(db, input.unitId, input.account, input.period, other);
+  if (!theirs || !samePerson(theirs.by, input.by)) return;
+  const [nlDid, enDid] = other === 'preparer' ? ['opgesteld', 'prepared'] : ['beoordeeld', 'reviewed'];
+  throw new AppFailure(
+    'signoff-same-person',
+    {
+      nl: `${theirs.by} heeft rekening ${input.account} voor ${input.period} al ${nlDid}; dezelfde persoon kan niet ook ${input.role === 'reviewer' ? 'beoordelen' : 'opstellen'}.`,
+      en: `${theirs.by} already ${enDid} account ${input.account} for ${input.period}; the same person cannot also ${input.role === 'reviewer' ? 'review' : 'prepare'} it.`,
+    },
+    {
+      nl: `Laat een andere persoon als ${input.role === 'reviewer' ? 'beoordelaar' : 'opsteller'} aftekenen (functiescheiding).`,
+      en: `Have another person sign off as ${input.role} (segregation of duties).`,
+    },
+  );
 }
 
 type SignOffKey = Pick<StoredSignOff, 'unitId' | 'account' | 'period' | 'role'>;

@@ -363,4 +363,24 @@ DROP TABLE staging_lines;
     // up over a run's attempts (a failed run that is resumed keeps its count).
     up: `ALTER TABLE sync_runs ADD COLUMN retries TEXT NOT NULL DEFAULT '{}';`,
   },
+  {
+    version: 10,
+    name: 'audit-chain',
+    // REPLACE over an existing id deletes the row without firing DELETE triggers (unless
+    // recursive_triggers is on, which is per connection): refuse it before the conflict is resolved.
+    // Each entry stores the previous entry's hash and its own (audit.ts); entries from before have
+    // NULL there and are chained on the fly. An entry must link to the head.
+    up: `
+ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
+ALTER TABLE audit_log ADD COLUMN hash TEXT;
+-- SQLite runs the newest trigger first: the REPLACE check answers before the chain check.
+CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log
+WHEN NEW.hash IS NULL OR length(NEW.hash) <> 64 OR NEW.prev_hash IS NULL
+  OR NEW.prev_hash IS NOT coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), NEW.prev_hash)
+BEGIN SELECT RAISE(ABORT, 'audit_log entry does not extend the hash chain'); END;
+CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log
+WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+`,
+  },
 ];

@@ -100,6 +100,14 @@ export const AUDIT_HEADERS: Text[] = [
   { nl: 'Reden', en: 'Reason' },
 ];
 
+/** Below the audit entries: the hash chain's head, so a reviewer can compare it with the app's. */
+export const AUDIT_CHAIN = {
+  head: { nl: 'Kop van de hashketen (SHA-256, hele audittrail)', en: 'Hash chain head (SHA-256, whole audit trail)' },
+  intact: { nl: 'keten intact, {n} regels', en: 'chain intact, {n} entries' },
+  broken: { nl: 'KETEN VERBROKEN bij regel {id}', en: 'CHAIN BROKEN at entry {id}' },
+  empty: { nl: 'nog geen regels', en: 'no entries yet' },
+} satisfies Record<string, Text>;
+
 export const SYNC_ROWS = {
   key: { nl: 'Gegeven', en: 'Item' },
   value: { nl: 'Waarde', en: 'Value' },

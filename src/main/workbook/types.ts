@@ -13,6 +13,8 @@ export interface WorkbookSyncInfo {
 export interface WorkbookInput {
   results: AdministrationResult[];
   audit: AuditEntry[];
+  /** The audit trail's hash chain (store/audit.ts auditChain), printed under the entries. */
+  auditChain?: { head: string | null; entries: number; intact: boolean; brokenAt: number | null };
   sync: WorkbookSyncInfo;
   generatedAt: string;
   appVersion: string;

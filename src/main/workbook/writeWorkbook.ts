@@ -29,7 +29,7 @@ export async function writeWorkbook(input: WorkbookInput, targetPath: string, op
     for (const sheet of plan.accounts) if (sheet.name !== null) await writeOpenItems(wb, { ...sheet, name: sheet.name }, lang);
     await writeMatches(wb, plan.matches, input.results, lines, lang);
     writeFlags(wb, plan.flags, input.results, lang);
-    writeAudit(wb, plan.audit, input.audit, lang);
+    writeAudit(wb, plan.audit, input.audit, lang, input.auditChain);
     writeSync(wb, plan.sync, input, lang);
     await wb.commit();
   });

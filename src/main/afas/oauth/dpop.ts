@@ -1,10 +1,11 @@
-// DPoP (RFC 9449): one ES256 key pair per AFAS environment, kept in the keychain so refresh tokens
+// DPoP (RFC 9449): one ES256 key pair per AFAS environment and origin, kept in the keychain so refresh tokens
 // (bound to the key's thumbprint) keep working after a restart, and a fresh proof JWT per request.
 import { SignJWT, base64url, calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { randomBytes, createHash } from 'node:crypto';
 import type { SecretStore } from '../../secrets/types';
+import { readSecret, secretAccount, writeSecret, type SecretScope } from '../secret-scope';
 
-export const dpopKeyAccount = (envNumber: string): string => `afas-dpop-key:${envNumber}`;
+export const dpopKeyAccount = (scope: SecretScope): string => secretAccount('afas-dpop-key', scope);
 
 export interface DpopKey {
   privateKey: CryptoKey;
@@ -20,9 +21,8 @@ async function fromPrivateJwk(jwk: JWK): Promise<DpopKey> {
 }
 
 /** Loads the environment's key from the store, or makes one and stores it before first use. */
-export async function loadOrCreateDpopKey(secrets: SecretStore, envNumber: string): Promise<DpopKey> {
-  const account = dpopKeyAccount(envNumber);
-  const stored = await secrets.get(account);
+export async function loadOrCreateDpopKey(secrets: SecretStore, scope: SecretScope): Promise<DpopKey> {
+  const stored = await readSecret(secrets, 'afas-dpop-key', scope);
   if (stored) {
     try {
       const jwk = JSON.parse(stored) as JWK;
@@ -33,7 +33,7 @@ export async function loadOrCreateDpopKey(secrets: SecretStore, envNumber: strin
   }
   const pair = await generateKeyPair('ES256', { extractable: true });
   const jwk = await exportJWK(pair.privateKey);
-  await secrets.set(account, JSON.stringify({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y, d: jwk.d }));
+  await writeSecret(secrets, 'afas-dpop-key', scope, JSON.stringify({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y, d: jwk.d }));
   return fromPrivateJwk(jwk);
 }
 

@@ -74,3 +74,22 @@ export function tokenRequestFailed(reference?: string): AppFailure {
     reference,
   );
 }
+
+export function tokenRefreshTimedOut(): AppFailure {
+  return new AppFailure(
+    'oauth-token-timeout',
+    { nl: 'AFAS gaf niet op tijd een nieuwe toegangssleutel.', en: 'AFAS did not issue a new access token in time.' },
+    {
+      nl: 'Controleer de internetverbinding en probeer het opnieuw. Blijft het misgaan, meld u dan opnieuw aan.',
+      en: 'Check the internet connection and try again. If it keeps failing, sign in again.',
+    },
+  );
+}
+
+export function tokenRefreshCancelled(): AppFailure {
+  return new AppFailure(
+    'oauth-refresh-cancelled',
+    { nl: 'Het wachten op een nieuwe AFAS-toegangssleutel is afgebroken.', en: 'Waiting for a new AFAS access token was cancelled.' },
+    { nl: 'Start de actie opnieuw als u wilt doorgaan.', en: 'Start the action again if you want to continue.' },
+  );
+}

@@ -79,6 +79,13 @@ export async function startAuthorization(options: StartAuthorizationOptions): Pr
           answer(res, 404, FAILED_PAGE);
           return;
         }
+        // Anything on this machine can call the port: only an answer carrying our state may end
+        // the sign-in (with a code, or AFAS's error). A stray request is answered and ignored.
+        const ours = url.searchParams.get('state') === state;
+        if (!ours || (!url.searchParams.has('code') && !url.searchParams.has('error'))) {
+          answer(res, 400, FAILED_PAGE);
+          return;
+        }
         settled = true;
         try {
           const params = oauth.validateAuthResponse(as, client, url.searchParams, state);
@@ -90,7 +97,6 @@ export async function startAuthorization(options: StartAuthorizationOptions): Pr
           answer(res, 400, FAILED_PAGE);
           if (e instanceof AppFailure) reject(e);
           else if (e instanceof oauth.AuthorizationResponseError) reject(authorizationRejected('denied'));
-          else if (e instanceof oauth.OperationProcessingError && /state/i.test(e.message)) reject(authorizationRejected('state'));
           else reject(authorizationRejected('invalid'));
         }
       });

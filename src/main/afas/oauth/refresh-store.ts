@@ -1,8 +1,10 @@
-// The refresh token and the start of its chain, in the keychain only. AFAS refresh tokens are
-// single-use, so each new one is written here before the access token that came with it is used.
+// The refresh token and the start of its chain, in the keychain only, bound to the environment and
+// origin it was issued for. AFAS refresh tokens are single-use, so each new one is written here
+// before the access token that came with it is used.
 import type { SecretStore } from '../../secrets/types';
+import { deleteSecret, readSecret, secretAccount, writeSecret, type SecretScope } from '../secret-scope';
 
-export const oauthAccount = (envNumber: string): string => `afas-oauth:${envNumber}`;
+export const oauthAccount = (scope: SecretScope): string => secretAccount('afas-oauth', scope);
 
 export interface StoredGrant {
   refreshToken: string;
@@ -10,8 +12,8 @@ export interface StoredGrant {
   chainStartedAt: string;
 }
 
-export async function readGrant(secrets: SecretStore, envNumber: string): Promise<StoredGrant | null> {
-  const raw = await secrets.get(oauthAccount(envNumber));
+export async function readGrant(secrets: SecretStore, scope: SecretScope): Promise<StoredGrant | null> {
+  const raw = await readSecret(secrets, 'afas-oauth', scope);
   if (!raw) return null;
   try {
     const parsed = JSON.parse(raw) as Partial<StoredGrant>;
@@ -24,10 +26,10 @@ export async function readGrant(secrets: SecretStore, envNumber: string): Promis
   return null;
 }
 
-export function writeGrant(secrets: SecretStore, envNumber: string, grant: StoredGrant): Promise<void> {
-  return secrets.set(oauthAccount(envNumber), JSON.stringify(grant));
+export function writeGrant(secrets: SecretStore, scope: SecretScope, grant: StoredGrant): Promise<void> {
+  return writeSecret(secrets, 'afas-oauth', scope, JSON.stringify(grant));
 }
 
-export async function deleteGrant(secrets: SecretStore, envNumber: string): Promise<void> {
-  await secrets.delete(oauthAccount(envNumber));
+export async function deleteGrant(secrets: SecretStore, scope: SecretScope): Promise<void> {
+  await deleteSecret(secrets, 'afas-oauth', scope);
 }

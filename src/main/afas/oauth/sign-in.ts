@@ -1,7 +1,7 @@
 // Sign-in as one step for the settings screen: browser authorization → code exchange (DPoP-bound)
 // → refresh token in the keychain. Returns the RequestAuth with the first access token in memory.
 import type { SecretStore } from '../../secrets/types';
-import { dpopKeyAccount } from './dpop';
+import { deleteSecret, type SecretScope } from '../secret-scope';
 import { startAuthorization } from './loopback';
 import { deleteGrant, writeGrant } from './refresh-store';
 import { OAuthSession } from './session';
@@ -36,7 +36,7 @@ export async function signIn(options: SignInOptions): Promise<OAuthSession> {
     authorization,
   );
   // A new chain starts with this first refresh token.
-  await writeGrant(options.secrets, options.envNumber, {
+  await writeGrant(options.secrets, { number: options.envNumber, baseUrl: options.baseUrl }, {
     refreshToken: tokens.refreshToken,
     chainStartedAt: new Date(now()).toISOString(),
   });
@@ -44,8 +44,8 @@ export async function signIn(options: SignInOptions): Promise<OAuthSession> {
   return session;
 }
 
-/** Forgets the environment's OAuth grant and DPoP key (sign out / switch account). */
-export async function signOut(secrets: SecretStore, envNumber: string): Promise<void> {
-  await deleteGrant(secrets, envNumber);
-  await secrets.delete(dpopKeyAccount(envNumber));
+/** Forgets the environment's OAuth grant and DPoP key at this origin (sign out / switch account). */
+export async function signOut(secrets: SecretStore, scope: SecretScope): Promise<void> {
+  await deleteGrant(secrets, scope);
+  await deleteSecret(secrets, 'afas-dpop-key', scope);
 }

@@ -4,7 +4,7 @@ import type ExcelJS from 'exceljs';
 import type { Lang } from '../../../shared/domain';
 import type { AdministrationResult, AuditEntry } from '../../../shared/reconcile';
 import { excelDateTime, safeText, STYLE } from '../cells';
-import { AUDIT_HEADERS, FLAG, FLAG_HEADERS, label, SEVERITY, SYNC_ROWS as S } from '../labels';
+import { AUDIT_CHAIN, AUDIT_HEADERS, FLAG, FLAG_HEADERS, label, SEVERITY, SYNC_ROWS as S } from '../labels';
 import type { WorkbookInput } from '../types';
 import { administrationLabel } from '../plan';
 import { closeTable, openTable, putRow, type Column } from '../table';
@@ -30,7 +30,7 @@ export function writeFlags(wb: ExcelJS.Workbook, name: string, results: Administ
   closeTable(table, { autoFilterTo: table.next - 1 });
 }
 
-export function writeAudit(wb: ExcelJS.Workbook, name: string, audit: AuditEntry[], lang: Lang): void {
+export function writeAudit(wb: ExcelJS.Workbook, name: string, audit: AuditEntry[], lang: Lang, chain?: WorkbookInput['auditChain']): void {
   const table = openTable(
     wb,
     name,
@@ -40,7 +40,13 @@ export function writeAudit(wb: ExcelJS.Workbook, name: string, audit: AuditEntry
   for (const e of audit) {
     putRow(table, [e.id, excelDateTime(e.at), e.by, e.action, e.unitId, e.account, safeText(e.detail), safeText(e.reason)]);
   }
-  closeTable(table, { autoFilterTo: table.next - 1 });
+  const lastEntry = table.next - 1;
+  if (chain) {
+    const state = chain.entries === 0 ? AUDIT_CHAIN.empty[lang] : chain.intact ? AUDIT_CHAIN.intact[lang].replace('{n}', String(chain.entries)) : AUDIT_CHAIN.broken[lang].replace('{id}', String(chain.brokenAt));
+    table.next++; // one empty row between the entries and the chain
+    putRow(table, [AUDIT_CHAIN.head[lang], null, null, null, null, null, chain.head, state], [STYLE.bold, undefined, undefined, undefined, undefined, undefined, STYLE.wrap, STYLE.bold]);
+  }
+  closeTable(table, { autoFilterTo: lastEntry });
 }
 
 export function writeSync(wb: ExcelJS.Workbook, name: string, input: WorkbookInput, lang: Lang): void {
