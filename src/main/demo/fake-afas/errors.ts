@@ -31,15 +31,13 @@ export class FakeAfasError extends Error {
 const COMMON_HEADERS = { 'Cache-Control': 'no-store, no-cache', 'X-Content-Type-Options': 'nosniff' };
 
 export function sendJsonText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
-  // Encoded once: its length is the header, the same bytes are the body.
-  const body = Buffer.from(text, 'utf8');
   res.writeHead(status, {
     ...COMMON_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(body.length),
+    'Content-Length': String(Buffer.byteLength(text)),
     ...headers,
   });
-  res.end(body);
+  res.end(text);
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
