@@ -155,8 +155,9 @@ export async function syncAdministration(opts: SyncOptions): Promise<SyncResult>
         );
         const known = lastSuccessfulRun(db, unitId)?.accounts ?? [];
         const found = new Set(known.filter((a) => creditorIds.has(a)));
-        for (const m of months.filter((mm) => isDirty(mm, null))) {
-          for (const c of await discoverCreditors(ctx, m, config.moss.purchaseJournal, creditorIds)) found.add(c);
+        const changed = months.filter((mm) => isDirty(mm, null));
+        if (changed.length > 0) {
+          for (const c of await discoverCreditors(ctx, changed[0]!.start, changed[changed.length - 1]!.next, config.moss.purchaseJournal, creditorIds)) found.add(c);
         }
         accounts = [...new Set([...base, ...found])];
       }
