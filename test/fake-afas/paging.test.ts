@@ -33,6 +33,15 @@ describe('fake AFAS GetConnector paging and ordering', () => {
     }
   });
 
+  it('a small page near the start (picked, not sorted) holds the same rows as that part of a big page', async () => {
+    const q = { orderbyfieldids: '-AccountNo,EntryDate,EntryNo,SeqNo', filterfieldids: 'JournalId', filtervalues: '20', operatortypes: '7' };
+    const all = ((await get(fake, '/connectors/Profit_Transactions_Allocated', { ...q, skip: 0, take: 1000 })).json as { rows: Row[] }).rows;
+    for (const [skip, take] of [[0, 1], [0, 16], [3, 5], [15, 1]] as const) {
+      const got = ((await get(fake, '/connectors/Profit_Transactions_Allocated', { ...q, skip, take })).json as { rows: Row[] }).rows;
+      expect(got.map(key)).toEqual(all.slice(skip, skip + take).map(key));
+    }
+  });
+
   it('defaults take to 100 and skip to 0', async () => {
     const got = await get(fake, '/connectors/Profit_Transactions_Allocated', { orderbyfieldids: 'EntryNo' });
     const body = got.json as { skip: number; take: number; rows: Row[] };

@@ -155,8 +155,29 @@ function compileCondition(c: Condition, fields: Map<string, FakeField>, stringFi
 
 export function compileFilter(groups: Groups, fieldList: FakeField[], columnKeys: ColumnKeys = keysOnTheFly): RowPredicate | null {
   if (groups.length === 0) return null;
+  const compiled = compileGroups(groups, fieldList, columnKeys).map((g) => g.predicate);
+  return (row, i) => compiled.some((p) => p(row, i));
+}
+
+/** One OR group: its predicate, and its equality conditions (rows can be looked up by them). */
+export interface CompiledGroup {
+  predicate: RowPredicate;
+  equalities: { fieldId: string; type: FakeField['dataType']; key: SortKey }[];
+}
+
+export function compileGroups(groups: Groups, fieldList: FakeField[], columnKeys: ColumnKeys = keysOnTheFly): CompiledGroup[] {
   const fields = new Map(fieldList.map((f) => [f.id, f]));
   const stringFields = fieldList.filter((f) => f.dataType === 'string').map((f) => f.id);
-  const compiled = groups.map((g) => g.map((c) => compileCondition(c, fields, stringFields, columnKeys)));
-  return (row, i) => compiled.some((group) => group.every((p) => p(row, i)));
+  return groups.map((g) => {
+    // Equalities first: they turn most rows away with one comparison.
+    const ordered = [...g].sort((a, b) => Number(b.operator === 1) - Number(a.operator === 1));
+    const ps = ordered.map((c) => compileCondition(c, fields, stringFields, columnKeys));
+    const equalities = ordered
+      .filter((c) => c.operator === 1 && fields.has(c.fieldId))
+      .map((c) => {
+        const f = fields.get(c.fieldId)!;
+        return { fieldId: f.id, type: f.dataType, key: filterKey(c.value, f.dataType) ?? null };
+      });
+    return { predicate: (row, i) => ps.every((p) => p(row, i)), equalities };
+  });
 }

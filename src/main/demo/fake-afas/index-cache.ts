@@ -3,20 +3,40 @@
 // compares ready keys instead of normalising every row's dates and texts again. Dropped whenever the environment changes through the tracked
 // environment; a hit is also re-checked against the rows array's identity and length, so pushes
 // and splices on the caller's own (untracked) environment object are seen too.
-import { compileFilter, filterCacheKey, type ColumnKeys, type Groups } from './filters';
+import { compileGroups, filterCacheKey, type ColumnKeys, type Groups } from './filters';
 import { sortIndices, type OrderField } from './ordering';
 import type { FakeConnector, FakeDataType } from './types';
-import { rowKey, type SortKey } from './values';
+import { compareKeys, rowKey, type SortKey } from './values';
 
 const MAX_ENTRIES = 64;
 
 export class IndexCache {
   private entries = new Map<string, { index: Int32Array; rows: unknown[]; length: number; fields: unknown }>();
   private columns = new Map<string, { rows: unknown[]; length: number; keys: SortKey[] }>();
+  private positions = new Map<string, { rows: unknown[]; length: number; byKey: Map<SortKey, number[]> }>();
 
   clear(): void {
     this.entries.clear();
     this.columns.clear();
+    this.positions.clear();
+  }
+
+  /** Rows by their key of one field, in row order: an equality condition looks its rows up. */
+  private rowsWith(connectorId: string, connector: FakeConnector, keys: ColumnKeys, fieldId: string, type: FakeDataType): Map<SortKey, number[]> {
+    const id = `${connectorId}\u0000${fieldId}\u0000${type}`;
+    const rows = connector.rows;
+    const hit = this.positions.get(id);
+    if (hit && hit.rows === rows && hit.length === rows.length) return hit.byKey;
+    const column = keys(fieldId, type);
+    const byKey = new Map<SortKey, number[]>();
+    for (let i = 0; i < column.length; i++) {
+      const k = column[i] as SortKey;
+      const list = byKey.get(k);
+      if (list) list.push(i);
+      else byKey.set(k, [i]);
+    }
+    this.positions.set(id, { rows, length: rows.length, byKey });
+    return byKey;
   }
 
   private columnKeys(connectorId: string, connector: FakeConnector): ColumnKeys {
@@ -32,13 +52,15 @@ export class IndexCache {
     };
   }
 
-  get(connectorId: string, connector: FakeConnector, groups: Groups, order: OrderField[]): Int32Array {
+  /** `first`: only the first this many rows in order are wanted (a probe): picked, not sorted, not kept. */
+  get(connectorId: string, connector: FakeConnector, groups: Groups, order: OrderField[], first?: number): Int32Array {
     const key = `${connectorId}\u0000${filterCacheKey(groups)}\u0000${order.map((o) => (o.desc ? '-' : '') + o.id).join(',')}`;
     const hit = this.entries.get(key);
     if (hit && hit.rows === connector.rows && hit.length === connector.rows.length && hit.fields === connector.fields) return hit.index;
-    this.entries.delete(key);
     const keys = this.columnKeys(connectorId, connector);
-    const index = sortIndices(this.filter(connector, groups, keys), connector.rows, order, connector.fields, keys);
+    if (first !== undefined) return firstInOrder(this.filter(connectorId, connector, groups, keys), connector, order, first, keys);
+    this.entries.delete(key);
+    const index = sortIndices(this.filter(connectorId, connector, groups, keys), connector.rows, order, connector.fields, keys);
     if (this.entries.size >= MAX_ENTRIES) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
@@ -47,16 +69,57 @@ export class IndexCache {
     return index;
   }
 
-  private filter(connector: FakeConnector, groups: Groups, keys: ColumnKeys): Int32Array {
+  /**
+   * The rows that pass, in row order. A group with an equality condition only looks at the rows
+   * holding that value (the rarest of its equalities), as a database index would; the others scan.
+   */
+  private filter(connectorId: string, connector: FakeConnector, groups: Groups, keys: ColumnKeys): Int32Array {
     const rows = connector.rows;
-    const predicate = compileFilter(groups, connector.fields, keys);
-    if (!predicate) {
-      const all = new Int32Array(rows.length);
-      for (let i = 0; i < rows.length; i++) all[i] = i;
-      return all;
+    const all = () => {
+      const out = new Int32Array(rows.length);
+      for (let i = 0; i < rows.length; i++) out[i] = i;
+      return out;
+    };
+    if (groups.length === 0) return all();
+    const hit = new Uint8Array(rows.length);
+    for (const g of compileGroups(groups, connector.fields, keys)) {
+      let candidates: ArrayLike<number> | null = null;
+      for (const e of g.equalities) {
+        const list = this.rowsWith(connectorId, connector, keys, e.fieldId, e.type).get(e.key) ?? [];
+        if (candidates === null || list.length < candidates.length) candidates = list;
+      }
+      const scan = candidates ?? all();
+      for (let j = 0; j < scan.length; j++) {
+        const i = scan[j] as number;
+        if (hit[i] === 0 && g.predicate(rows[i] as Record<string, unknown>, i)) hit[i] = 1;
+      }
     }
-    const hits: number[] = [];
-    for (let i = 0; i < rows.length; i++) if (predicate(rows[i] as Record<string, unknown>, i)) hits.push(i);
-    return Int32Array.from(hits);
+    let n = 0;
+    for (let i = 0; i < hit.length; i++) n += hit[i] as number;
+    const out = new Int32Array(n);
+    for (let i = 0, k = 0; i < hit.length; i++) if (hit[i] === 1) out[k++] = i;
+    return out;
   }
+}
+
+/** The first `n` of `indices` in `order` (ties by row order), by one pass that keeps n candidates. */
+function firstInOrder(indices: Int32Array, connector: FakeConnector, order: OrderField[], n: number, keys: ColumnKeys): Int32Array {
+  const types = new Map(connector.fields.map((f) => [f.id, f.dataType]));
+  const columns = order.map((o) => ({ keys: keys(o.id, types.get(o.id) ?? 'string'), sign: o.desc ? -1 : 1 }));
+  const before = (a: number, b: number) => {
+    for (const c of columns) {
+      const d = compareKeys(c.keys[a] as SortKey, c.keys[b] as SortKey);
+      if (d !== 0) return d * c.sign < 0;
+    }
+    return a < b;
+  };
+  const best: number[] = [];
+  for (const i of indices) {
+    if (best.length === n && !before(i, best[n - 1]!)) continue;
+    let at = best.length === n ? n - 1 : best.length;
+    while (at > 0 && before(i, best[at - 1]!)) at--;
+    best.splice(at, 0, i);
+    if (best.length > n) best.pop();
+  }
+  return Int32Array.from(best);
 }
