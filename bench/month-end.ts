@@ -5,16 +5,19 @@
 // RSS of this process (the backend's threads included), against the raw download of every line of
 // the administration in ordered pages of 10,000, measured in the same run. Then a second run on the
 // same database after one line changed in AFAS in an earlier month.
+// The backend is the built one (out/main/backend.js, as the CLI and the app run it).
 //   npm run bench:month-end [-- --busy-per-day 2800-3500]
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createInterface, type Interface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { request } from 'undici';
 import { tokenAccount } from '../src/main/afas/credentials';
+import { backendEntry } from '../src/main/backend/entry';
 import { runJob, type JobResult } from '../src/main/cli/job';
 import { generateScaleDataset, SCALE_PERIOD, SCALE_PERIOD_ID } from '../src/main/demo/dataset/at-scale';
 import { startFakeAfas } from '../src/main/demo/fake-afas/server';
@@ -126,6 +129,7 @@ async function monthEnd(served: Served, token: string, dataDir: string, out: str
     stdout: process.stderr,
     stderr: process.stderr,
     onPhase: (phase) => marks.push({ phase, t: performance.now(), cpu: cpuNow() }),
+    backend: backendEntry(pathToFileURL(resolve('out/main/cli.js')).href),
   });
   const end = { phase: 'end', t: performance.now(), cpu: cpuNow() };
   const phases = marks.map((m, i) => {

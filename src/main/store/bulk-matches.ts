@@ -15,6 +15,8 @@ export interface BulkMatchResult {
 
 // Proposals by position (seq); their lines keyed by line key first, so the conflict checks are
 // index lookups both in match_lines and among the proposals themselves.
+const CHUNK = 20_000;
+
 const SETUP = `
 CREATE TEMP TABLE IF NOT EXISTS bulk_match (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, unit_id INTEGER NOT NULL, account TEXT NOT NULL,
   method TEXT NOT NULL, difference INTEGER NOT NULL, reason TEXT, evidence TEXT NOT NULL);
@@ -44,21 +46,27 @@ export function insertMatchesInBulk(db: Db, proposals: readonly StoredMatch[], b
   if (proposals.length === 0) return { written: 0, skippedIds: new Set() };
   return db.transaction((): BulkMatchResult => {
     db.exec(SETUP);
-    // Two JSON texts, read by SQLite itself: no statement per match.
-    const head: unknown[] = [];
-    const lines: unknown[] = [];
-    proposals.forEach((m, seq) => {
-      const reason = m.reason?.trim() || null;
-      const difference = m.lines.reduce((s, l) => s + l.amount, 0);
-      if (m.lines.length === 0 || (difference !== 0 && reason === null)) return;
-      for (const l of m.lines) lines.push([l.key, seq, l.amount]);
-      head.push([seq, m.id, m.unitId, m.account, m.method, difference, reason, JSON.stringify(m.evidence)]);
-    });
-    db.prepare(
+    // JSON texts read by SQLite itself (no statement per match), a chunk at a time so the texts
+    // stay small whatever the count.
+    const addHeads = db.prepare(
       `INSERT INTO temp.bulk_match SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7
        FROM json_each(?) j`,
-    ).run(JSON.stringify(head));
-    db.prepare('INSERT OR IGNORE INTO temp.bulk_match_line SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(?) j').run(JSON.stringify(lines));
+    );
+    const addLines = db.prepare('INSERT OR IGNORE INTO temp.bulk_match_line SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(?) j');
+    for (let from = 0; from < proposals.length; from += CHUNK) {
+      const head: unknown[] = [];
+      const lines: unknown[] = [];
+      for (let seq = from; seq < Math.min(proposals.length, from + CHUNK); seq++) {
+        const m = proposals[seq]!;
+        const reason = m.reason?.trim() || null;
+        const difference = m.lines.reduce((s, l) => s + l.amount, 0);
+        if (m.lines.length === 0 || (difference !== 0 && reason === null)) continue;
+        for (const l of m.lines) lines.push([l.key, seq, l.amount]);
+        head.push([seq, m.id, m.unitId, m.account, m.method, difference, reason, JSON.stringify(m.evidence)]);
+      }
+      addHeads.run(JSON.stringify(head));
+      addLines.run(JSON.stringify(lines));
+    }
     db.exec(REFUSE);
 
     const kept = new Uint8Array(proposals.length);
@@ -90,7 +98,8 @@ function auditByAccount(db: Db, written: readonly StoredMatch[], by: string, at:
     else groups.set(k, [m]);
   }
   for (const list of groups.values()) {
-    const detail = { count: list.length, matches: list.map((m) => ({ matchId: m.id, method: m.method, lines: m.lines })) };
+    // The groups by id and method; their lines and amounts are in match_lines under that id.
+    const detail = { count: list.length, matches: list.map((m) => ({ matchId: m.id, method: m.method })) };
     appendAudit(db, { at, by, action: 'match.auto', unitId: list[0]!.unitId, account: list[0]!.account, detail: JSON.stringify(detail), reason: null });
   }
 }

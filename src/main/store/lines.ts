@@ -79,8 +79,9 @@ export interface LineQuery {
 
 /**
  * Lines of the given accounts, ordered by entry date then line key parts. Read as raw rows and
- * built with repeated texts shared (journals, accounts, dates, an entry's description, merchant
- * names): 600,000 lines stay ~300 bytes each instead of ~500.
+ * built with repeated texts shared: few-valued ones (journals, accounts, dates, merchant names)
+ * through a small dictionary, an entry's own (description, voucher, invoice, changed-at) with
+ * the line before it, which is the same entry's whenever it has several lines here.
  */
 export function queryLines(db: Db, q: LineQuery): MutationLine[] {
   if (q.accounts.length === 0) return [];
@@ -93,38 +94,42 @@ export function queryLines(db: Db, q: LineQuery): MutationLine[] {
     .raw(true)
     .iterate(q.unitId, JSON.stringify(q.accounts), q.fromDate ?? '0000-00-00', q.toDate ?? '9999-99-99');
   const out: MutationLine[] = [];
-  const shared = new Map<string, string>();
-  const same = (v: unknown): string | null => {
+  const few = new Map<string, string>();
+  const shared = (v: unknown): string | null => {
     if (v === null) return null;
     const t = v as string;
-    const had = shared.get(t);
+    const had = few.get(t);
     if (had !== undefined) return had;
-    if (shared.size < 500_000) shared.set(t, t);
+    if (few.size < 20_000) few.set(t, t);
     return t;
   };
+  let prev: MutationLine | null = null;
+  const same = (v: unknown, before: string | null | undefined): string | null => (v === null ? null : v === before ? (before as string) : (v as string));
   for (const r of rows) {
     const unitId = r[0] as number;
-    const journalId = same(r[1])!;
+    const journalId = shared(r[1])!;
     const entryNo = r[2] as number;
     const seqNo = r[3] as number;
     const debit = r[14] as number;
     const credit = r[15] as number;
-    out.push({
+    const line: MutationLine = {
       key: `${unitId}/${journalId}/${entryNo}/${seqNo}`,
       unitId, journalId, entryNo, seqNo,
       year: r[4] as number,
       period: r[5] as number,
-      accountNo: same(r[6])!,
-      accountType: same(r[7]),
-      entryDate: same(r[8])!,
-      voucherDate: same(r[9]),
-      voucherNo: same(r[10]),
-      invoiceId: same(r[11]),
-      description: same(r[12]),
-      lineDescription: same(r[13]),
+      accountNo: shared(r[6])!,
+      accountType: shared(r[7]),
+      entryDate: shared(r[8])!,
+      voucherDate: shared(r[9]),
+      voucherNo: same(r[10], prev?.voucherNo),
+      invoiceId: same(r[11], prev?.invoiceId),
+      description: same(r[12], prev?.description),
+      lineDescription: shared(r[13]),
       debit, credit, amount: debit - credit,
-      modified: same(r[16]),
-    });
+      modified: same(r[16], prev?.modified),
+    };
+    out.push(line);
+    prev = line;
   }
   return out;
 }
