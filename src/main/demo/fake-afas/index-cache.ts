@@ -6,7 +6,7 @@
 import { compileGroups, filterCacheKey, type ColumnKeys, type Groups } from './filters';
 import { sortIndices, type OrderField } from './ordering';
 import type { FakeConnector, FakeDataType } from './types';
-import { compareKeys, rowKey, type SortKey } from './values';
+import { compareKeys, filterKey, rowKey, type SortKey } from './values';
 
 const MAX_ENTRIES = 64;
 
@@ -54,6 +54,14 @@ export class IndexCache {
 
   /** `first`: only the first this many rows in order are wanted (a probe): picked, not sorted, not kept. */
   get(connectorId: string, connector: FakeConnector, groups: Groups, order: OrderField[], first?: number): Int32Array {
+    // A range on the field the rows are ordered by (a skip scan: "the next account after X"):
+    // a stretch of the index of the rest of the filter, found by binary search, as a database does.
+    const seek = rangeOnOrder(groups, order, connector);
+    if (seek) {
+      const base = this.get(connectorId, connector, seek.rest, order);
+      const column = this.columnKeys(connectorId, connector)(order[0]!.id, seek.type);
+      return stretch(base, column, seek.ranges);
+    }
     const key = `${connectorId}\u0000${filterCacheKey(groups)}\u0000${order.map((o) => (o.desc ? '-' : '') + o.id).join(',')}`;
     const hit = this.entries.get(key);
     if (hit && hit.rows === connector.rows && hit.length === connector.rows.length && hit.fields === connector.fields) return hit.index;
@@ -122,4 +130,52 @@ function firstInOrder(indices: Int32Array, connector: FakeConnector, order: Orde
     if (best.length > n) best.pop();
   }
   return Int32Array.from(best);
+}
+
+interface Range {
+  operator: 2 | 3 | 4 | 5;
+  key: SortKey;
+}
+
+/** One AND group with range conditions on the first (ascending) order field: those, and the rest. */
+function rangeOnOrder(groups: Groups, order: OrderField[], connector: FakeConnector): { rest: Groups; ranges: Range[]; type: FakeDataType } | null {
+  const lead = order[0];
+  if (groups.length !== 1 || !lead || lead.desc) return null;
+  const field = connector.fields.find((f) => f.id === lead.id);
+  if (!field) return null;
+  const isRange = (c: Groups[number][number]) => c.fieldId === lead.id && c.operator >= 2 && c.operator <= 5;
+  const group = groups[0]!;
+  const ranges: Range[] = [];
+  for (const c of group.filter(isRange)) {
+    const key = filterKey(c.value, field.dataType);
+    if (key === undefined || key === null) return null; // the filter reports or matches nothing: the plain path decides
+    ranges.push({ operator: c.operator as Range['operator'], key });
+  }
+  if (ranges.length === 0) return null;
+  return { rest: [group.filter((c) => !isRange(c))], ranges, type: field.dataType };
+}
+
+/** The part of `index` (sorted ascending by `column`, nulls first) whose keys meet every range. */
+function stretch(index: Int32Array, column: readonly SortKey[], ranges: Range[]): Int32Array {
+  const at = (p: number) => column[index[p]!] as SortKey;
+  // First position where `ok` holds, for an `ok` that is false then true along the index.
+  const first = (ok: (k: SortKey) => boolean) => {
+    let lo = 0;
+    let hi = index.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ok(at(mid))) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  let from = first((k) => k !== null);
+  let to = index.length;
+  for (const r of ranges) {
+    if (r.operator === 2) from = Math.max(from, first((k) => k !== null && compareKeys(k, r.key) >= 0));
+    if (r.operator === 4) from = Math.max(from, first((k) => k !== null && compareKeys(k, r.key) > 0));
+    if (r.operator === 3) to = Math.min(to, first((k) => k !== null && compareKeys(k, r.key) > 0));
+    if (r.operator === 5) to = Math.min(to, first((k) => k !== null && compareKeys(k, r.key) >= 0));
+  }
+  return from < to ? index.subarray(from, to) : new Int32Array(0);
 }
