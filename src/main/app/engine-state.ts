@@ -9,6 +9,8 @@ import type { Cents } from '../../shared/money';
 import type { AdministrationResult, StoredMatch } from '../../shared/reconcile';
 import { autoMatchPrepared, prepareEngineLines, reconcilePrepared, type PreparedLines } from '../reconcile/engine';
 import { StringIndex } from '../reconcile/stringIndex';
+import { withTick } from '../reconcile/tick';
+import { NO_JOB, type Job } from './job';
 import { insertMatchesInBulk } from '../store/bulk-matches';
 import { listMatches, listNotes, listSignOffs } from '../store/controller-reads';
 import type { Db } from '../store/database';
@@ -68,13 +70,14 @@ export class EngineState {
   }
 
   /** The unit's lines, prepared for the engine (read from the store when not kept). */
-  prepared(config: AdministrationConfig): Lines {
+  prepared(config: AdministrationConfig, job: Job = NO_JOB): Lines {
     const runId = lastSuccessfulRun(this.db, config.unitId)?.id ?? 0;
     const key = `${config.unitId}|${runId}|${JSON.stringify(config)}`;
     const kept = this.lines.find((l) => l.key === key);
     if (kept) return kept;
-    const lines = queryLines(this.db, { unitId: config.unitId, accounts: reconcileAccounts(this.db, config) });
-    const made: Lines = { key, base: prepareEngineLines({ config, lines }), names: accountNames(this.db, config.unitId), byKey: null };
+    job.step('read');
+    const lines = queryLines(this.db, { unitId: config.unitId, accounts: reconcileAccounts(this.db, config), tick: () => job.tick() });
+    const made: Lines = { key, base: withTick(() => job.tick(), () => prepareEngineLines({ config, lines })), names: accountNames(this.db, config.unitId), byKey: null };
     this.lines = [made, ...this.lines.filter((l) => !l.key.startsWith(`${config.unitId}|`))].slice(0, KEEP);
     return made;
   }
@@ -86,12 +89,13 @@ export class EngineState {
     return l.byKey;
   }
 
-  result(ctx: EngineContext): AdministrationResult {
-    const lines = this.prepared(ctx.config);
+  result(ctx: EngineContext, job: Job = NO_JOB): AdministrationResult {
+    const lines = this.prepared(ctx.config, job);
     const key = `${lines.key}|${this.decisions}|${periodId(ctx.period)}|${ctx.walletBalance}|${ctx.today}`;
     const kept = this.pictures.find((p) => p.key === key);
     if (kept) return kept.result;
-    const result = reconcilePrepared(lines.base, { ...this.decisionsOf(ctx), accountNames: lines.names });
+    job.step('reconcile');
+    const result = withTick(() => job.tick(), () => reconcilePrepared(lines.base, { ...this.decisionsOf(ctx), accountNames: lines.names }));
     this.keep(key, result);
     return result;
   }
@@ -101,16 +105,23 @@ export class EngineState {
    * and the picture with them is the result. One engine run. A proposal the store leaves out (its
    * id was unmatched by the controller before, or a line is taken) is not in the picture.
    */
-  autoMatch(ctx: EngineContext, at: string): { written: number; result: AdministrationResult } {
-    const lines = this.prepared(ctx.config);
+  autoMatch(ctx: EngineContext, at: string, job: Job = NO_JOB): { written: number; result: AdministrationResult } {
+    const lines = this.prepared(ctx.config, job);
     const input = { ...this.decisionsOf(ctx), accountNames: lines.names };
+    job.step('match');
     // As the store will hand them back: lines by key, stamped with this run's time.
     const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-    const proposals = autoMatchPrepared(lines.base, input).map((m): StoredMatch => ({ ...m, lines: m.lines.sort(byKey), by: AUTO_BY, at }));
-    const { written, skippedIds } = insertMatchesInBulk(this.db, proposals, AUTO_BY, at);
+    const tick = (weight?: number) => job.tick(weight);
+    const proposals = withTick(tick, () => autoMatchPrepared(lines.base, input)).map((m): StoredMatch => {
+      job.tick();
+      return { ...m, lines: m.lines.sort(byKey), by: AUTO_BY, at };
+    });
+    job.step('persist', 0, proposals.length);
+    const { written, skippedIds } = insertMatchesInBulk(this.db, proposals, AUTO_BY, at, tick);
     this.decisionsChanged();
     const kept = skippedIds.size === 0 ? proposals : proposals.filter((m) => !skippedIds.has(m.id));
-    const result = reconcilePrepared(lines.base, { ...input, storedMatches: [...input.storedMatches, ...kept] });
+    job.step('reconcile');
+    const result = withTick(tick, () => reconcilePrepared(lines.base, { ...input, storedMatches: [...input.storedMatches, ...kept] }));
     this.keep(`${lines.key}|${this.decisions}|${periodId(ctx.period)}|${ctx.walletBalance}|${ctx.today}`, result);
     return { written, result };
   }

@@ -121,7 +121,7 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
   const clock = opts.clock ?? (() => new Date());
   const factory = opts.afasClientFactory ?? defaultFactory;
   const config = workspaceConfigStore(db);
-  const runner = new SyncRunner(db, opts.logger ?? createFileLogger(join(opts.dataDir, 'kruispost.log')));
+  const runner = new SyncRunner(db, opts.logger ?? createFileLogger(join(opts.dataDir, 'kruispost.log')), opts.cancelFlag ?? null);
   const engine = new EngineState(db);
   let tokenStored = false;
   let tokenGeneration = 0;
@@ -417,9 +417,9 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
         from: start,
         to: period,
         now: clock,
-        afterUnit: (cfg) => {
+        afterUnit: (cfg, job) => {
           engine.linesChanged(cfg.unitId);
-          engine.autoMatch({ config: cfg, period, walletBalance: config.walletBalance(cfg.unitId, period), today: today() }, nowIso());
+          engine.autoMatch({ config: cfg, period, walletBalance: config.walletBalance(cfg.unitId, period), today: today() }, nowIso(), job);
         },
       });
     },
@@ -511,8 +511,12 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
     },
     recordWalletBalance,
 
-    async exportWorkbook(unitId, period, targetPath, lang) {
-      const r = result(unitId, period);
+    // A job of its own (progress, cancel); a cancelled export leaves no file behind.
+    exportWorkbook: (unitId, period, targetPath, lang) => runner.exclusive(async (job) => {
+      const cfg = administration(unitId);
+      lastPeriod.set(unitId, period);
+      const r = named(engine.result({ config: cfg, period, walletBalance: config.walletBalance(unitId, period), today: today() }, job), cfg);
+      job.step('export');
       const c = config.read();
       const last = listSyncRuns(db, unitId, 1)[0];
       mkdirSync(dirname(targetPath), { recursive: true });
@@ -529,13 +533,13 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
           },
           generatedAt: nowIso(),
           appVersion: opts.appVersion ?? '0.1.0',
-          lines: engine.lineLookup(administration(unitId)),
+          lines: engine.lineLookup(cfg),
         },
         targetPath,
-        { lang },
+        { lang, tick: () => job.tick(64) },
       );
       return { path: written.path };
-    },
+    }),
 
     markDemo(syncFrom) {
       config.update((c) => ({ ...c, demo: true, syncFrom }));

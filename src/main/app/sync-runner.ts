@@ -1,5 +1,6 @@
-// One background sync at a time over the workspace's administrations: progress for polling,
-// cancel through an AbortController, failures kept as an AppError (nl/en + what to do).
+// One background job at a time — a sync over the workspace's administrations (with its matching),
+// or an export: progress as it happens, cancel through an AbortController and the host's shared
+// cancel flag (read between the steps of synchronous work), failures kept as an AppError.
 import { randomUUID } from 'node:crypto';
 import type { AdministrationConfig, Period } from '../../shared/domain';
 import { AppFailure, toAppError } from '../../shared/errors';
@@ -8,6 +9,7 @@ import type { Db } from '../store/database';
 import type { SyncProgress } from '../sync/progress';
 import { syncAdministration } from '../sync/sync-administration';
 import { silentLogger, type Logger } from '../log';
+import { createJob, isCancelled, type Job } from './job';
 import type { SyncProgressView } from './types';
 
 export interface SyncJob {
@@ -17,8 +19,8 @@ export interface SyncJob {
   from: Period;
   to: Period;
   now: () => Date;
-  /** After each administration's successful sync (auto-matching). */
-  afterUnit: (config: AdministrationConfig) => void;
+  /** After each administration's successful sync (auto-matching), with its job: steps, ticks, cancel. */
+  afterUnit: (config: AdministrationConfig, job: Job) => void;
   /** When the whole run ends (any state). */
   onEnd?: (view: SyncProgressView) => void;
 }
@@ -34,7 +36,62 @@ export class SyncRunner {
   constructor(
     private readonly db: Db,
     private readonly log: Logger = silentLogger,
+    /** The host's cancel flag ([0] is 1 while a cancel is asked), when there is a host. */
+    private readonly cancelFlag: Int32Array | null = null,
   ) {}
+
+  private busy(): AppFailure {
+    return new AppFailure(
+      'sync.busy',
+      { nl: 'Er loopt al een synchronisatie of export.', en: 'A sync or export is already running.' },
+      { nl: 'Wacht tot deze klaar is of annuleer hem.', en: 'Wait for it to finish or cancel it.' },
+    );
+  }
+
+  /** A job whose steps and heartbeats go into the run's view, cancelled by `signal` or the host's flag. */
+  private job(runId: string, signal: AbortSignal): Job {
+    const flag = this.cancelFlag;
+    return createJob({
+      cancelled: () => signal.aborted || (flag !== null && Atomics.load(flag, 0) === 1),
+      report: (step, beat) => {
+        if (this.view?.runId === runId) this.set({ ...this.view, step, beat });
+      },
+    });
+  }
+
+  /** The host's flag reaches asynchronous work (a download) through the run's AbortController. */
+  private watchFlag(controller: AbortController): () => void {
+    const flag = this.cancelFlag;
+    if (!flag) return () => undefined;
+    const timer = setInterval(() => Atomics.load(flag, 0) === 1 && controller.abort(), 100);
+    return () => clearInterval(timer);
+  }
+
+  /**
+   * An export as a job of its own: one at a time with syncs, its progress in the same view, and
+   * cancellable the same way. Resolves with the work's result; rejects with job.cancelled.
+   */
+  async exclusive<T>(work: (job: Job) => Promise<T>): Promise<T> {
+    if (this.running) throw this.busy();
+    const runId = randomUUID();
+    const controller = new AbortController();
+    this.controller = controller;
+    const unwatch = this.watchFlag(controller);
+    this.set({
+      runId, kind: 'export', state: 'running', phase: 'export', step: { label: 'export', done: 0, total: null }, beat: 0, rowsFetched: 0,
+      estimatedTotal: null, slice: null, slicesDone: 0, slicesTotal: 0, rowsPerSecond: 0, etaSeconds: null, error: null,
+    });
+    const done = work(this.job(runId, controller.signal));
+    this.running = done.then(
+      () => this.finish(runId, 'done', null),
+      (e: unknown) => (isCancelled(e) || controller.signal.aborted ? this.finish(runId, 'cancelled', null) : this.finish(runId, 'failed', toAppError(e))),
+    ).finally(() => {
+      unwatch();
+      this.running = null;
+      this.controller = null;
+    });
+    return done;
+  }
 
   /** Called with every change of the run's view, as it happens (the backend pushes them on). */
   onChange(listener: (view: SyncProgressView) => void): () => void {
@@ -52,18 +109,13 @@ export class SyncRunner {
   }
 
   start(job: SyncJob): { runId: string } {
-    if (this.running) {
-      throw new AppFailure(
-        'sync.busy',
-        { nl: 'Er loopt al een synchronisatie.', en: 'A sync is already running.' },
-        { nl: 'Wacht tot deze klaar is of annuleer hem.', en: 'Wait for it to finish or cancel it.' },
-      );
-    }
+    if (this.running) throw this.busy();
     const runId = randomUUID();
     const controller = new AbortController();
     this.controller = controller;
+    const unwatch = this.watchFlag(controller);
     this.set({
-      runId, state: 'running', phase: 'plan', rowsFetched: 0, estimatedTotal: null, slice: null,
+      runId, kind: 'sync', state: 'running', phase: 'plan', step: null, beat: 0, rowsFetched: 0, estimatedTotal: null, slice: null,
       slicesDone: 0, slicesTotal: 0, rowsPerSecond: 0, etaSeconds: null, error: null,
     });
     const run = async (): Promise<void> => {
@@ -79,7 +131,7 @@ export class SyncRunner {
     };
     this.running = run()
       .catch((e: unknown) => {
-        if (controller.signal.aborted) this.finish(runId, 'cancelled', null);
+        if (controller.signal.aborted || isCancelled(e)) this.finish(runId, 'cancelled', null);
         else {
           this.log.error('sync.failed', e);
           // What was retried before the run gave up (finished units were logged as they ended).
@@ -90,6 +142,7 @@ export class SyncRunner {
         }
       })
       .finally(() => {
+        unwatch();
         this.running = null;
         this.controller = null;
         const view = this.status();
@@ -124,7 +177,8 @@ export class SyncRunner {
       }
       before += r.rowsFetched;
       if (this.view?.runId === runId) this.set({ ...this.view, phase: units > 1 ? `match (${i + 1}/${units})` : 'match' });
-      job.afterUnit(config);
+      job.afterUnit(config, this.job(runId, signal));
+      if (this.view?.runId === runId) this.set({ ...this.view, step: null });
     }
     this.finish(runId, 'done', null);
   }

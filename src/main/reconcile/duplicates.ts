@@ -9,6 +9,7 @@ import * as F from './flags';
 import type { AccountLines } from './prepare';
 import { inJournalSet, type ClearingAccountRule } from './rules';
 import { descriptionKey } from './text';
+import { tick } from './tick';
 
 export interface DuplicateGroup {
   rule: ClearingAccountRule;
@@ -44,6 +45,7 @@ export function duplicateGroups(rule: ClearingAccountRule, acc: AccountLines, re
   const candidateKeys: string[] = [];
   const wanted = new Set<string>();
   for (const l of relevant) {
+    tick();
     if (l.amount === 0) continue;
     if (rule.duplicateJournals.includes(l.journalId)) {
       const k = `${l.journalId}|${l.entryDate}|${l.amount}`;
@@ -56,6 +58,7 @@ export function duplicateGroups(rule: ClearingAccountRule, acc: AccountLines, re
   }
   const text = new Map<string, MutationLine[]>();
   for (let i = 0; i < candidates.length; i++) {
+    tick();
     const k = candidateKeys[i]!;
     if (sameAmount.get(k)! > 1) push(text, `${k}|${descriptionKey(candidates[i]!)}`, candidates[i]!);
   }
@@ -65,6 +68,7 @@ export function duplicateGroups(rule: ClearingAccountRule, acc: AccountLines, re
     // Cheap tests first: most of an account's lines are after the period or on the other side.
     const { lines, day } = acc;
     for (let j = 0; j < lines.length; j++) {
+      tick();
       const l = lines[j]!;
       if (day[j]! > p.last || l.amount === 0 || !l.invoiceId || !inJournalSet(rule.left, l.journalId)) continue;
       const inv = normalInvoice(l.invoiceId);

@@ -29,6 +29,7 @@ import { rollforward } from './rollforward';
 import { inJournalSet, type ClearingAccountRule } from './rules';
 import { signOffState } from './signoff';
 import { copiesOf, duplicateGroups, mergeDuplicates, type DuplicateGroup } from './duplicates';
+import { tick } from './tick';
 
 export interface ReconcileInput {
   config: AdministrationConfig;
@@ -92,9 +93,11 @@ export function reconcileWithAutoMatch(
 function autoMatchOn(prep: Prepared, input: Pick<ReconcileInput, 'config' | 'today'>): StoredMatch[] {
   const out: StoredMatch[] = [];
   for (const rule of prep.rules.accounts) {
+    tick();
     const first = prep.matching.get(rule.account);
     if (!first) continue;
     for (const p of autoProposals(rule, accountLines(prep, rule.account), prep.stored, first)) {
+      tick();
       const a = p.items[0];
       const b = p.items[1];
       const lines: StoredMatch['lines'] =
@@ -133,6 +136,7 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
   const shown: number[] = [];
   const within = (d: number) => d >= p.first && d <= p.last;
   for (let k = 0; k < st.matches.length; k++) {
+    tick();
     if (!roleOf.has(st.matches[k]!.account)) continue;
     if (st.staleReason[k] !== null) {
       shown.push(k);
@@ -153,6 +157,7 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
   const duplicates: DuplicateGroup[] = [];
   let inTransit = { count: 0, total: 0 };
   for (const rule of prep.rules.accounts) {
+    tick();
     const lines = accountLines(prep, rule.account);
     const proposals = (prep.matching.get(rule.account)?.proposals ?? []).filter((pr) => pr.items.some((i) => i.day <= p.last));
     const acc = reconcileAccount(rule, lines, proposals, prep, p, asOf, todayDay, input.walletBalance, notes);
@@ -262,6 +267,7 @@ function reconcileAccount(
   const agingTotals = emptyAging();
   const relevant: MutationLine[] = [];
   for (let j = 0; j < lines.length; j++) {
+    tick();
     const d = day[j]!;
     if (d > p.last) continue;
     const l = lines[j]!;
@@ -298,6 +304,7 @@ function reconcileAccount(
   // Lines from journals that should not post here.
   const byJournal = new Map<string, MutationLine[]>();
   for (const l of relevant) {
+    tick();
     if (inJournalSet(rule.allowedJournals, l.journalId)) continue;
     (byJournal.get(l.journalId) ?? byJournal.set(l.journalId, []).get(l.journalId)!).push(l);
   }
@@ -321,6 +328,7 @@ function reconcileAccount(
     for (const pr of proposals) for (const i of pr.items) proposed.add(i.line.key);
     const missing: Record<'left' | 'right', MutationLine[]> = { left: [], right: [] };
     for (const o of openItems) {
+      tick();
       const side = sideOf(rule, o.line.journalId);
       if (side === null || proposed.has(o.line.key) || confirmedOpen.has(o) || copies.has(o.line.key)) continue;
       if (todayDay - dayNumber(o.line.entryDate) <= rule.missingCounterpartDays) continue;
@@ -363,11 +371,13 @@ function tieOut(prep: Prepared, p: PeriodDays, wallet: Cents | null, inTransit: 
   const own = accountLines(prep, rule.account);
   const entryRoles = new Map<number, Set<AccountRole>>();
   for (let j = 0; j < own.lines.length; j++) {
+    tick();
     const l = own.lines[j]!;
     if (own.day[j]! >= p.first && own.day[j]! <= p.last && l.journalId === rule.journal) entryRoles.set(l.entryNo, new Set());
   }
   if (entryRoles.size > 0) {
     for (const acc of prep.rules.accounts) {
+      tick();
       if (acc.account === rule.account) continue;
       for (const l of accountLines(prep, acc.account).lines) {
         if (l.journalId !== rule.journal) continue;

@@ -9,6 +9,7 @@ import { byDayThenKey, LEFT, makeItem, RIGHT, type Item, type Proposal, type Sid
 import { mossRuleSet, type MossRuleOptions } from './profiles/moss';
 import type { ClearingAccountRule, ClearingRuleSet } from './rules';
 import { evaluateStoredMatches, type StoredEvaluation } from './stored';
+import { tick } from './tick';
 
 export interface PrepareInput {
   config: AdministrationConfig;
@@ -55,6 +56,7 @@ export function prepareLines(input: PrepareInput): Omit<Prepared, 'stored' | 'ma
   for (const r of rules.accounts) if (!byAccount.has(r.account)) byAccount.set(r.account, { lines: [], day: [], index: [] });
   const day = new Int32Array(unitLines.length).fill(NO_DAY);
   for (let i = 0; i < unitLines.length; i++) {
+    tick();
     const l = unitLines[i]!;
     const acc = byAccount.get(l.accountNo);
     if (acc === undefined) continue;
@@ -82,6 +84,7 @@ export function openSides(rule: ClearingAccountRule, acc: AccountLines, confirme
   if (!rule.tracksOpenItems || rule.passes.length === 0) return sides;
   const { lines, day, index } = acc;
   for (let j = 0; j < lines.length; j++) {
+    tick();
     const l = lines[j]!;
     if (l.amount === 0 || (confirmedOf !== null && confirmedOf[index[j]!] !== -1)) continue;
     const side = sideOf(rule, l.journalId);
@@ -150,6 +153,7 @@ export function prepareMatches(base: Omit<Prepared, 'stored' | 'matching'>, stor
   const stored = evaluateStoredMatches(storedMatches, lines, dayOf, unitId);
   const matching = new Map<string, AccountMatching>();
   for (const rule of base.rules.accounts) {
+    tick();
     const acc = accountLines(base, rule.account);
     matching.set(rule.account, matchAccount(rule, openSides(rule, acc, stored.confirmedOfLine)));
   }

@@ -21,7 +21,12 @@ export interface Table {
   next: number;
   /** Row number at the last pause (see pace). */
   pausedAt: number;
+  /** The export's tick (see exportTicks), called at every pause. */
+  tick?: () => void;
 }
+
+/** The tick of the workbook being written, found by its tables (a cancel throws from a pause). */
+export const exportTicks = new WeakMap<ExcelJS.Workbook, () => void>();
 
 const PLAIN: CellStyle = {};
 
@@ -36,7 +41,8 @@ export function openTable(
     views: [{ state: 'frozen', xSplit: freeze.cols, ySplit: freeze.rows, activeCell: 'A2' }],
   });
   ws.columns = columns.map((c) => ({ width: c.width }));
-  const table: Table = { ws, columns, next: 1, pausedAt: 1 };
+  const tick = exportTicks.get(wb);
+  const table: Table = { ws, columns, next: 1, pausedAt: 1, ...(tick ? { tick } : {}) };
   putRow(table, columns.map((c) => c.header[lang]), columns.map(() => STYLE.header as CellStyle));
   return table;
 }
@@ -100,6 +106,10 @@ const PACE_ROWS = 40;
 export async function pace(table: Table): Promise<void> {
   if (table.next - table.pausedAt < PACE_ROWS) return;
   table.pausedAt = table.next;
+  table.tick?.();
   await new Promise((resolve) => setImmediate(resolve));
-  while (backlog(table) > BACKLOG_LIMIT) await new Promise((resolve) => setTimeout(resolve, 2));
+  while (backlog(table) > BACKLOG_LIMIT) {
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    table.tick?.();
+  }
 }

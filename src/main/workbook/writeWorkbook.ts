@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { LineKey, MutationLine } from '../../shared/domain';
 import { planSheets } from './plan';
+import { exportTicks } from './table';
 import { writeFileSafely } from './safeFile';
 import { writeMatches } from './sheets/matches';
 import { writeOpenItems } from './sheets/openItems';
@@ -21,6 +22,7 @@ export async function writeWorkbook(input: WorkbookInput, targetPath: string, op
   const lines = lineIndex(input);
   return writeFileSafely(targetPath, async (stream) => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+    if (opts.tick) exportTicks.set(wb, () => opts.tick!());
     wb.creator = `Kruispost ${input.appVersion}`;
     wb.created = new Date(Date.parse(input.generatedAt) || 0);
     // Sheets are written one after another: each is committed (its zip entry closed) before the next.
