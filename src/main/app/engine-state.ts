@@ -117,7 +117,7 @@ export class EngineState {
       return { ...m, lines: m.lines.sort(byKey), by: AUTO_BY, at };
     });
     job.step('persist', 0, proposals.length);
-    const { written, skippedIds } = insertMatchesInBulk(this.db, proposals, AUTO_BY, at, tick);
+    const { written, skippedIds } = insertMatchesInBulk(this.db, proposals, AUTO_BY, at, tick, (done) => job.step('persist', done, proposals.length));
     this.decisionsChanged();
     const kept = skippedIds.size === 0 ? proposals : proposals.filter((m) => !skippedIds.has(m.id));
     job.step('reconcile');

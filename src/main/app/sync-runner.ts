@@ -31,6 +31,7 @@ export class SyncRunner {
   private controller: AbortController | null = null;
   /** The running sync's AFAS client (its retry counts go into the view). */
   private client: AfasClient | null = null;
+  private ended: SyncProgressView | null = null;
   private running: Promise<void> | null = null;
 
   constructor(
@@ -87,8 +88,7 @@ export class SyncRunner {
       (e: unknown) => (isCancelled(e) || controller.signal.aborted ? this.finish(runId, 'cancelled', null) : this.finish(runId, 'failed', toAppError(e))),
     ).finally(() => {
       unwatch();
-      this.running = null;
-      this.controller = null;
+      this.released(runId);
     });
     return done;
   }
@@ -101,6 +101,11 @@ export class SyncRunner {
 
   private set(view: SyncProgressView): void {
     this.view = view;
+    // After its end a run's view changes quietly (its retries); the end is told once the runner is free.
+    if (this.ended && this.ended.runId === view.runId) {
+      this.ended = view;
+      return;
+    }
     for (const l of this.listeners) l({ ...view });
   }
 
@@ -143,8 +148,7 @@ export class SyncRunner {
       })
       .finally(() => {
         unwatch();
-        this.running = null;
-        this.controller = null;
+        this.released(runId);
         const view = this.status();
         if (view && view.runId === runId) job.onEnd?.(view);
       });
@@ -189,10 +193,20 @@ export class SyncRunner {
     if (retries && this.view && this.view.runId === runId) this.set({ ...this.view, retries });
   }
 
+  /** The run's end, kept until the runner is free (see released): who hears it may start the next. */
   private finish(runId: string, state: SyncProgressView['state'], error: SyncProgressView['error']): void {
     this.noteRetries(runId);
-    if (!this.view || this.view.runId !== runId) return;
-    this.set({ ...this.view, state, error, phase: state === 'done' ? 'done' : this.view.phase, etaSeconds: state === 'done' ? 0 : null });
+    if (!this.view || this.view.runId !== runId || this.ended) return;
+    this.ended = { ...this.view, state, error, phase: state === 'done' ? 'done' : this.view.phase, etaSeconds: state === 'done' ? 0 : null };
+    this.view = this.ended;
+  }
+
+  private released(runId: string): void {
+    this.running = null;
+    this.controller = null;
+    const end = this.ended;
+    this.ended = null;
+    if (end && end.runId === runId) this.set(end);
   }
 
   cancel(): void {

@@ -51,7 +51,15 @@ DELETE FROM temp.bulk_match WHERE seq IN (
  * chunks and keeps the chunks written (auto matches are found again by the next run). Line
  * amounts are the snapshot: the caller took them from the lines it read from this store.
  */
-export function insertMatchesInBulk(db: Db, proposals: readonly StoredMatch[], by: string, at: string, tick: (weight?: number) => void = () => undefined): BulkMatchResult {
+export function insertMatchesInBulk(
+  db: Db,
+  proposals: readonly StoredMatch[],
+  by: string,
+  at: string,
+  tick: (weight?: number) => void = () => undefined,
+  /** After each chunk: how many proposals are done. */
+  progress: (done: number) => void = () => undefined,
+): BulkMatchResult {
   const skippedIds = new Set<string>();
   let written = 0;
   db.exec(SETUP); // the temp tables exist before the statements over them are prepared
@@ -110,7 +118,7 @@ export function insertMatchesInBulk(db: Db, proposals: readonly StoredMatch[], b
   try {
     for (let from = 0; from < proposals.length; from += CHUNK) {
       chunk(from, Math.min(proposals.length, from + CHUNK));
-      tick(1024);
+      progress(Math.min(proposals.length, from + CHUNK));
     }
   } finally {
     db.pragma(`synchronous = ${before}`);
