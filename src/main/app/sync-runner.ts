@@ -54,17 +54,28 @@ export class SyncRunner {
     const flag = this.cancelFlag;
     return createJob({
       cancelled: () => signal.aborted || (flag !== null && Atomics.load(flag, 0) === 1),
-      report: (step, beat) => {
-        if (this.view?.runId === runId) this.set({ ...this.view, step, beat });
+      report: (step) => {
+        if (this.view?.runId === runId) this.set({ ...this.view, step, beat: (this.view.beat ?? 0) + 1 });
       },
     });
   }
 
-  /** The host's flag reaches asynchronous work (a download) through the run's AbortController. */
+  /**
+   * While a run waits (on AFAS, on the disk), every 100 ms: the host's flag reaches it through its
+   * AbortController, and every 200 ms its view gets a heartbeat, so the screen sees it is alive
+   * (synchronous work beats through its job's ticks instead).
+   */
   private watchFlag(controller: AbortController): () => void {
     const flag = this.cancelFlag;
-    if (!flag) return () => undefined;
-    const timer = setInterval(() => Atomics.load(flag, 0) === 1 && controller.abort(), 100);
+    let last = performance.now();
+    const timer = setInterval(() => {
+      if (flag !== null && Atomics.load(flag, 0) === 1) controller.abort();
+      const now = performance.now();
+      if (this.view?.state === 'running' && now - last >= 200) {
+        last = now;
+        this.set({ ...this.view, beat: (this.view.beat ?? 0) + 1 });
+      }
+    }, 100);
     return () => clearInterval(timer);
   }
 

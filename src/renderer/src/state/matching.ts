@@ -176,7 +176,6 @@ export const useMatching = create<MatchingState>((set, get) => {
     async undo() {
       const done = await attempt(() => call('undo', by()));
       if (!done) return;
-      useNotice.getState().say('match.done.undo');
       await useMonth.getState().loadResult();
       const account = get().account;
       if (account) {
@@ -185,6 +184,8 @@ export const useMatching = create<MatchingState>((set, get) => {
         await get().load(account);
         set({ filters, sort });
       }
+      // Said once the screen shows it, so the next key press lands on the reloaded lines.
+      useNotice.getState().say('match.done.undo');
     },
     async saveNote(key, text) {
       const w = where();
