@@ -127,6 +127,9 @@ export const ROLE: Record<AccountRole, Text> = {
   cashInTransit: { nl: 'Kruisposten', en: 'Cash in transit' },
   defaultSupplier: { nl: 'Moss standaardcrediteur', en: 'Moss default supplier' },
   creditor: { nl: 'Crediteur', en: 'Creditor' },
+  netWages: { nl: 'Te betalen nettolonen', en: 'Net wages payable' },
+  payrollTax: { nl: 'Af te dragen loonheffing', en: 'Payroll taxes payable' },
+  pension: { nl: 'Af te dragen pensioenpremies', en: 'Pension premiums payable' },
 };
 
 export const ACCOUNT_STATUS: Record<AccountStatus, Text> = {
@@ -158,6 +161,8 @@ export const FLAG: Record<FlagCode, Text> = {
   'does-not-clear': { nl: 'Sluit niet aan', en: 'Does not clear' },
   'wallet-difference': { nl: 'Verschil met wallet', en: 'Wallet difference' },
   'missing-counterpart': { nl: 'Tegenboeking ontbreekt', en: 'Missing counterpart' },
+  'returned-payment': { nl: 'Teruggestorte betaling', en: 'Returned payment' },
+  'payment-without-credits': { nl: 'Betaling zonder periodeposten', en: 'Payment without period credits' },
 };
 
 /** A label that falls back to the raw code when the engine adds a value this file does not know. */

@@ -68,6 +68,7 @@ export interface DemoTruth {
 export function unitTruth(unit: { unitId: number; name: string; config: AdministrationConfig }, lines: BookedLine[], wallet: WalletEvent[], periods: Period[]): TruthUnit {
   const own = lines.filter((l) => l.unitId === unit.unitId);
   const moss = unit.config.moss;
+  if (!moss) throw new Error(`unit ${unit.unitId}: the Moss truth needs a Moss profile`);
   const groupLastDate = new Map<string, string>();
   for (const l of own) if (l.group && (groupLastDate.get(l.group) ?? '') < l.date) groupLastDate.set(l.group, l.date);
   const creditors = [...new Set(own.filter((l) => l.creditor && l.account !== moss.defaultSupplier).map((l) => l.account))].sort();
