@@ -1,6 +1,6 @@
 // Every word the workbook shows, in Dutch and English. Sheet names stay short: Excel allows 31
 // characters and the per-account sheets add the administration and account to them.
-import type { AccountRole, AccountStatus, FlagCode, MatchStatus } from '../../shared/reconcile';
+import type { AccountRole, AccountStatus, FlagCode, MatchStatus, OpenItemReason } from '../../shared/reconcile';
 import type { Lang } from '../../shared/domain';
 
 type Text = Record<Lang, string>;
@@ -62,7 +62,19 @@ export const OPEN_ITEM_HEADERS: Text[] = [
   { nl: 'Leeftijdsklasse', en: 'Age bucket' },
   { nl: 'Signaleringen', en: 'Flags' },
   { nl: 'Notitie', en: 'Note' },
+  { nl: 'Reden open', en: 'Why open' },
 ];
+
+/** Why an open item is expected to be open (it is in `expected`, not a reconciling item). */
+export const OPEN_REASON: Record<OpenItemReason, Text> = {
+  'not-yet-due': { nl: 'Nog niet verschuldigd (verwacht)', en: 'Not yet due (expected)' },
+};
+
+/** Below an open-items total, for accounts that expect the period's own items to be open. */
+export const EXPECTED_ROWS = {
+  expected: { nl: 'Waarvan nog niet verschuldigd (verwacht)', en: 'Of which not yet due (expected)' },
+  reconciling: { nl: 'Aansluitposten', en: 'Reconciling items' },
+} satisfies Record<string, Text>;
 
 export const MATCH_HEADERS: Text[] = [
   { nl: 'Groep', en: 'Group id' },
