@@ -28,7 +28,9 @@ const runSpec = fc.record({
   taxJitter: fc.constantFrom(0, 0, 0, 60, -95, 150),
 });
 
-function build(runs: fc.RecordValue<typeof runSpec>[], extra: number[]): MutationLine[] {
+type RunSpec = typeof runSpec extends fc.Arbitrary<infer T> ? T : never;
+
+function build(runs: RunSpec[], extra: number[]): MutationLine[] {
   const b = new Payroll();
   runs.forEach((s, i) => {
     const month = 2 + i;
