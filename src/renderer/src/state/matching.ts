@@ -179,7 +179,6 @@ export const useMatching = create<MatchingState>((set, get) => {
     async undo() {
       const done = await attempt(() => call('undo', by()));
       if (!done) return;
-      useNotice.getState().say('match.done.undo');
       await useMonth.getState().loadResult();
       const account = get().account;
       if (account) {
@@ -188,6 +187,8 @@ export const useMatching = create<MatchingState>((set, get) => {
         await get().load(account);
         set({ filters, sort });
       }
+      // Said once the screen shows the undone state: a line focused before the reload would be lost.
+      useNotice.getState().say('match.done.undo');
     },
     async saveNote(key, text) {
       const w = where();
