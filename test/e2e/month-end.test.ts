@@ -34,7 +34,9 @@ describe('month-end with the demo data', () => {
     await h.screenshot('02-sync-progress');
     // Wait for the sync itself to finish (its toast), not just for cards of the empty month.
     await expect.poll(() => page.getByRole('status').filter({ hasText: /Klaar: .* regels opgehaald/ }).count(), { timeout: 60_000 }).toBe(1);
-    await expect.poll(() => page.locator('.account-card').count()).toBe(3);
+    // The demo runs Moss and Nmbrs: a group of cards per profile.
+    await expect.poll(() => page.locator('[data-profile="moss"] .account-card').count()).toBe(3);
+    await expect.poll(() => page.locator('[data-profile="nmbrs"] .account-card').count()).toBe(3);
     // The period comes from main's hint: the demo's last month.
     expect(await page.getByRole('textbox', { name: 'Periode (MM-JJJJ)' }).inputValue()).toBe('06-2025');
 
