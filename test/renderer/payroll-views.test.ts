@@ -40,8 +40,10 @@ describe('a match group as a batch', () => {
   });
 
   it('the entry of a focused run line: its open lines on the account, when there are several', () => {
-    const lines = [line('1/LON/7/4', -1), line('1/LON/7/5', -2), line('1/LON/7/6', -3), line('1/LON/8/4', -4)];
-    expect(entryLines(lines, lines[0]!, (k) => k === '1/LON/7/6').map((l) => l.key)).toEqual(['1/LON/7/4', '1/LON/7/5']);
-    expect(entryLines(lines, lines[3]!, () => false)).toEqual([]);
+    // In main's (date, key) order; another entry on other days around it.
+    const lines = [line('1/LON/6/4', -9, '2025-05-23'), line('1/LON/7/4', -1), line('1/LON/7/5', -2), line('1/LON/7/6', -3), line('1/LON/8/4', -4), line('1/LON/7/9', -5, '2025-06-26')];
+    expect(entryLines(lines, lines[1]!, (k) => k === '1/LON/7/6').map((l) => l.key)).toEqual(['1/LON/7/4', '1/LON/7/5']);
+    expect(entryLines(lines, lines[4]!, () => false)).toEqual([]);
+    expect(entryLines(lines, { entryDate: '2025-06-30', journalId: 'LON', entryNo: 7 }, () => false)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { ViewLine } from '../state/line-columns';
 import type { LineKey } from '../../../shared/domain';
 import type { AccountRole } from '../../../shared/reconcile';
@@ -58,7 +58,6 @@ export function MatchingView({ account }: { account: string }) {
     const id = m.focus ? matches.get(m.focus)?.id : undefined;
     return id ? result?.matches.find((g) => g.id === id && g.account === account) : undefined;
   }, [m.focus, matches, result, account]);
-  const isMatched = useCallback((key: LineKey) => matches.get(key)?.status === 'confirmed', [matches]);
 
   // The focused line's full detail, fetched when the focus settles on it.
   const { focus, loadDetail } = m;
@@ -144,7 +143,7 @@ export function MatchingView({ account }: { account: string }) {
               {t('match.note')} <kbd>N</kbd>
             </button>
           )}
-          {!noteLine && m.focus && <BatchPanel focus={m.focus} lines={m.lines} group={focusGroup} isMatched={isMatched} onSelectEntry={m.selectKeys} />}
+          {!noteLine && m.focus && <BatchPanel focus={m.focus} detail={m.detail} lines={m.lines} group={focusGroup} matches={matches} onSelectEntry={m.selectKeys} />}
           <Suggestions suggestions={suggestions} byKey={byKey} onAccept={(id) => void m.accept(id)} />
           {acct && (
             <section className="panel">
