@@ -76,8 +76,9 @@ describe('net wages (must clear to zero)', () => {
     expect(dup[0]!.lines.sort()).toEqual([...first.net, ...copy.net].map((l) => l.key).sort());
     expect(dup[0]!.message.en).toContain('Payroll run posted twice');
     expect(dup[0]!.message.en).toContain(`LON ${copy.entryNo}`);
-    // The copy is to be reversed, not waited for.
+    // The copy is to be reversed, not waited for; its tax line is open as the duplicate it is.
     expect(flagsOf(result, 'missing-counterpart', NET)).toEqual([]);
+    expect(account(result, TAX).openItems.find((o) => o.line.key === copy.tax!.key)!.flags).toContain('duplicate');
     // A month later the copy is still open and still flagged as the duplicate it is.
     const later = run(b, APRIL, '2025-05-20').result;
     expect(flagsOf(later, 'duplicate')).toHaveLength(1);
@@ -97,6 +98,7 @@ describe('net wages (must clear to zero)', () => {
     expect(f[0]!.severity).toBe('warning');
     expect(f[0]!.message.en).toContain('K. DEKKER');
     expect(f[0]!.message.en).toContain('account closed');
+    expect(f[0]!.message.en).toContain('open again on 1610 until it is paid again');
     expect(flagsOf(result, 'missing-counterpart', NET)).toEqual([]);
 
     const again = b.transfer('2025-03-31', 180_055, 'K. DEKKER', 'SAL-AGAIN');

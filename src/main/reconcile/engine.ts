@@ -194,9 +194,11 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
   // One duplicate flag per double export, whichever accounts its entries touch.
   flags.push(...mergeDuplicates(duplicates));
 
-  // Open items carry the codes of the flags that name them.
+  // Open items carry the codes of the flags that name them. A duplicate's flag names the lines on
+  // its home account; its lines on the other accounts (a run's tax and pension lines) are duplicates too.
   const codes = new Map<LineKey, Set<FlagCode>>();
   for (const f of flags) for (const k of f.lines) (codes.get(k) ?? codes.set(k, new Set()).get(k)!).add(f.code);
+  for (const g of duplicates) for (const l of g.lines) (codes.get(l.key) ?? codes.set(l.key, new Set()).get(l.key)!).add('duplicate');
   for (const a of accounts) for (const o of a.openItems) o.flags = [...(codes.get(o.line.key) ?? [])].sort();
 
   const matchCounts: Record<MatchStatus, number> = { suggested: 0, confirmed: 0, stale: 0 };

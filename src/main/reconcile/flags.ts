@@ -156,8 +156,8 @@ export function amountMismatch(rule: ClearingAccountRule, left: MutationLine[], 
     'warning',
     rule.account,
     keys([...left, ...right]),
-    `${rule.sideNames.left.nl} ${side(left, 'nl')} en ${rule.sideNames.right.nl} ${side(right, 'nl')} verschillen ${d.nl} (kosten of afronding?). Alleen een voorstel: bevestig met een reden.`,
-    `${rule.sideNames.left.en} ${side(left, 'en')} and ${rule.sideNames.right.en} ${side(right, 'en')} differ by ${d.en} (fee or rounding?). A suggestion only: confirm it with a reason.`,
+    `${cap(rule.sideNames.left.nl)} ${side(left, 'nl')} en ${rule.sideNames.right.nl} ${side(right, 'nl')} verschillen ${d.nl} (kosten of afronding?). Alleen een voorstel: bevestig met een reden.`,
+    `${cap(rule.sideNames.left.en)} ${side(left, 'en')} and ${rule.sideNames.right.en} ${side(right, 'en')} differ by ${d.en} (fee or rounding?). A suggestion only: confirm it with a reason.`,
   );
 }
 
@@ -233,10 +233,10 @@ export function returnedPayment(rule: ClearingAccountRule, line: MutationLine, r
     rule.account,
     [line.key],
     open
-      ? `Betaling van ${a.nl} aan${who || ' de begunstigde'} is op ${line.entryDate} teruggestort${code('nl')}: de ${rule.sideNames.left.nl} staat weer open tot er opnieuw is betaald. Vraag het juiste rekeningnummer na en betaal opnieuw.`
+      ? `Betaling van ${a.nl} aan${who || ' de begunstigde'} is op ${line.entryDate} teruggestort${code('nl')}: dat bedrag staat weer open op ${rule.account} tot het opnieuw is betaald. Vraag het juiste rekeningnummer na en betaal opnieuw.`
       : `Betaling van ${a.nl} aan${who || ' de begunstigde'} is op ${line.entryDate} teruggestort${code('nl')} en daarna opnieuw betaald.`,
     open
-      ? `The payment of ${a.en} to${who || ' the payee'} was returned on ${line.entryDate}${code('en')}: the ${rule.sideNames.left.en} is open again until it is paid again. Ask for the right account number and pay again.`
+      ? `The payment of ${a.en} to${who || ' the payee'} was returned on ${line.entryDate}${code('en')}: the amount is open again on ${rule.account} until it is paid again. Ask for the right account number and pay again.`
       : `The payment of ${a.en} to${who || ' the payee'} was returned on ${line.entryDate}${code('en')} and has been paid again since.`,
   );
 }
