@@ -34,7 +34,9 @@ describe('month-end with the demo data', () => {
     await h.screenshot('02-sync-progress');
     // Wait for the sync itself to finish (its toast), not just for cards of the empty month.
     await expect.poll(() => page.getByRole('status').filter({ hasText: /Klaar: .* regels opgehaald/ }).count(), { timeout: 60_000 }).toBe(1);
-    await expect.poll(() => page.locator('.account-card').count()).toBe(3);
+    // The demo runs Moss and Nmbrs: a group of cards per profile.
+    await expect.poll(() => page.locator('[data-profile="moss"] .account-card').count()).toBe(3);
+    await expect.poll(() => page.locator('[data-profile="nmbrs"] .account-card').count()).toBe(3);
     // The period comes from main's hint: the demo's last month.
     expect(await page.getByRole('textbox', { name: 'Periode (MM-JJJJ)' }).inputValue()).toBe('06-2025');
 
@@ -45,7 +47,7 @@ describe('month-end with the demo data', () => {
     const june = unit.periods['2025-06']!;
     await expect.poll(() => page.locator('.flag').count()).toBeGreaterThan(0);
     // Moss Balance waits for the wallet balance; the others that do not clear say so.
-    const balance = unit.config.moss.balanceAccount;
+    const balance = unit.config.moss!.balanceAccount;
     for (const a of june.accounts.filter((x) => !x.clears && x.account !== balance)) {
       await expect.poll(() => page.locator(`[data-account="${a.account}"] .badge`).textContent()).toContain('Sluit niet aan');
     }
@@ -66,7 +68,7 @@ describe('month-end with the demo data', () => {
     await h.screenshot('03b-dashboard-wallet');
 
     // Matching workspace of cash in transit: accept the first suggestion with Enter.
-    const cit = unit.config.moss.cashInTransitAccount;
+    const cit = unit.config.moss!.cashInTransitAccount;
     await page.getByRole('button', { name: `Afletteren ${cit}` }).click();
     await page.locator('[data-testid="table-debit"] [data-key]').first().waitFor();
     // No column header or cell is cut off; method codes are in words.
@@ -159,7 +161,7 @@ describe('month-end with the demo data', () => {
 
     // Sign off the Moss Default Supplier as preparer, in its account view (the card shows who).
     await page.getByLabel('Uw naam').fill('A. de Vries');
-    const supplier = unit.config.moss.defaultSupplier;
+    const supplier = unit.config.moss!.defaultSupplier;
     const card = page.locator(`[data-account="${supplier}"]`);
     expect(await card.getByRole('button', { name: 'Aftekenen als opsteller' }).count()).toBe(0);
     await page.getByRole('button', { name: `Afletteren ${supplier}` }).click();

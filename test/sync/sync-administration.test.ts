@@ -46,7 +46,7 @@ describe('syncAdministration', () => {
     const result = await sync();
     expect(result.accounts).toContain('40123');
     const probes = afas.log.filter((r) => r.connector === LINES && r.filters?.[0]?.some((c) => c.fieldId === 'JournalId'));
-    const purchaseAccounts = new Set(afas.rows(LINES).filter((r) => r.UnitId === UNIT && r.JournalId === CONFIG.moss.purchaseJournal).map((r) => String(r.AccountNo)));
+    const purchaseAccounts = new Set(afas.rows(LINES).filter((r) => r.UnitId === UNIT && r.JournalId === CONFIG.moss!.purchaseJournal).map((r) => String(r.AccountNo)));
     expect(probes.length).toBe(purchaseAccounts.size + 1); // the last probe finds nothing after the last account
     expect(probes.every((p) => p.take === 1 && p.skip === 0)).toBe(true);
   });

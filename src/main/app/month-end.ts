@@ -15,7 +15,7 @@ import { DEMO_PERIODS } from '../demo/dataset';
 import { loadToken, storeToken } from '../afas/credentials';
 import { parseEnvironment, type Environment } from '../afas/environment';
 import { originOf } from '../afas/secret-scope';
-import { runReadiness } from '../afas/readiness';
+import { administrationReadiness } from '../afas/readiness-profiles';
 import type { AfasClient, AfasRow, RequestAuth } from '../afas/types';
 import { validateManualMatch } from '../reconcile/manual';
 import type { SecretStore } from '../secrets/types';
@@ -35,6 +35,7 @@ import { settleHostChange, type ConfirmHostChange } from './host-change';
 import { SyncRunner } from './sync-runner';
 import type { AccountLinesView, ChoiceLists, MonthEnd, ReadinessItem, SyncProgressView, WorkspaceView } from './types';
 import { workspaceConfigStore } from './workspace-config';
+import { checkAdministration } from './administration-check';
 
 /** Builds a client from the environment and how to authorise (classic token or OAuth + DPoP). */
 export type AfasClientFactory = (env: Environment, auth: RequestAuth) => AfasClient;
@@ -333,6 +334,7 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
   };
 
   const saveAdministration = (a: AdministrationConfig): WorkspaceView => {
+    checkAdministration(a);
     config.update((c) => {
       const others = c.administrations.filter((x) => x.unitId !== a.unitId);
       return { ...c, administrations: [...others, a].sort((x, y) => x.unitId - y.unitId) };
@@ -342,7 +344,7 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
   };
 
   const recordWalletBalance = (unitId: number, period: Period, cents: Cents | null): void => {
-    const account = administration(unitId).moss.balanceAccount;
+    const account = administration(unitId).moss?.balanceAccount ?? null;
     decided(() =>
       db.transaction(() => {
         config.setWalletBalance(unitId, period, cents);
@@ -376,7 +378,11 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
     },
 
     async readiness(unitId, cfg): Promise<ReadinessItem[]> {
-      const checks = await withClient((c) => runReadiness(c, unitId, cfg.moss));
+      // The months the next sync reconciles: from the first month to sync up to the month opened on.
+      const c = config.read();
+      const to = view().period ?? shiftMonths({ year: clock().getUTCFullYear(), month: clock().getUTCMonth() + 1 }, -1);
+      const from = (c.syncFrom ? parsePeriodId(c.syncFrom) : null) ?? shiftMonths(to, -3);
+      const checks = await withClient((client) => administrationReadiness(client, unitId, cfg, { from: periodId(from) <= periodId(to) ? from : to, to }));
       return checks.map((ch) => ({ id: ch.id, ok: ch.ok, label: ch.label, fix: ch.fix }));
     },
 

@@ -56,6 +56,24 @@ export function duplicateGroups(rule: ClearingAccountRule, acc: AccountLines, re
     const inv = l.invoiceId?.trim();
     if (rule.duplicateInvoices && inv && inJournalSet(rule.left, l.journalId)) wanted.add(inv.toUpperCase());
   }
+  // An open line from before the period may be the copy of an entry whose original cleared long
+  // ago: the original's lines (same journal, date and amount) join in, so a duplicate stays
+  // flagged for as long as its copy is open.
+  const olderOpen = new Set<string>();
+  for (let i = 0; i < candidates.length; i++) if (candidates[i]!.entryDate < p.firstDate) olderOpen.add(candidateKeys[i]!);
+  if (olderOpen.size > 0) {
+    const known = new Set(candidates.map((l) => l.key));
+    const { lines, day } = acc;
+    for (let j = 0; j < lines.length; j++) {
+      const l = lines[j]!;
+      if (day[j]! >= p.first || known.has(l.key) || !rule.duplicateJournals.includes(l.journalId)) continue;
+      const k = `${l.journalId}|${l.entryDate}|${l.amount}`;
+      if (!olderOpen.has(k)) continue;
+      sameAmount.set(k, (sameAmount.get(k) ?? 0) + 1);
+      candidates.push(l);
+      candidateKeys.push(k);
+    }
+  }
   const text = new Map<string, MutationLine[]>();
   for (let i = 0; i < candidates.length; i++) {
     tick();

@@ -22,14 +22,17 @@ import { dayNumber, periodDays, type PeriodDays } from './dates';
 import * as F from './flags';
 import { groupId, pairId } from './ids';
 import { sideOf } from './matching';
-import { LEFT, type Proposal } from './pool';
+import { LEFT, RIGHT, type Proposal } from './pool';
 import { accountLines, autoProposals, prepare, prepareLines, prepareMatches, type AccountLines, type PrepareInput, type Prepared } from './prepare';
 import type { MossRuleOptions } from './profiles/moss';
 import { rollforward } from './rollforward';
-import { inJournalSet, type ClearingAccountRule } from './rules';
+import { inJournalSet, type ClearingAccountRule, type PeriodPass } from './rules';
 import { signOffState } from './signoff';
 import { copiesOf, duplicateGroups, mergeDuplicates, type DuplicateGroup } from './duplicates';
 import { tick } from './tick';
+import { parseBankText } from '../../shared/bank-text';
+import { linePeriod, periodKey, periodsPaidOn } from './tax-periods';
+import { returnReason } from './text';
 
 export interface ReconcileInput {
   config: AdministrationConfig;
@@ -160,7 +163,7 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
     tick();
     const lines = accountLines(prep, rule.account);
     const proposals = (prep.matching.get(rule.account)?.proposals ?? []).filter((pr) => pr.items.some((i) => i.day <= p.last));
-    const acc = reconcileAccount(rule, lines, proposals, prep, p, asOf, todayDay, input.walletBalance, notes);
+    const acc = reconcileAccount(rule, lines, proposals, prep, input.period, p, asOf, todayDay, input.walletBalance, notes);
     flags.push(...acc.flags);
     duplicates.push(...acc.duplicates);
     for (const pr of proposals) matches.push(suggestion(pr, rule.account, unitId));
@@ -168,11 +171,13 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
     const signOff = signOffState(signOffs, rule.account, periodId(input.period), { closing: acc.closing, openItems: openCount });
     const signed = signOff.preparer !== null || signOff.reviewer !== null;
     if (rule.role === 'cashInTransit') {
-      const paid = acc.openItems.filter((o) => sideOf(rule, o.line.journalId) !== LEFT && o.line.amount > 0);
+      const paid = acc.openItems.filter((o) => sideOf(rule, o.line) !== LEFT && o.line.amount > 0);
       inTransit = { count: paid.length, total: paid.reduce((s, o) => s + o.line.amount, 0) };
     }
     accounts.push({
       role: rule.role,
+      profile: rule.profile,
+      expectedKind: rule.expected,
       account: rule.account,
       name: input.accountNames?.[rule.account] ?? null,
       opening: acc.opening,
@@ -194,9 +199,11 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
   // One duplicate flag per double export, whichever accounts its entries touch.
   flags.push(...mergeDuplicates(duplicates));
 
-  // Open items carry the codes of the flags that name them.
+  // Open items carry the codes of the flags that name them. A duplicate's flag names the lines on
+  // its home account; its lines on the other accounts (a run's tax and pension lines) are duplicates too.
   const codes = new Map<LineKey, Set<FlagCode>>();
   for (const f of flags) for (const k of f.lines) (codes.get(k) ?? codes.set(k, new Set()).get(k)!).add(f.code);
+  for (const g of duplicates) for (const l of g.lines) (codes.get(l.key) ?? codes.set(l.key, new Set()).get(l.key)!).add('duplicate');
   for (const a of accounts) for (const o of a.openItems) o.flags = [...(codes.get(o.line.key) ?? [])].sort();
 
   const matchCounts: Record<MatchStatus, number> = { suggested: 0, confirmed: 0, stale: 0 };
@@ -242,13 +249,14 @@ function suggestion(pr: Proposal, account: string, unitId: number): MatchGroup {
 }
 
 /** An account's figures before naming, status and sign-off are added. */
-type AccountComputation = Omit<AccountResult, 'role' | 'account' | 'name' | 'status' | 'signOff'> & { flags: Flag[]; duplicates: DuplicateGroup[] };
+type AccountComputation = Omit<AccountResult, 'role' | 'profile' | 'expectedKind' | 'account' | 'name' | 'status' | 'signOff'> & { flags: Flag[]; duplicates: DuplicateGroup[] };
 
 function reconcileAccount(
   rule: ClearingAccountRule,
   acc: AccountLines,
   proposals: readonly Proposal[],
   prep: Prepared,
+  period: Period,
   p: PeriodDays,
   asOf: number,
   todayDay: number,
@@ -289,18 +297,6 @@ function reconcileAccount(
   }
   openItems.sort((a, b) => (a.line.entryDate < b.line.entryDate ? -1 : a.line.entryDate > b.line.entryDate ? 1 : a.line.key < b.line.key ? -1 : 1));
 
-  // Balance against expectation.
-  let expected = 0;
-  let clears: boolean;
-  if (rule.expected === 'external') {
-    expected = wallet ?? bal.closing;
-    clears = wallet !== null && bal.closing === wallet;
-    if (!clears) flags.push(F.walletDifference(rule.account, bal.closing, wallet));
-  } else {
-    clears = bal.closing === 0;
-    if (!clears) flags.push(F.doesNotClear(rule, bal.closing, openItems.reduce((s, o) => s + o.line.amount, 0), openItems.length));
-  }
-
   // Lines from journals that should not post here.
   const byJournal = new Map<string, MutationLine[]>();
   for (const l of relevant) {
@@ -312,14 +308,69 @@ function reconcileAccount(
 
   const open = new Set(openItems.map((o) => o.line.key));
   const duplicates = duplicateGroups(rule, acc, relevant, p).map((g) => ({ ...g, open: g.lines.some((l) => open.has(l.key)) }));
-  // A copy of an entry exported twice is to be reversed, not waited for: not "missing" its counterpart.
+  // A copy of an entry exported twice is to be reversed, not waited for: not "missing" its
+  // counterpart, and not part of a liability either.
   const copies = new Set(duplicates.flatMap((g) => copiesOf(g)).map((l) => l.key));
+
+  // Balance against expectation.
+  let expected = 0;
+  let clears: boolean;
+  if (rule.expected === 'external') {
+    expected = wallet ?? bal.closing;
+    clears = wallet !== null && bal.closing === wallet;
+    if (!clears) flags.push(F.walletDifference(rule.account, bal.closing, wallet));
+  } else if (rule.expected === 'not-yet-due') {
+    // The period's own liability is paid after the period ends: its open document-side lines
+    // are expected to be open, and only what is older (or foreign) stops the account clearing.
+    const key = periodKey(period);
+    let others = 0;
+    let otherCount = 0;
+    for (const o of openItems) {
+      if (sideOf(rule, o.line) === LEFT && !copies.has(o.line.key) && periodKey(linePeriod(o.line)) === key) {
+        o.reason = 'not-yet-due';
+        expected += o.line.amount;
+      } else {
+        others += o.line.amount;
+        otherCount++;
+      }
+    }
+    clears = bal.closing === expected;
+    if (!clears) flags.push(F.doesNotTie(rule, bal.closing, expected, others, otherCount));
+  } else {
+    clears = bal.closing === 0;
+    if (!clears) flags.push(F.doesNotClear(rule, bal.closing, openItems.reduce((s, o) => s + o.line.amount, 0), openItems.length));
+  }
 
   // Suggestions that need a look.
   for (const pr of proposals) {
     const ls = pr.items.map((i) => i.line);
-    if (pr.kind === 'difference') flags.push(F.amountMismatch(rule, ls, pr.difference));
+    if (pr.kind === 'difference') flags.push(F.amountMismatch(rule, pr.items.filter((i) => i.side === LEFT).map((i) => i.line), pr.items.filter((i) => i.side !== LEFT).map((i) => i.line), pr.difference));
     if (pr.kind === 'subset') flags.push(F.splitOrMerged(rule, ls[0]!, ls.slice(1), pr.auto));
+  }
+
+  // Lines with a flag of their own are not also "missing" their counterpart.
+  const explained = new Set<LineKey>(copies);
+  if (rule.returnsReopen) {
+    for (const l of relevant) {
+      if (!inJournalSet(rule.right, l.journalId)) continue;
+      const reason = returnReason(l);
+      if (reason === null) continue;
+      explained.add(l.key);
+      flags.push(F.returnedPayment(rule, l, reason, parseBankText(l.lineDescription ?? l.description)?.counterparty.name ?? null, open.has(l.key)));
+    }
+  }
+  const periodPass = rule.passes.find((x): x is PeriodPass => x.kind === 'period');
+  if (periodPass && rule.tracksOpenItems) {
+    const proposed = new Set(proposals.flatMap((pr) => pr.items.map((i) => i.line.key)));
+    let withLines: Set<string> | null = null;
+    for (const o of openItems) {
+      if (proposed.has(o.line.key) || confirmedOpen.has(o) || sideOf(rule, o.line) !== RIGHT) continue;
+      withLines ??= new Set(lines.filter((l) => sideOf(rule, l) === LEFT).map((l) => periodKey(linePeriod(l))));
+      const paid = periodsPaidOn(dayNumber(o.line.entryDate), periodPass.maxDaysAfter);
+      if (paid.some((x) => withLines!.has(periodKey(x)))) continue;
+      explained.add(o.line.key);
+      flags.push(F.paymentWithoutCredits(rule, o.line, paid, periodPass.maxDaysAfter));
+    }
   }
 
   // No counterpart at all (not even a suggestion), older than the grace period as of today.
@@ -329,14 +380,14 @@ function reconcileAccount(
     const missing: Record<'left' | 'right', MutationLine[]> = { left: [], right: [] };
     for (const o of openItems) {
       tick();
-      const side = sideOf(rule, o.line.journalId);
-      if (side === null || proposed.has(o.line.key) || confirmedOpen.has(o) || copies.has(o.line.key)) continue;
+      const side = sideOf(rule, o.line);
+      if (side === null || o.reason !== undefined || proposed.has(o.line.key) || confirmedOpen.has(o) || explained.has(o.line.key)) continue;
       if (todayDay - dayNumber(o.line.entryDate) <= rule.missingCounterpartDays) continue;
       missing[side === LEFT ? 'left' : 'right'].push(o.line);
     }
     for (const s of ['left', 'right'] as const) if (missing[s].length > 0) flags.push(F.missingCounterpart(rule, s, missing[s], rule.missingCounterpartDays));
 
-    const old = openItems.filter((o) => o.ageDays > rule.openDaysThreshold);
+    const old = openItems.filter((o) => o.ageDays > rule.openDaysThreshold && o.reason === undefined);
     if (old.length > 0) {
       const byBucket = emptyAging();
       for (const o of old) byBucket[o.bucket] += o.line.amount;

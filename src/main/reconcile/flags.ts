@@ -1,6 +1,7 @@
 // Flag builders: each message explains itself to the controller in Dutch and English, with the
 // numbers (count, total, dates) needed to act on it.
-import type { MutationLine } from '../../shared/domain';
+import type { MutationLine, Period } from '../../shared/domain';
+import { periodLabel } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
 import type { Cents } from '../../shared/money';
 import type { AgeBucket, Flag, FlagCode } from '../../shared/reconcile';
@@ -25,6 +26,22 @@ export function doesNotClear(rule: ClearingAccountRule, closing: Cents, openTota
     [],
     `Rekening ${rule.account} sluit niet op nul: saldo ${c.nl} aan het einde van de periode; ${openCount} open posten (samen ${o.nl}).`,
     `Account ${rule.account} does not clear to zero: balance ${c.en} at period end; ${openCount} open items (together ${o.en}).`,
+  );
+}
+
+/** A liability account (payroll taxes, pension) against the period's own credits, not yet due. */
+export function doesNotTie(rule: ClearingAccountRule, closing: Cents, expected: Cents, openTotal: Cents, openCount: number): Flag {
+  const c = eur(closing);
+  const x = eur(expected);
+  const d = eur(closing - expected);
+  const o = eur(openTotal);
+  return flag(
+    'does-not-clear',
+    'error',
+    rule.account,
+    [],
+    `Rekening ${rule.account} sluit niet aan: saldo ${c.nl}, verwacht ${x.nl} (de nog niet verschuldigde posten van deze periode), verschil ${d.nl}; ${openCount} andere open posten (samen ${o.nl}).`,
+    `Account ${rule.account} does not tie out: balance ${c.en}, expected ${x.en} (this period's items, not yet due), difference ${d.en}; ${openCount} other open items (together ${o.en}).`,
   );
 }
 
@@ -78,6 +95,7 @@ const entryList = (names: readonly string[], and: string) => (names.length <= 1 
  * twice names its purchases and its payments, each journal apart.
  */
 export function exportedTwice(rule: ClearingAccountRule, lines: MutationLine[], entries: readonly EntryRef[]): Flag {
+  if (rule.entryNames) return runPostedTwice(rule, lines, entries);
   const first = lines[0]!;
   const a = eur(Math.abs(first.amount));
   const what = first.description ?? first.lineDescription ?? '';
@@ -96,6 +114,26 @@ export function exportedTwice(rule: ClearingAccountRule, lines: MutationLine[], 
   );
 }
 
+/** A run posted twice (Nmbrs keeps a generated journal, and it can be sent again). */
+function runPostedTwice(rule: ClearingAccountRule, lines: MutationLine[], entries: readonly EntryRef[]): Flag {
+  const run = rule.entryNames!;
+  const first = lines[0]!;
+  const names = entries.map((e) => `${e.journalId} ${e.entryNo}`);
+  const copies = names.slice(1);
+  const perEntry = lines.filter((l) => l.entryNo === first.entryNo && l.journalId === first.journalId);
+  const t = eur(total(perEntry));
+  return flag(
+    'duplicate',
+    'warning',
+    rule.account,
+    keys(lines),
+    `${cap(run.nl)} twee keer geboekt (${first.entryDate}, ${perEntry.length} regel(s) op ${rule.account}, samen ${t.nl} per boeking): boekingen ${entryList(names, 'en')} zijn gelijk. De eerste telt (en is afgeletterd als de betaling er is); ${entryList(copies, 'en')} is de kopie en blijft open. Boek ${entryList(copies, 'en')} in AFAS tegen (ook op de loonheffings- en pensioenrekening).`,
+    `${cap(run.en)} posted twice (${first.entryDate}, ${perEntry.length} line(s) on ${rule.account}, together ${t.en} per entry): entries ${entryList(names, 'and')} are identical. The first one counts (and is matched when the payment is there); ${entryList(copies, 'and')} is the copy and stays open. Reverse ${entryList(copies, 'and')} in AFAS (also on the payroll tax and pension accounts).`,
+  );
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 export function duplicateInvoice(rule: ClearingAccountRule, invoice: string, lines: MutationLine[]): Flag {
   const t = eur(total(lines));
   return flag(
@@ -108,16 +146,18 @@ export function duplicateInvoice(rule: ClearingAccountRule, invoice: string, lin
   );
 }
 
-export function amountMismatch(rule: ClearingAccountRule, lines: MutationLine[], difference: Cents): Flag {
-  const [l, r] = lines;
+/** A suggestion whose sides differ by a fee or a rounding: `left` the document side, `right` the settlement. */
+export function amountMismatch(rule: ClearingAccountRule, left: MutationLine[], right: MutationLine[], difference: Cents): Flag {
   const d = eur(difference);
+  const side = (ls: MutationLine[], lang: 'nl' | 'en') =>
+    ls.length === 1 ? `${formatEuro(ls[0]!.amount, lang)} (${ls[0]!.entryDate})` : `${formatEuro(total(ls), lang)} (${ls.length} ${lang === 'nl' ? 'regels' : 'lines'}, ${dates(ls)})`;
   return flag(
     'amount-mismatch',
     'warning',
     rule.account,
-    keys(lines),
-    `${rule.sideNames.left.nl} ${eur(l!.amount).nl} (${l!.entryDate}) en ${rule.sideNames.right.nl} ${eur(r!.amount).nl} (${r!.entryDate}) verschillen ${d.nl} (kosten of afronding?). Alleen een voorstel: bevestig met een reden.`,
-    `${rule.sideNames.left.en} ${eur(l!.amount).en} (${l!.entryDate}) and ${rule.sideNames.right.en} ${eur(r!.amount).en} (${r!.entryDate}) differ by ${d.en} (fee or rounding?). A suggestion only: confirm it with a reason.`,
+    keys([...left, ...right]),
+    `${cap(rule.sideNames.left.nl)} ${side(left, 'nl')} en ${rule.sideNames.right.nl} ${side(right, 'nl')} verschillen ${d.nl} (kosten of afronding?). Alleen een voorstel: bevestig met een reden.`,
+    `${cap(rule.sideNames.left.en)} ${side(left, 'en')} and ${rule.sideNames.right.en} ${side(right, 'en')} differ by ${d.en} (fee or rounding?). A suggestion only: confirm it with a reason.`,
   );
 }
 
@@ -166,5 +206,51 @@ export function openTooLong(rule: ClearingAccountRule, lines: MutationLine[], ma
     keys(lines),
     `${lines.length} post(en) op ${rule.account} staan langer dan ${rule.openDaysThreshold} dagen open (samen ${t.nl}; oudste ${maxAge} dagen; per ouderdom in dagen ${buckets('nl')}).`,
     `${lines.length} item(s) on ${rule.account} have been open longer than ${rule.openDaysThreshold} days (together ${t.en}; oldest ${maxAge} days; by age in days ${buckets('en')}).`,
+  );
+}
+
+const RETURN_REASONS: Record<string, { nl: string; en: string }> = {
+  AC01: { nl: 'rekeningnummer onjuist', en: 'incorrect account number' },
+  AC04: { nl: 'rekening opgeheven', en: 'account closed' },
+  AC06: { nl: 'rekening geblokkeerd', en: 'account blocked' },
+  MD07: { nl: 'rekeninghouder overleden', en: 'account holder deceased' },
+  MS03: { nl: 'reden niet opgegeven', en: 'reason not specified' },
+  RC01: { nl: 'BIC onjuist', en: 'incorrect BIC' },
+};
+
+/**
+ * A transfer the payee's bank sent back (SEPA /RTRN/): it reopens what it paid. Open until the
+ * payee is paid again (then info: the return is settled).
+ */
+export function returnedPayment(rule: ClearingAccountRule, line: MutationLine, reason: string, payee: string | null, open: boolean): Flag {
+  const why = RETURN_REASONS[reason.toUpperCase()];
+  const code = (lang: 'nl' | 'en') => (reason ? ` (${reason}${why ? `: ${why[lang]}` : ''})` : '');
+  const who = payee ? ` ${payee}` : '';
+  const a = eur(Math.abs(line.amount));
+  return flag(
+    'returned-payment',
+    open ? 'warning' : 'info',
+    rule.account,
+    [line.key],
+    open
+      ? `Betaling van ${a.nl} aan${who || ' de begunstigde'} is op ${line.entryDate} teruggestort${code('nl')}: dat bedrag staat weer open op ${rule.account} tot het opnieuw is betaald. Vraag het juiste rekeningnummer na en betaal opnieuw.`
+      : `Betaling van ${a.nl} aan${who || ' de begunstigde'} is op ${line.entryDate} teruggestort${code('nl')} en daarna opnieuw betaald.`,
+    open
+      ? `The payment of ${a.en} to${who || ' the payee'} was returned on ${line.entryDate}${code('en')}: the amount is open again on ${rule.account} until it is paid again. Ask for the right account number and pay again.`
+      : `The payment of ${a.en} to${who || ' the payee'} was returned on ${line.entryDate}${code('en')} and has been paid again since.`,
+  );
+}
+
+/** A settlement dated where no period it could pay has any document-side line on the account. */
+export function paymentWithoutCredits(rule: ClearingAccountRule, line: MutationLine, periods: readonly Period[], maxDaysAfter: number): Flag {
+  const a = eur(line.amount);
+  const ps = (lang: 'nl' | 'en') => (periods.length > 0 ? periods.map(periodLabel).join(lang === 'nl' ? ' of ' : ' or ') : '—');
+  return flag(
+    'payment-without-credits',
+    'warning',
+    rule.account,
+    [line.key],
+    `${cap(rule.sideNames.right.nl)} van ${a.nl} op ${line.entryDate} hoort bij een periode zonder ${rule.sideNames.left.nl}s op ${rule.account} (binnen ${maxDaysAfter} dagen na het einde van ${ps('nl')}). Controleer de aangifte of de boeking van de loonrun; valt die periode vóór de eerste opgehaalde maand, haal dan eerder op.`,
+    `${cap(rule.sideNames.right.en)} of ${a.en} on ${line.entryDate} belongs to a period without ${rule.sideNames.left.en}s on ${rule.account} (within ${maxDaysAfter} days after the end of ${ps('en')}). Check the return or the run's booking; if that period is before the first synced month, sync from earlier.`,
   );
 }

@@ -15,6 +15,11 @@ export interface AccountSheet {
   totalRow: number;
   /** Sum of the open items, from integer cents. */
   openTotal: number;
+  /** Sum of the open items expected to be open (not yet due): part of `expected`, not reconciling. */
+  expectedTotal: number;
+  /** The row the leadsheet's reconciling items point at: the total, or total − expected below it. */
+  reconcilingRow: number;
+  reconcilingTotal: number;
 }
 
 export interface SheetPlan {
@@ -36,7 +41,12 @@ export function planSheets(results: AdministrationResult[], lang: Lang): SheetPl
     for (const account of result.accounts) {
       const lastDataRow = Math.max(account.openItems.length + 1, 2);
       let openTotal = 0;
-      for (const item of account.openItems) openTotal += item.line.amount;
+      let expectedTotal = 0;
+      for (const item of account.openItems) {
+        openTotal += item.line.amount;
+        if (item.reason) expectedTotal += item.line.amount;
+      }
+      const splitsExpected = account.expectedKind === 'not-yet-due';
       accounts.push({
         result,
         account,
@@ -47,6 +57,9 @@ export function planSheets(results: AdministrationResult[], lang: Lang): SheetPl
         lastDataRow,
         totalRow: lastDataRow + 1,
         openTotal,
+        expectedTotal,
+        reconcilingRow: splitsExpected ? lastDataRow + 3 : lastDataRow + 1,
+        reconcilingTotal: openTotal - expectedTotal,
       });
     }
   }

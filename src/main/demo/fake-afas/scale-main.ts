@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   createInterface({ input: process.stdin }).on('line', (cmd) => {
     if (cmd !== 'change') return;
     const rows = fake.environment.connectors.Profit_Transactions_Allocated!.rows;
-    const i = rows.findIndex((r) => String(r.EntryDate).startsWith('2025-03-1') && r.AccountNo === data.administration.moss.defaultSupplier && typeof r.AmtCredit === 'number' && r.AmtCredit > 0);
+    const i = rows.findIndex((r) => String(r.EntryDate).startsWith('2025-03-1') && r.AccountNo === data.administration.moss!.defaultSupplier && typeof r.AmtCredit === 'number' && r.AmtCredit > 0);
     const row = rows[i]!;
     const modified = '2026-11-30T10:00:00Z';
     rows[i] = { ...row, AmtCredit: Math.round((Number(row.AmtCredit) + 0.01) * 100) / 100, Modified: modified };

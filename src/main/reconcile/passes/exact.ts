@@ -109,7 +109,7 @@ function evidenceOf(pass: ExactPass, l: Item, r: Item): Evidence {
     return { reference: ok, autoOk: ok, score: sim };
   }
   const cmp = compareReferences(refs(l), refs(r));
-  return { reference: cmp === 'match', autoOk: cmp !== 'conflict', score: cmp === 'match' ? 1 : cmp === 'none' ? 0.5 : 0 };
+  return { reference: cmp === 'match', autoOk: cmp !== 'conflict' || pass.autoEvidence === 'unique', score: cmp === 'match' ? 1 : cmp === 'none' ? 0.5 : 0 };
 }
 
 function matchBucket(pass: ExactPass, b: Bucket, out: Proposal[]): void {

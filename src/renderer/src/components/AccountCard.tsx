@@ -1,6 +1,7 @@
 import { AGE_BUCKETS, type AccountResult, type Rollforward } from '../../../shared/reconcile';
 import { useT } from '../i18n';
 import { BalanceChart } from './BalanceChart';
+import { ExpectedNote } from './ExpectedNote';
 import { SignOffLine } from './SignOffLine';
 import { focusWalletInput, shownStatus, StatusBadge } from './StatusBadge';
 
@@ -35,6 +36,7 @@ export function AccountCard({ account, rollforward, suggestions, onOpen }: { acc
           <dd className={`num ${waiting ? 'muted' : account.difference === 0 ? 'ok' : 'bad'}`}>{waiting ? '—' : euro(account.difference)}</dd>
         </div>
       </dl>
+      <ExpectedNote account={account} />
       {waiting && (
         <p className="wallet-missing small">
           {t('dash.walletMissing')}{' '}

@@ -3,6 +3,7 @@
 import { matching } from './matching';
 import { month } from './month';
 import { progress } from './progress';
+import { profiles } from './profiles';
 import { setup } from './setup';
 
 const shell = {
@@ -35,8 +36,8 @@ const shell = {
 } as const;
 
 export const messages = {
-  nl: { ...shell.nl, ...setup.nl, ...month.nl, ...matching.nl, ...progress.nl },
-  en: { ...shell.en, ...setup.en, ...month.en, ...matching.en, ...progress.en },
+  nl: { ...shell.nl, ...setup.nl, ...month.nl, ...matching.nl, ...progress.nl, ...profiles.nl },
+  en: { ...shell.en, ...setup.en, ...month.en, ...matching.en, ...progress.en, ...profiles.en },
 } as const;
 
 export type MessageKey = keyof (typeof messages)['nl'];

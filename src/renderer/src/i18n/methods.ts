@@ -8,6 +8,11 @@ const METHOD: Record<string, { nl: string; en: string }> = {
   'cit-subset': { nl: 'Opwaardering in delen betaald', en: 'Top-up paid in parts' },
   'amount-difference': { nl: 'Bedrag met klein verschil', en: 'Amount with a small difference' },
   manual: { nl: 'Handmatig afgeletterd', en: 'Matched by hand' },
+  'payroll-batch': { nl: 'Loonrun tegen salarisbatch', en: 'Payroll run against salary batch' },
+  'payroll-exact': { nl: 'Nettoloon en betaling: zelfde bedrag', en: 'Net wage and payment: same amount' },
+  'payroll-split': { nl: 'Nettoloon in delen betaald', en: 'Net wage paid in parts' },
+  'period-total': { nl: 'Periode tegen één afdracht', en: 'Period against one payment' },
+  'period-difference': { nl: 'Periode tegen afdracht met klein verschil', en: 'Period against a payment with a small difference' },
 };
 
 /** The method in words; an unknown code is shown as it is rather than hidden. */

@@ -12,6 +12,7 @@ import { buildSides, matchIndex, sortLines, sumSelected } from '../state/line-vi
 import { useMatching } from '../state/matching';
 import { useMonth } from '../state/month';
 import { FilterBar } from './matching/FilterBar';
+import { BatchPanel } from './matching/BatchPanel';
 import { LineDetail } from './matching/LineDetail';
 import { NoteEditor } from './matching/NoteEditor';
 import { SelectionBar } from './matching/SelectionBar';
@@ -23,6 +24,9 @@ const SIDES: Record<AccountRole, [MessageKey, MessageKey]> = {
   defaultSupplier: ['match.side.payments', 'match.side.purchases'],
   creditor: ['match.side.payments', 'match.side.purchases'],
   mossBalance: ['match.side.in', 'match.side.out'],
+  netWages: ['match.side.salaryPayments', 'match.side.runLines'],
+  payrollTax: ['match.side.taxPayments', 'match.side.taxLines'],
+  pension: ['match.side.premiumPayments', 'match.side.premiumLines'],
 };
 
 /** Both sides of one account, the suggestions, the selection and its sum, notes and shortcuts. */
@@ -50,6 +54,10 @@ export function MatchingView({ account }: { account: string }) {
   const sum = useMemo(() => sumSelected(m.lines, m.selected), [m.lines, m.selected]);
   const focusMatch = m.focus ? (matches.get(m.focus)?.status !== 'suggested' ? (matches.get(m.focus)?.id ?? null) : null) : null;
   const noteLine = m.noteFor ? byKey.get(m.noteFor) : undefined;
+  const focusGroup = useMemo(() => {
+    const id = m.focus ? matches.get(m.focus)?.id : undefined;
+    return id ? result?.matches.find((g) => g.id === id && g.account === account) : undefined;
+  }, [m.focus, matches, result, account]);
 
   // The focused line's full detail, fetched when the focus settles on it.
   const { focus, loadDetail } = m;
@@ -135,6 +143,7 @@ export function MatchingView({ account }: { account: string }) {
               {t('match.note')} <kbd>N</kbd>
             </button>
           )}
+          {!noteLine && m.focus && <BatchPanel focus={m.focus} detail={m.detail} lines={m.lines} group={focusGroup} matches={matches} onSelectEntry={m.selectKeys} />}
           <Suggestions suggestions={suggestions} byKey={byKey} onAccept={(id) => void m.accept(id)} />
           {acct && (
             <section className="panel">

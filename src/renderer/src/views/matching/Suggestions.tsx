@@ -3,6 +3,13 @@ import type { LineKey } from '../../../../shared/domain';
 import type { MatchGroup } from '../../../../shared/reconcile';
 import { useT } from '../../i18n';
 import { methodLabel } from '../../i18n/methods';
+import { BatchSummary } from '../../components/BatchSummary';
+import { batchOf } from '../../state/batch-view';
+
+/** A suggestion of many lines against one, as a batch (its lines are in byKey). */
+function batchFor(s: MatchGroup, byKey: Map<LineKey, ViewLine>) {
+  return s.lines.length > 6 ? batchOf(s.lines.map((k) => byKey.get(k)).filter((l): l is ViewLine => l !== undefined)) : null;
+}
 
 /** The engine's suggestions with their evidence; Enter accepts the first one. */
 export function Suggestions({ suggestions, byKey, onAccept }: { suggestions: MatchGroup[]; byKey: Map<LineKey, ViewLine>; onAccept(id: string): void }) {
@@ -29,6 +36,8 @@ export function Suggestions({ suggestions, byKey, onAccept }: { suggestions: Mat
                 {t('match.method', { method: methodLabel(s.method, lang) })}
               </span>
             </div>
+            {/* A batch (one payment against a run's or period's lines) reads as one summary. */}
+            {batchFor(s, byKey) ? <BatchSummary batch={batchFor(s, byKey)!} compact /> : (
             <ul className="sugg-lines">
               {s.lines.map((k) => {
                 const l = byKey.get(k);
@@ -39,6 +48,7 @@ export function Suggestions({ suggestions, byKey, onAccept }: { suggestions: Mat
                 );
               })}
             </ul>
+            )}
             {s.difference !== 0 && <div className="bad small">{euro(s.difference)}</div>}
             <button type="button" className={i === 0 ? 'primary' : ''} onClick={() => onAccept(s.id)}>
               {t('match.accept')}
