@@ -11,8 +11,11 @@ import { isAppFailure } from '../../src/shared/errors';
 import type { StoredMatch } from '../../src/shared/reconcile';
 import { autoMatch } from '../../src/main/reconcile';
 import { insertMatchesInBulk } from '../../src/main/store/bulk-matches';
+import { planBulkMatches } from '../../src/main/store/bulk-plan';
+import { listMatches } from '../../src/main/store/controller-reads';
+import { startStatementWriter } from '../../src/main/store/statement-writer';
 import { confirmMatch, unmatch } from '../../src/main/store/controller-actions';
-import { listAudit } from '../../src/main/store/audit';
+import { auditChain, listAudit } from '../../src/main/store/audit';
 import { openDatabase, type Db } from '../../src/main/store/database';
 import { LINE_COLUMNS, lineValues } from '../../src/main/store/lines';
 import { Books, input } from '../reconcile/fixtures';
@@ -90,6 +93,39 @@ describe('auto matches written in bulk', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('written on another thread from a plan, they leave the same store; a plan that foresaw wrong rolls its batch back', async () => {
+    const b = new Books();
+    for (let i = 0; i < 30; i++) b.card(date(i % 50), 1_000 + i * 37, { invoice: `INV${i}`, description: `Merchant ${i % 3}`, payDate: date((i % 50) + 1) });
+    const proposals = autoMatch(input(b.lines)).map((m) => ({ ...m, at: '2025-04-02T10:00:00.000Z' }));
+    expect(proposals.length).toBeGreaterThan(10);
+    const aside = storeWith(b.lines);
+    const here = storeWith(b.lines);
+    for (const db of [aside, here]) {
+      const first = proposals[3]!;
+      confirmMatch(db, { unitId: 1, account: first.account, lines: first.lines.map((l) => l.key), id: first.id, by: 'auto', at: '2025-03-01T00:00:00Z', method: first.method, evidence: first.evidence });
+      unmatch(db, { matchId: first.id, by: 'An', at: '2025-03-02T00:00:00Z' });
+    }
+    const plan = planBulkMatches(aside, proposals, listMatches(aside, 1), 'auto', '2025-04-02T10:00:00.000Z');
+    const writer = startStatementWriter(aside)!;
+    expect(await writer.run(plan.batches)).toBe(plan.batches.length);
+    await writer.close();
+    insertMatchesInBulk(here, proposals, 'auto', '2025-04-02T10:00:00.000Z');
+    expect(stored(aside)).toEqual(stored(here));
+    expect(plan.kept.length).toBe(proposals.length - 1);
+    expect(auditChain(aside).intact).toBe(true);
+
+    // A decision the plan did not know of: the batch fails whole, nothing of it is written.
+    const wrong = storeWith(b.lines);
+    const p0 = proposals[0]!;
+    confirmMatch(wrong, { unitId: 1, account: p0.account, lines: p0.lines.map((l) => l.key), id: 'by-hand', by: 'An', at: '2025-04-01T00:00:00Z' });
+    const stale = planBulkMatches(wrong, proposals, [], 'auto', '2025-04-02T10:00:00.000Z');
+    const w2 = startStatementWriter(wrong)!;
+    await expect(w2.run(stale.batches)).rejects.toMatchObject({ committed: 0 });
+    await w2.close();
+    expect((wrong.prepare('SELECT count(*) AS n FROM matches').get() as { n: number }).n).toBe(1);
+    [aside, here, wrong].forEach((db) => db.close());
   });
 
   it('writes 100,000 matches in seconds, not minutes', () => {

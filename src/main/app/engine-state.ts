@@ -10,8 +10,10 @@ import type { AdministrationResult, StoredMatch } from '../../shared/reconcile';
 import { autoMatchPrepared, prepareEngineLines, reconcilePrepared, type PreparedLines } from '../reconcile/engine';
 import { StringIndex } from '../reconcile/stringIndex';
 import { withTick } from '../reconcile/tick';
-import { NO_JOB, type Job } from './job';
+import { cancelledFailure, isCancelled, NO_JOB, type Job } from './job';
 import { insertMatchesInBulk } from '../store/bulk-matches';
+import { planBulkMatches } from '../store/bulk-plan';
+import { startStatementWriter, type StatementWriter } from '../store/statement-writer';
 import { listMatches, listNotes, listSignOffs } from '../store/controller-reads';
 import type { Db } from '../store/database';
 import { queryLines } from '../store/lines';
@@ -55,7 +57,11 @@ export class EngineState {
   /** Bumped by every write of the controller's decisions (and by a sync's auto matches). */
   private decisions = 0;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** From this many auto matches on, they are written on another thread (tests lower it). */
+    private readonly parallelFrom = 20_000,
+  ) {}
 
   /** After a sync changed the unit's lines (or its configuration changed). */
   linesChanged(unitId: number): void {
@@ -102,10 +108,13 @@ export class EngineState {
 
   /**
    * After a sync: the exact, unambiguous matches are written as confirmed (by 'auto', set-based),
-   * and the picture with them is the result. One engine run. A proposal the store leaves out (its
-   * id was unmatched by the controller before, or a line is taken) is not in the picture.
+   * and the picture with them is the result. One engine run. Many matches are written on another
+   * thread while this one computes the picture (planBulkMatches foresees what the store keeps; if
+   * a batch disagrees, the rest is written here and the picture read back from the store). A
+   * proposal the store leaves out (its id was unmatched by the controller, a line is taken) is not
+   * in the picture.
    */
-  autoMatch(ctx: EngineContext, at: string, job: Job = NO_JOB): { written: number; result: AdministrationResult } {
+  async autoMatch(ctx: EngineContext, at: string, job: Job = NO_JOB): Promise<{ written: number; result: AdministrationResult }> {
     const lines = this.prepared(ctx.config, job);
     const input = { ...this.decisionsOf(ctx), accountNames: lines.names };
     job.step('match');
@@ -117,13 +126,78 @@ export class EngineState {
       return { ...m, lines: m.lines.sort(byKey), by: AUTO_BY, at };
     });
     job.step('persist', 0, proposals.length);
-    const { written, skippedIds } = insertMatchesInBulk(this.db, proposals, AUTO_BY, at, tick, (done) => job.step('persist', done, proposals.length));
-    this.decisionsChanged();
-    const kept = skippedIds.size === 0 ? proposals : proposals.filter((m) => !skippedIds.has(m.id));
-    job.step('reconcile');
-    const result = withTick(tick, () => reconcilePrepared(lines.base, { ...input, storedMatches: [...input.storedMatches, ...kept] }));
+    /** The picture over these stored matches (the engine's input and the run's new ones). */
+    const picture = (storedMatches: readonly StoredMatch[]) => {
+      job.step('reconcile');
+      return withTick(tick, () => reconcilePrepared(lines.base, { ...input, storedMatches }));
+    };
+    const writer = proposals.length >= this.parallelFrom ? startStatementWriter(this.db) : null;
+    let written: number;
+    let result: AdministrationResult;
+    if (!writer) {
+      const r = insertMatchesInBulk(this.db, proposals, AUTO_BY, at, tick, (done) => job.step('persist', done, proposals.length));
+      this.decisionsChanged();
+      written = r.written;
+      result = picture([...input.storedMatches, ...(r.skippedIds.size === 0 ? proposals : proposals.filter((m) => !r.skippedIds.has(m.id)))]);
+    } else {
+      ({ written, result } = await this.writeAside(writer, proposals, input.storedMatches, at, job, picture));
+    }
     this.keep(`${lines.key}|${this.decisions}|${periodId(ctx.period)}|${ctx.walletBalance}|${ctx.today}`, result);
     return { written, result };
+  }
+
+  /** The writes on the statement writer's thread, the picture here meanwhile. */
+  private async writeAside(
+    writer: StatementWriter,
+    proposals: readonly StoredMatch[],
+    stored: readonly StoredMatch[],
+    at: string,
+    job: Job,
+    picture: (storedMatches: readonly StoredMatch[]) => AdministrationResult,
+  ): Promise<{ written: number; result: AdministrationResult }> {
+    const plan = planBulkMatches(this.db, proposals, stored, AUTO_BY, at, (w) => job.tick(w));
+    let committed = 0;
+    const writing = writer.run(plan.batches, (n) => (committed = n));
+    writing.catch(() => undefined); // awaited below; a picture that throws first must not leave it unhandled
+    // Pictures made while the writes land would be of a half-written store: none is kept.
+    this.decisionsChanged();
+    // A cancel reaches the writer between its batches, also while this thread only waits.
+    const watch = setInterval(() => {
+      try {
+        job.tick(1024);
+      } catch {
+        writer.stop();
+      }
+    }, 50);
+    try {
+      let result: AdministrationResult;
+      try {
+        result = picture([...stored, ...plan.kept]);
+      } catch (e) {
+        writer.stop();
+        throw e;
+      }
+      job.step('persist', plan.starts[committed] ?? proposals.length, proposals.length);
+      try {
+        const done = await writing;
+        if (done < plan.batches.length) throw cancelledFailure(); // stopped by a cancel
+        job.step('persist', proposals.length, proposals.length);
+        return { written: plan.kept.length, result };
+      } catch (e) {
+        if (isCancelled(e)) throw e;
+        // The store kept something else than foreseen (a decision came in between): the rest is
+        // written here, and the picture is the store's.
+        const failedAt = (e as { committed?: number }).committed ?? committed;
+        const before = plan.keptBefore[failedAt] ?? 0;
+        const rest = insertMatchesInBulk(this.db, proposals.slice(plan.starts[failedAt] ?? 0), AUTO_BY, at, (w) => job.tick(w));
+        return { written: before + rest.written, result: picture(listMatches(this.db, proposals[0]!.unitId)) };
+      }
+    } finally {
+      clearInterval(watch);
+      await writing.catch(() => undefined);
+      await writer.close();
+      this.decisionsChanged();
+    }
   }
 
   private decisionsOf(ctx: EngineContext) {

@@ -423,9 +423,9 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
         from: start,
         to: period,
         now: clock,
-        afterUnit: (cfg, job) => {
+        afterUnit: async (cfg, job) => {
           engine.linesChanged(cfg.unitId);
-          engine.autoMatch({ config: cfg, period, walletBalance: config.walletBalance(cfg.unitId, period), today: today() }, nowIso(), job);
+          await engine.autoMatch({ config: cfg, period, walletBalance: config.walletBalance(cfg.unitId, period), today: today() }, nowIso(), job);
         },
       });
     },

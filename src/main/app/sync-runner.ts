@@ -20,7 +20,7 @@ export interface SyncJob {
   to: Period;
   now: () => Date;
   /** After each administration's successful sync (auto-matching), with its job: steps, ticks, cancel. */
-  afterUnit: (config: AdministrationConfig, job: Job) => void;
+  afterUnit: (config: AdministrationConfig, job: Job) => void | Promise<void>;
   /** When the whole run ends (any state). */
   onEnd?: (view: SyncProgressView) => void;
 }
@@ -192,7 +192,7 @@ export class SyncRunner {
       }
       before += r.rowsFetched;
       if (this.view?.runId === runId) this.set({ ...this.view, phase: units > 1 ? `match (${i + 1}/${units})` : 'match' });
-      job.afterUnit(config, this.job(runId, signal));
+      await job.afterUnit(config, this.job(runId, signal));
       if (this.view?.runId === runId) this.set({ ...this.view, step: null });
     }
     this.finish(runId, 'done', null);

@@ -17,13 +17,23 @@ function entryHash(prev: string, e: AuditInput): string {
   return createHash('sha256').update(`${prev}\n${content}`).digest('hex');
 }
 
-export function appendAudit(db: Db, e: AuditInput): number {
+/** The hash the next entry links to. */
+export function auditHead(db: Db): string {
   const last = db.prepare<[], { hash: string | null }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get();
   // No hash on the newest entry: it was written before the chain existed; chain those on the fly.
-  const prev = last === undefined ? GENESIS : (last.hash ?? auditChain(db).head ?? GENESIS);
-  const info = db
-    .prepare('INSERT INTO audit_log (at, by, action, unit_id, account, detail, reason, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(e.at, e.by, e.action, e.unitId, e.account, e.detail, e.reason, prev, entryHash(prev, e));
+  return last === undefined ? GENESIS : (last.hash ?? auditChain(db).head ?? GENESIS);
+}
+
+export const INSERT_AUDIT = 'INSERT INTO audit_log (at, by, action, unit_id, account, detail, reason, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+/** INSERT_AUDIT's values for `e` after the entry whose hash is `prev`; `hash` is the next one's prev. */
+export function linkedAudit(prev: string, e: AuditInput): { values: unknown[]; hash: string } {
+  const hash = entryHash(prev, e);
+  return { values: [e.at, e.by, e.action, e.unitId, e.account, e.detail, e.reason, prev, hash], hash };
+}
+
+export function appendAudit(db: Db, e: AuditInput): number {
+  const info = db.prepare(INSERT_AUDIT).run(...linkedAudit(auditHead(db), e).values);
   return Number(info.lastInsertRowid);
 }
 
