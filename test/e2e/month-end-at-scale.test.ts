@@ -52,21 +52,23 @@ async function harness(): Promise<{ h: Harness; status: { t: number; view: SyncP
   return { h, status };
 }
 
-/** Longest time the page went without a progress answer that differs from the one before. */
-function longestStale(status: { t: number; view: SyncProgressView | null }[], from: number, to: number): number {
+/** Longest time the page went without a progress answer that differs from the one before, and after what. */
+function longestStale(status: { t: number; view: SyncProgressView | null }[], from: number, to: number): { ms: number; after: string } {
   let last = from;
-  let longest = 0;
+  let longest = { ms: 0, after: 'start' };
   let prev = '';
+  let where = 'start';
   for (const s of status) {
     if (s.t < from || s.t > to || s.view?.state !== 'running') continue;
     const now = JSON.stringify(s.view);
     if (now !== prev) {
-      longest = Math.max(longest, s.t - last);
+      if (s.t - last > longest.ms) longest = { ms: s.t - last, after: where };
       last = s.t;
       prev = now;
+      where = `${s.view.phase}/${s.view.step?.label ?? '-'} at ${Math.round((s.t - from) / 100) / 10} s`;
     }
   }
-  return Math.max(longest, to - last);
+  return to - last > longest.ms ? { ms: to - last, after: where } : longest;
 }
 
 const ended = (status: { t: number; view: SyncProgressView | null }[], kind: 'sync' | 'export') => status.find((s) => s.view && s.view.kind === kind && s.view.state !== 'running');
@@ -82,7 +84,8 @@ describe('the month-end at scale, in the app', () => {
     await expect.poll(() => ended(status, 'sync')?.view?.state, { timeout: 240_000, interval: 250 }).toBe('done');
     const syncEnd = ended(status, 'sync')!;
     const phases = [...new Set(status.map((s) => s.view?.phase).filter(Boolean))];
-    expect(phases).toEqual(expect.arrayContaining(['lines', 'apply', 'match']));
+    // 'apply' (one transaction over staged lines) lasts too short on a first sync to be seen by a poll.
+    expect(phases).toEqual(expect.arrayContaining(['discover', 'lines', 'match']));
     const steps = [...new Set(status.map((s) => s.view?.step?.label).filter(Boolean))];
     expect(steps).toEqual(expect.arrayContaining(['read', 'match', 'persist', 'reconcile']));
 
@@ -91,9 +94,9 @@ describe('the month-end at scale, in the app', () => {
     delay.disable();
     const p99 = delay.percentile(99) / 1e6;
     const stale = longestStale(status, start, syncEnd.t);
-    console.log(`[at scale] sync ${Math.round((syncEnd.t - start) / 1000)} s; host event-loop delay p99 ${p99.toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms; longest without fresh progress ${Math.round(stale)} ms`);
+    console.log(`[at scale] sync ${Math.round((syncEnd.t - start) / 1000)} s; host event-loop delay p99 ${p99.toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms; longest without fresh progress ${Math.round(stale.ms)} ms (after ${stale.after})`);
     expect(p99).toBeLessThanOrEqual(50);
-    expect(stale).toBeLessThanOrEqual(500);
+    expect(stale.ms).toBeLessThanOrEqual(500);
     await h.screenshot('at-scale-done');
     await h.close();
   }, 400_000);
