@@ -33,7 +33,7 @@ describe('balances, aging and open items', () => {
     expect(c.openItems.find((o) => o.line.entryDate === '2025-03-20')).toMatchObject({ ageDays: 11, note: 'nagevraagd bij bank' });
     const f = r.flags.find((x) => x.code === 'open-too-long')!;
     expect(f.lines).toHaveLength(4);
-    expect(f.message.en).toContain('4 item(s)');
+    expect(f.message.en).toContain('4 items on');
     expect(f.message.en).toContain('180+: €5.00');
     expect(c.openItems.find((o) => o.line.entryDate === '2024-08-01')!.flags).toContain('open-too-long');
   });

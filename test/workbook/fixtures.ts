@@ -122,7 +122,6 @@ export function richResult(): { result: AdministrationResult; lines: Map<LineKey
       name: 'Moss Default Supplier',
       closing: 0,
       lineCount: 40,
-      status: 'signed-off',
       signOff: { preparer: { by: 'Anna de Vries', at: '2025-04-03T09:00:00Z' }, reviewer: { by: 'Bram Jansen', at: '2025-04-04T15:45:00Z' }, suspended: false, suspendedReason: null },
     }),
     account({ role: 'creditor', account: '16001', name: "Bakker's & Zn [Utrecht]", closing: -4999, openItems: creditorItems, lineCount: 2 }),

@@ -11,6 +11,7 @@ import { autoMatchPrepared, prepareEngineLines, reconcilePrepared, type Prepared
 import { insertMatchesInBulk } from '../store/bulk-matches';
 import { listMatches, listNotes, listSignOffs } from '../store/controller-reads';
 import type { Db } from '../store/database';
+import { listCategories, listRejections, listTolerances } from '../store/reconciling-reads';
 import { queryLines } from '../store/lines';
 import { listAccounts, listCreditors } from '../store/master-data';
 import { lastSuccessfulRun } from '../store/sync-runs';
@@ -41,6 +42,8 @@ export interface EngineContext {
   period: Period;
   walletBalance: Cents | null;
   today: string;
+  /** Whether the period has been fetched from AFAS (default true). */
+  fetched?: boolean;
 }
 
 /** Pictures of this many administrations are kept (a big one is a few hundred MB). */
@@ -87,7 +90,7 @@ export class EngineState {
 
   result(ctx: EngineContext): AdministrationResult {
     const lines = this.prepared(ctx.config);
-    const key = `${lines.key}|${this.decisions}|${periodId(ctx.period)}|${ctx.walletBalance}|${ctx.today}`;
+    const key = `${lines.key}|${this.decisions}|${periodId(ctx.period)}|${ctx.walletBalance}|${ctx.today}|${ctx.fetched ?? true}`;
     const kept = this.pictures.find((p) => p.key === key);
     if (kept) return kept.result;
     const result = reconcilePrepared(lines.base, { ...this.decisionsOf(ctx), accountNames: lines.names });
@@ -110,7 +113,7 @@ export class EngineState {
     this.decisionsChanged();
     const kept = skippedIds.size === 0 ? proposals : proposals.filter((m) => !skippedIds.has(m.id));
     const result = reconcilePrepared(lines.base, { ...input, storedMatches: [...input.storedMatches, ...kept] });
-    this.keep(`${lines.key}|${this.decisions}|${periodId(ctx.period)}|${ctx.walletBalance}|${ctx.today}`, result);
+    this.keep(`${lines.key}|${this.decisions}|${periodId(ctx.period)}|${ctx.walletBalance}|${ctx.today}|${ctx.fetched ?? true}`, result);
     return { written, result };
   }
 
@@ -124,6 +127,10 @@ export class EngineState {
       signOffs: listSignOffs(this.db, unitId),
       walletBalance: ctx.walletBalance,
       today: ctx.today,
+      categories: listCategories(this.db, unitId),
+      rejections: listRejections(this.db, unitId),
+      tolerances: listTolerances(this.db, unitId),
+      fetched: ctx.fetched ?? true,
     };
   }
 

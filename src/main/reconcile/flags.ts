@@ -1,7 +1,9 @@
 // Flag builders: each message explains itself to the controller in Dutch and English, with the
 // numbers (count, total, dates) needed to act on it.
+import { formatDate } from '../../shared/dates';
 import type { MutationLine } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
+import { counted, countedSide } from '../../shared/plural';
 import type { Cents } from '../../shared/money';
 import type { AgeBucket, Flag, FlagCode } from '../../shared/reconcile';
 import type { ClearingAccountRule } from './rules';
@@ -9,22 +11,25 @@ import type { ClearingAccountRule } from './rules';
 const eur = (c: Cents) => ({ nl: formatEuro(c, 'nl'), en: formatEuro(c, 'en') });
 const total = (lines: readonly MutationLine[]) => lines.reduce((s, l) => s + l.amount, 0);
 const keys = (lines: readonly MutationLine[]) => lines.map((l) => l.key);
-const dates = (lines: readonly MutationLine[]) => [...new Set(lines.map((l) => l.entryDate))].sort().join(', ');
+/** Entry dates as the controller reads them (dd-mm-jjjj), in date order. */
+const dates = (lines: readonly MutationLine[]) => [...new Set(lines.map((l) => l.entryDate))].sort().map(formatDate).join(', ');
+const day = formatDate;
 
 function flag(code: FlagCode, severity: Flag['severity'], account: string, lines: string[], nl: string, en: string): Flag {
   return { code, severity, account, lines, message: { nl, en } };
 }
 
-export function doesNotClear(rule: ClearingAccountRule, closing: Cents, openTotal: Cents, openCount: number): Flag {
+/** Names the open items, so "Toon" shows them. */
+export function doesNotClear(rule: ClearingAccountRule, closing: Cents, open: readonly MutationLine[]): Flag {
   const c = eur(closing);
-  const o = eur(openTotal);
+  const o = eur(total(open));
   return flag(
     'does-not-clear',
     'error',
     rule.account,
-    [],
-    `Rekening ${rule.account} sluit niet op nul: saldo ${c.nl} aan het einde van de periode; ${openCount} open posten (samen ${o.nl}).`,
-    `Account ${rule.account} does not clear to zero: balance ${c.en} at period end; ${openCount} open items (together ${o.en}).`,
+    keys(open),
+    `Rekening ${rule.account} sluit niet op nul: saldo ${c.nl} aan het einde van de periode; ${counted(open.length, 'open post', 'open posten')} (samen ${o.nl}).`,
+    `Account ${rule.account} does not clear to zero: balance ${c.en} at period end; ${counted(open.length, 'open item', 'open items', 'en')} (together ${o.en}).`,
   );
 }
 
@@ -57,8 +62,8 @@ export function unexpectedJournal(rule: ClearingAccountRule, journal: string, li
     'warning',
     rule.account,
     keys(lines),
-    `${lines.length} regel(s) op ${rule.account} komen uit dagboek ${journal}, dat hier niet hoort te boeken (samen ${t.nl}; ${dates(lines)}).`,
-    `${lines.length} line(s) on ${rule.account} come from journal ${journal}, which is not expected to post here (together ${t.en}; ${dates(lines)}).`,
+    `${counted(lines.length, 'regel', 'regels')} op ${rule.account} ${lines.length === 1 ? 'komt' : 'komen'} uit dagboek ${journal}, dat hier niet hoort te boeken (samen ${t.nl}; ${dates(lines)}).`,
+    `${counted(lines.length, 'line', 'lines', 'en')} on ${rule.account} ${lines.length === 1 ? 'comes' : 'come'} from journal ${journal}, which is not expected to post here (together ${t.en}; ${dates(lines)}).`,
   );
 }
 
@@ -91,8 +96,8 @@ export function exportedTwice(rule: ClearingAccountRule, lines: MutationLine[], 
     'warning',
     rule.account,
     keys(lines),
-    `Dubbel geëxporteerd (${inv}${a.nl} op ${first.entryDate}, "${what}"): boekingen ${same('en')} zijn gelijk. Ze zijn uitwisselbaar: de eerste blijft staan (en is afgeletterd als de tegenboeking er is). Boek ${copies('en')} in AFAS tegen.`,
-    `Exported twice (${inv}${a.en} on ${first.entryDate}, "${what}"): entries ${same('and')} are identical. They are interchangeable: the first one stays (and is matched when its counterpart is there). Reverse ${copies('and')} in AFAS.`,
+    `Dubbel geëxporteerd (${inv}${a.nl} op ${day(first.entryDate)}, "${what}"): boekingen ${same('en')} zijn gelijk. Ze zijn uitwisselbaar: de eerste blijft staan (en is afgeletterd als de tegenboeking er is). Boek ${copies('en')} in AFAS tegen.`,
+    `Exported twice (${inv}${a.en} on ${day(first.entryDate)}, "${what}"): entries ${same('and')} are identical. They are interchangeable: the first one stays (and is matched when its counterpart is there). Reverse ${copies('and')} in AFAS.`,
   );
 }
 
@@ -116,25 +121,26 @@ export function amountMismatch(rule: ClearingAccountRule, lines: MutationLine[],
     'warning',
     rule.account,
     keys(lines),
-    `${rule.sideNames.left.nl} ${eur(l!.amount).nl} (${l!.entryDate}) en ${rule.sideNames.right.nl} ${eur(r!.amount).nl} (${r!.entryDate}) verschillen ${d.nl} (kosten of afronding?). Alleen een voorstel: bevestig met een reden.`,
-    `${rule.sideNames.left.en} ${eur(l!.amount).en} (${l!.entryDate}) and ${rule.sideNames.right.en} ${eur(r!.amount).en} (${r!.entryDate}) differ by ${d.en} (fee or rounding?). A suggestion only: confirm it with a reason.`,
+    `${rule.sideNames.left.nl} ${eur(l!.amount).nl} (${day(l!.entryDate)}) en ${rule.sideNames.right.nl} ${eur(r!.amount).nl} (${day(r!.entryDate)}) verschillen ${d.nl} (kosten of afronding?). Alleen een voorstel: bevestig met een categorie en een reden.`,
+    `${rule.sideNames.left.en} ${eur(l!.amount).en} (${day(l!.entryDate)}) and ${rule.sideNames.right.en} ${eur(r!.amount).en} (${day(r!.entryDate)}) differ by ${d.en} (fee or rounding?). A suggestion only: confirm it with a category and a reason.`,
   );
 }
 
 export function splitOrMerged(rule: ClearingAccountRule, anchor: MutationLine, members: MutationLine[], unique: boolean): Flag {
-  const list = (lang: 'nl' | 'en') => members.map((m) => `${formatEuro(m.amount, lang)} (${m.entryDate})`).join(' + ');
+  const list = (lang: 'nl' | 'en') => members.map((m) => `${formatEuro(m.amount, lang)} (${day(m.entryDate)})`).join(' + ');
   return flag(
     'split-or-merged',
     unique ? 'info' : 'warning',
     rule.account,
     [anchor.key, ...keys(members)],
-    `${formatEuro(anchor.amount, 'nl')} op ${anchor.entryDate} is gelijk aan ${members.length} regels samen: ${list('nl')}${unique ? '' : '; er zijn meer combinaties mogelijk, kies zelf'}.`,
-    `${formatEuro(anchor.amount, 'en')} on ${anchor.entryDate} equals ${members.length} lines together: ${list('en')}${unique ? '' : '; other combinations are possible, choose yourself'}.`,
+    `${formatEuro(anchor.amount, 'nl')} op ${day(anchor.entryDate)} is gelijk aan ${members.length} regels samen: ${list('nl')}${unique ? '' : '; er zijn meer combinaties mogelijk, kies zelf'}.`,
+    `${formatEuro(anchor.amount, 'en')} on ${day(anchor.entryDate)} equals ${members.length} lines together: ${list('en')}${unique ? '' : '; other combinations are possible, choose yourself'}.`,
   );
 }
 
-export function staleMatch(account: string, id: string, lines: string[], reason: { nl: string; en: string }): Flag {
-  return flag('stale-match', 'warning', account, lines, `${reason.nl} (aflettering ${id})`, `${reason.en} (match ${id})`);
+/** The reason names the lines and what changed; the match's internal id is no help to anyone. */
+export function staleMatch(account: string, lines: string[], reason: { nl: string; en: string }): Flag {
+  return flag('stale-match', 'warning', account, lines, reason.nl, reason.en);
 }
 
 export function missingCounterpart(rule: ClearingAccountRule, side: 'left' | 'right', lines: MutationLine[], days: number): Flag {
@@ -147,8 +153,8 @@ export function missingCounterpart(rule: ClearingAccountRule, side: 'left' | 'ri
     'warning',
     rule.account,
     keys(lines),
-    `${lines.length} ${own.nl}(en) op ${rule.account} zonder ${other.nl}, ouder dan ${days} dagen (samen ${t.nl}; oudste ${oldest}).`,
-    `${lines.length} ${own.en}(s) on ${rule.account} without a ${other.en}, older than ${days} days (together ${t.en}; oldest ${oldest}).`,
+    `${countedSide(lines.length, own.nl, 'nl')} op ${rule.account} zonder ${other.nl}, ouder dan ${days} dagen (samen ${t.nl}; ${lines.length === 1 ? 'van' : 'oudste'} ${day(oldest)}).`,
+    `${countedSide(lines.length, own.en, 'en')} on ${rule.account} without a ${other.en}, older than ${days} days (together ${t.en}; ${lines.length === 1 ? 'dated' : 'oldest'} ${day(oldest)}).`,
   );
 }
 
@@ -164,7 +170,7 @@ export function openTooLong(rule: ClearingAccountRule, lines: MutationLine[], ma
     'warning',
     rule.account,
     keys(lines),
-    `${lines.length} post(en) op ${rule.account} staan langer dan ${rule.openDaysThreshold} dagen open (samen ${t.nl}; oudste ${maxAge} dagen; per ouderdom in dagen ${buckets('nl')}).`,
-    `${lines.length} item(s) on ${rule.account} have been open longer than ${rule.openDaysThreshold} days (together ${t.en}; oldest ${maxAge} days; by age in days ${buckets('en')}).`,
+    `${counted(lines.length, 'post', 'posten')} op ${rule.account} ${lines.length === 1 ? 'staat' : 'staan'} langer dan ${rule.openDaysThreshold} dagen open (samen ${t.nl}; ${lines.length === 1 ? '' : 'oudste '}${maxAge} dagen; per ouderdom in dagen ${buckets('nl')}).`,
+    `${counted(lines.length, 'item', 'items', 'en')} on ${rule.account} ${lines.length === 1 ? 'has' : 'have'} been open longer than ${rule.openDaysThreshold} days (together ${t.en}; ${lines.length === 1 ? '' : 'oldest '}${maxAge} days; by age in days ${buckets('en')}).`,
   );
 }

@@ -1,6 +1,7 @@
 // Cell values and styles shared by every sheet. Money leaves integer cents only here, as the euro
 // number a spreadsheet needs; every total is summed in cents first and converted once.
 import type { Cents } from '../../shared/money';
+import { amsterdamOffsetMs } from '../../shared/amsterdam-time';
 import { assertCents } from '../../shared/money';
 
 /** Dutch-friendly euro format; negatives red with the sign after the symbol, like formatEuro(nl). */
@@ -58,20 +59,7 @@ export function excelDate(ymd: string | null | undefined): Date | null {
   return d;
 }
 
-/** Last Sunday of a month at 01:00 UTC: when EU summer time starts (March) and ends (October). */
-function euSwitch(year: number, month: number): number {
-  const last = new Date(Date.UTC(year, month + 1, 0, 1));
-  return last.getTime() - last.getUTCDay() * 86_400_000;
-}
-
-/**
- * Amsterdam's offset from UTC at an instant: CET, or CEST between the EU switch moments (the rule
- * since 1996, computed rather than asked of Intl because it runs for every matched group).
- */
-export function amsterdamOffsetMs(t: number): number {
-  const year = new Date(t).getUTCFullYear();
-  return t >= euSwitch(year, 2) && t < euSwitch(year, 9) ? 7_200_000 : 3_600_000;
-}
+export { amsterdamOffsetMs } from '../../shared/amsterdam-time';
 
 /**
  * An ISO instant as the Amsterdam wall-clock time a Dutch reviewer expects to read, stored as an

@@ -132,8 +132,8 @@ export const ROLE: Record<AccountRole, Text> = {
 export const ACCOUNT_STATUS: Record<AccountStatus, Text> = {
   clears: { nl: 'Sluit aan', en: 'Clears' },
   'does-not-clear': { nl: 'Sluit niet aan', en: 'Does not clear' },
-  'signed-off': { nl: 'Afgetekend', en: 'Signed off' },
-  suspended: { nl: 'Aftekening vervallen', en: 'Sign-off suspended' },
+  'not-fetched': { nl: 'Niet opgehaald', en: 'Not fetched' },
+  'awaiting-balance': { nl: 'Extern saldo (wallet) niet ingevoerd', en: 'External balance (wallet) not entered' },
 };
 
 export const MATCH_STATUS: Record<MatchStatus, Text> = {

@@ -4,14 +4,14 @@ import { useT } from '../i18n';
 /** What a badge says: the engine's status, or that Moss Balance waits for the wallet balance. */
 export type ShownStatus = AccountStatus | 'wallet-missing';
 
-const ICON: Record<ShownStatus, string> = { clears: '✓', 'does-not-clear': '✗', 'signed-off': '✔', suspended: '‖', 'wallet-missing': '…' };
+const ICON: Record<ShownStatus, string> = { clears: '✓', 'does-not-clear': '✗', 'not-fetched': '○', 'awaiting-balance': '…', 'wallet-missing': '…' };
 
 /**
  * Moss Balance can only clear against the wallet balance Moss reports: until it is entered the
  * account is not "does not clear" (there is nothing to compare with), it is waiting for input.
  */
 export function shownStatus(account: AccountResult, rollforward: Rollforward | undefined): ShownStatus {
-  if (account.role === 'mossBalance' && rollforward?.wallet === null && account.status === 'does-not-clear') return 'wallet-missing';
+  if (account.role === 'mossBalance' && rollforward?.wallet === null && account.status === 'awaiting-balance') return 'wallet-missing';
   return account.status;
 }
 

@@ -118,7 +118,7 @@ export const useMonth = create<MonthState>((set, get) => {
     async setWallet(cents) {
       const at = here();
       if (!at) return;
-      const result = await attempt(() => call('setWalletBalance', at.unitId, at.period, cents));
+      const result = await attempt(() => call('setWalletBalance', at.unitId, at.period, cents, by()));
       if (result) set({ result });
     },
     async exportWorkbook() {
