@@ -521,7 +521,7 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
           audit: listAudit(db, { unitId }),
           auditChain: auditChain(db),
           sync: {
-            environment: c.environment ? `${c.environment.number} (${lang === 'nl' ? TYPE_NL[c.environment.type] : c.environment.type})` : '',
+            environment: c.environment ? { number: c.environment.number, type: c.environment.type } : null,
             syncedAt: last?.finished ?? null,
             rowCounts: { Profit_Transactions_Allocated: last?.rowsFetched ?? 0 },
             administrations: [{ unitId, name: r.name }],

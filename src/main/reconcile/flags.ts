@@ -14,6 +14,8 @@ const keys = (lines: readonly MutationLine[]) => lines.map((l) => l.key);
 /** Entry dates as the controller reads them (dd-mm-jjjj), in date order. */
 const dates = (lines: readonly MutationLine[]) => [...new Set(lines.map((l) => l.entryDate))].sort().map(formatDate).join(', ');
 const day = formatDate;
+/** "samen € 10,00" for several lines, just "€ 10,00" for one. */
+const sum = (n: number, t: { nl: string; en: string }, lang: 'nl' | 'en') => (n === 1 ? t[lang] : `${lang === 'nl' ? 'samen' : 'together'} ${t[lang]}`);
 
 function flag(code: FlagCode, severity: Flag['severity'], account: string, lines: string[], nl: string, en: string): Flag {
   return { code, severity, account, lines, message: { nl, en } };
@@ -28,8 +30,8 @@ export function doesNotClear(rule: ClearingAccountRule, closing: Cents, open: re
     'error',
     rule.account,
     keys(open),
-    `Rekening ${rule.account} sluit niet op nul: saldo ${c.nl} aan het einde van de periode; ${counted(open.length, 'open post', 'open posten')} (samen ${o.nl}).`,
-    `Account ${rule.account} does not clear to zero: balance ${c.en} at period end; ${counted(open.length, 'open item', 'open items', 'en')} (together ${o.en}).`,
+    `Rekening ${rule.account} sluit niet op nul: saldo ${c.nl} aan het einde van de periode; ${counted(open.length, 'open post', 'open posten')} (${sum(open.length, o, 'nl')}).`,
+    `Account ${rule.account} does not clear to zero: balance ${c.en} at period end; ${counted(open.length, 'open item', 'open items', 'en')} (${sum(open.length, o, 'en')}).`,
   );
 }
 
@@ -62,8 +64,8 @@ export function unexpectedJournal(rule: ClearingAccountRule, journal: string, li
     'warning',
     rule.account,
     keys(lines),
-    `${counted(lines.length, 'regel', 'regels')} op ${rule.account} ${lines.length === 1 ? 'komt' : 'komen'} uit dagboek ${journal}, dat hier niet hoort te boeken (samen ${t.nl}; ${dates(lines)}).`,
-    `${counted(lines.length, 'line', 'lines', 'en')} on ${rule.account} ${lines.length === 1 ? 'comes' : 'come'} from journal ${journal}, which is not expected to post here (together ${t.en}; ${dates(lines)}).`,
+    `${counted(lines.length, 'regel', 'regels')} op ${rule.account} ${lines.length === 1 ? 'komt' : 'komen'} uit dagboek ${journal}, dat hier niet hoort te boeken (${sum(lines.length, t, 'nl')}; ${dates(lines)}).`,
+    `${counted(lines.length, 'line', 'lines', 'en')} on ${rule.account} ${lines.length === 1 ? 'comes' : 'come'} from journal ${journal}, which is not expected to post here (${sum(lines.length, t, 'en')}; ${dates(lines)}).`,
   );
 }
 
@@ -108,8 +110,8 @@ export function duplicateInvoice(rule: ClearingAccountRule, invoice: string, lin
     'warning',
     rule.account,
     keys(lines),
-    `Factuurnummer ${invoice} staat ${lines.length}× op crediteur ${rule.account} (samen ${t.nl}; ${dates(lines)}).`,
-    `Invoice number ${invoice} appears ${lines.length}× on creditor ${rule.account} (together ${t.en}; ${dates(lines)}).`,
+    `Factuurnummer ${invoice} staat ${lines.length}× op crediteur ${rule.account} (${sum(lines.length, t, 'nl')}; ${dates(lines)}).`,
+    `Invoice number ${invoice} appears ${lines.length}× on creditor ${rule.account} (${sum(lines.length, t, 'en')}; ${dates(lines)}).`,
   );
 }
 
@@ -153,8 +155,8 @@ export function missingCounterpart(rule: ClearingAccountRule, side: 'left' | 'ri
     'warning',
     rule.account,
     keys(lines),
-    `${countedSide(lines.length, own.nl, 'nl')} op ${rule.account} zonder ${other.nl}, ouder dan ${days} dagen (samen ${t.nl}; ${lines.length === 1 ? 'van' : 'oudste'} ${day(oldest)}).`,
-    `${countedSide(lines.length, own.en, 'en')} on ${rule.account} without a ${other.en}, older than ${days} days (together ${t.en}; ${lines.length === 1 ? 'dated' : 'oldest'} ${day(oldest)}).`,
+    `${countedSide(lines.length, own.nl, 'nl')} op ${rule.account} zonder ${other.nl}, ouder dan ${days} dagen (${sum(lines.length, t, 'nl')}; ${lines.length === 1 ? 'van' : 'oudste'} ${day(oldest)}).`,
+    `${countedSide(lines.length, own.en, 'en')} on ${rule.account} without a ${other.en}, older than ${days} days (${sum(lines.length, t, 'en')}; ${lines.length === 1 ? 'dated' : 'oldest'} ${day(oldest)}).`,
   );
 }
 
@@ -170,7 +172,7 @@ export function openTooLong(rule: ClearingAccountRule, lines: MutationLine[], ma
     'warning',
     rule.account,
     keys(lines),
-    `${counted(lines.length, 'post', 'posten')} op ${rule.account} ${lines.length === 1 ? 'staat' : 'staan'} langer dan ${rule.openDaysThreshold} dagen open (samen ${t.nl}; ${lines.length === 1 ? '' : 'oudste '}${maxAge} dagen; per ouderdom in dagen ${buckets('nl')}).`,
-    `${counted(lines.length, 'item', 'items', 'en')} on ${rule.account} ${lines.length === 1 ? 'has' : 'have'} been open longer than ${rule.openDaysThreshold} days (together ${t.en}; ${lines.length === 1 ? '' : 'oldest '}${maxAge} days; by age in days ${buckets('en')}).`,
+    `${counted(lines.length, 'post', 'posten')} op ${rule.account} ${lines.length === 1 ? 'staat' : 'staan'} langer dan ${rule.openDaysThreshold} dagen open (${sum(lines.length, t, 'nl')}; ${lines.length === 1 ? '' : 'oudste '}${maxAge} dagen; per ouderdom in dagen ${buckets('nl')}).`,
+    `${counted(lines.length, 'item', 'items', 'en')} on ${rule.account} ${lines.length === 1 ? 'has' : 'have'} been open longer than ${rule.openDaysThreshold} days (${sum(lines.length, t, 'en')}; ${lines.length === 1 ? '' : 'oldest '}${maxAge} days; by age in days ${buckets('en')}).`,
   );
 }

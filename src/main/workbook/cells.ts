@@ -9,26 +9,36 @@ export const EURO_FORMAT = '"€ "#,##0.00;[Red]"€ "-#,##0.00';
 export const DATE_FORMAT = 'dd-mm-yyyy';
 export const DATETIME_FORMAT = 'dd-mm-yyyy hh:mm';
 
+/** Named, so a bold cell keeps the sheet's font (a font without a name prints in a serif). */
+const BOLD = { name: 'Calibri', size: 11, bold: true } as const;
+
 // One object per style: exceljs caches style ids by object identity (a WeakMap), so sharing these
 // keeps the streaming writer from re-serialising a style for each of 300,000 cells.
 export const STYLE = {
-  euro: { numFmt: EURO_FORMAT },
-  euroBold: { numFmt: EURO_FORMAT, font: { bold: true } },
-  date: { numFmt: DATE_FORMAT },
-  dateTime: { numFmt: DATETIME_FORMAT },
-  integer: { numFmt: '0' },
-  bold: { font: { bold: true } },
+  euro: { numFmt: EURO_FORMAT, alignment: { vertical: 'top' } },
+  euroBold: { numFmt: EURO_FORMAT, font: BOLD, alignment: { vertical: 'top' } },
+  date: { numFmt: DATE_FORMAT, alignment: { vertical: 'top' } },
+  dateTime: { numFmt: DATETIME_FORMAT, alignment: { vertical: 'top' } },
+  integer: { numFmt: '0', alignment: { vertical: 'top' } },
+  /** The administration number: centred, so it does not run into the account number next to it. */
+  unit: { numFmt: '0', alignment: { vertical: 'top', horizontal: 'center' } },
+  bold: { font: BOLD, alignment: { vertical: 'top' } },
   header: {
-    font: { bold: true },
+    font: BOLD,
     fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE4EE' } },
     alignment: { vertical: 'top', wrapText: true },
   },
   wrap: { alignment: { vertical: 'top', wrapText: true } },
+  plain: { alignment: { vertical: 'top' } },
+  title: { font: { ...BOLD, size: 14 } },
+  muted: { font: { name: 'Calibri', size: 11, italic: true, color: { argb: 'FF5B6576' } } },
+  subtotal: { font: BOLD, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF0F2F6' } } },
+  euroSubtotal: { numFmt: EURO_FORMAT, font: BOLD, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF0F2F6' } } },
 } as const;
 
 /** Light red fill for a non-zero difference (a dxf, used by conditional formatting). */
 export const DIFFERENCE_HIGHLIGHT = {
-  font: { color: { argb: 'FF9C0006' }, bold: true },
+  font: { ...BOLD, color: { argb: 'FF9C0006' } },
   fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } },
 } as const;
 

@@ -1,38 +1,50 @@
-// One sheet per clearing account: its open items, a live SUM total and the aging per bucket.
+// One sheet per account with open items: each item with its category, a live SUM total and the
+// aging per bucket. Accounts with nothing open get no sheet (their leadsheet line says so).
 import type ExcelJS from 'exceljs';
+import { lineLabel } from '../../../shared/audit-words';
 import { lineDisplayText } from '../../../shared/bank-text';
 import type { Lang } from '../../../shared/domain';
+import { categoryLabel } from '../../../shared/item-categories';
 import { AGE_BUCKETS } from '../../../shared/reconcile';
 import { euro, euroFormula, excelDate, safeText, STYLE } from '../cells';
 import { FLAG, label, OPEN_ITEM_HEADERS, TOTAL } from '../labels';
 import type { AccountSheet } from '../plan';
-import { pace, closeTable, openTable, putRow, type Column } from '../table';
+import type { PrintContext } from '../print';
+import { closeTable, openTable, pace, putRow, type Column } from '../table';
 
-const WIDTHS = [20, 12, 9, 40, 24, 16, 10, 10, 28, 40];
-const STYLES = [undefined, STYLE.date, undefined, undefined, undefined, STYLE.euro, STYLE.integer, undefined, undefined, STYLE.wrap];
+const WIDTHS = [16, 11, 8, 36, 20, 14, 9, 9, 22, 24, 30];
+const STYLES = [undefined, STYLE.date, undefined, STYLE.wrap, STYLE.wrap, STYLE.euro, STYLE.integer, undefined, STYLE.wrap, STYLE.wrap, STYLE.wrap];
 
-export async function writeOpenItems(wb: ExcelJS.Workbook, sheet: AccountSheet & { name: string }, lang: Lang): Promise<void> {
+export async function writeOpenItems(wb: ExcelJS.Workbook, sheet: AccountSheet & { name: string }, print: PrintContext, lang: Lang): Promise<void> {
   const columns: Column[] = OPEN_ITEM_HEADERS.map((header, i) => ({ header, width: WIDTHS[i] ?? 14, style: STYLES[i] }));
-  const table = openTable(wb, sheet.name, columns, lang, { rows: 1, cols: 1 });
+  const table = openTable(wb, sheet.name, columns, lang, { freezeCols: 1, print: { context: print, title: sheet.name } });
   const bucketCents = new Map<string, number>();
   for (const item of sheet.account.openItems) {
     const line = item.line;
     bucketCents.set(item.bucket, (bucketCents.get(item.bucket) ?? 0) + line.amount);
-    putRow(table, [
-      line.key,
-      excelDate(line.entryDate),
-      line.journalId,
-      safeText(lineDisplayText(line) || null),
-      reference(line.invoiceId, line.voucherNo),
-      euro(line.amount),
-      item.ageDays,
-      item.bucket,
-      item.flags.map((f) => label(FLAG, f, lang)).join(', ') || null,
-      safeText(item.note),
-    ]);
+    const text = lineDisplayText(line);
+    const flags = item.flags.map((f) => label(FLAG, f, lang)).join(', ');
+    const c = item.categorisation;
+    const category = c ? `${categoryLabel(c.category, lang)}: ${c.reason}` : null;
+    putRow(
+      table,
+      [
+        lineLabel(line.key),
+        excelDate(line.entryDate),
+        line.journalId,
+        safeText(text || null),
+        reference(line.invoiceId, line.voucherNo),
+        euro(line.amount),
+        item.ageDays,
+        item.bucket,
+        safeText(category),
+        flags || null,
+        safeText(item.note),
+      ],
+    );
     await pace(table);
   }
-  table.next = sheet.totalRow; // an empty account keeps row 2 blank
+  table.next = sheet.totalRow;
   const range = (c: string) => `$${c}$2:$${c}$${sheet.lastDataRow}`;
   putRow(
     table,
