@@ -58,8 +58,8 @@ describe('SEPA structured bank texts as shown', () => {
     expect(report.sync).toEqual({ retries: {} });
   });
 
-  it('the matching table shows the same text', () => {
-    expect(shownText({ lineDescription: SEPA, description: 'Bankafschrift' })).toBe(SHOWN);
+  it('the matching table shows what the payment is for first, then who (the IBAN is in the detail)', () => {
+    expect(shownText({ lineDescription: SEPA, description: 'Bankafschrift' })).toBe('Opwaardering wallet juni · MOSS FINANCIAL SERVICES B.V.');
     expect(shownText({ lineDescription: null, description: 'Huur kantoor' })).toBe('Huur kantoor');
   });
 });

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { LineKey } from '../../shared/domain';
 import { AppFailure } from '../../shared/errors';
 import type { CorrectionEntry, ItemCategory, MatchEvidence, StoredMatch, StoredNote, StoredSignOff } from '../../shared/reconcile';
+import { samePerson } from '../../shared/person';
 import { ITEM_CATEGORIES } from '../../shared/reconcile';
 import { recordAction } from './action-log';
 import { appendAudit } from './audit';
@@ -170,8 +171,7 @@ export function signOff(db: Db, input: SignOffInput): StoredSignOff {
   })();
 }
 
-/** "Anna  de Vries " and "anna de vries" are one person. */
-export const samePerson = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl') === b.trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
+export { samePerson };
 
 /**
  * Segregation of duties (four eyes, as FloQast and BlackLine enforce): preparer and reviewer of one

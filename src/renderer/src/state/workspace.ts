@@ -30,7 +30,7 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
   async function busy<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
     set({ busy: what });
     try {
-      return await attempt(fn);
+      return await attempt(fn, what);
     } finally {
       set({ busy: null });
     }
