@@ -59,6 +59,8 @@ interface MatchingState {
   focus: LineKey | null;
   noteFor: LineKey | null;
   load(account: string): Promise<void>;
+  /** After a decision: the focused line's detail and history again (its match or category changed). */
+  refreshDetail(): void;
   setFilters(patch: Partial<Filters>): void;
   setSort(key: SortKey): void;
   /** Click semantics: plain = only this, ctrl = toggle, shift = range within `list`. */
@@ -144,10 +146,13 @@ export const useMatching = create<MatchingState>((set, get) => {
       set({ loadedMs: Math.round(performance.now() - t0) });
       performance.mark('kruispost:lines-complete');
     },
+    refreshDetail() {
+      const focus = get().focus;
+      if (focus) void get().loadDetail(focus);
+    },
     async loadDetail(key) {
       const w = where();
       if (!w) return;
-      if (get().detail?.key === key && get().history) return;
       const [detail, history] = await Promise.all([attempt(() => call('getLineDetail', w.unitId, w.account, w.period, key)), attempt(() => call('getLineHistory', w.unitId, key))]);
       if (get().focus === key) set({ detail: detail ?? null, history: history ?? null });
     },
@@ -186,6 +191,7 @@ export const useMatching = create<MatchingState>((set, get) => {
       const result = await attempt(() => call('acceptSuggestion', w.unitId, w.period, matchId, who), 'match');
       if (!result) return false;
       useMonth.getState().setResult(result);
+      get().refreshDetail();
       useNotice.getState().say('match.done.accept', { undoable: true });
       return true;
     },
@@ -196,6 +202,7 @@ export const useMatching = create<MatchingState>((set, get) => {
       const done = await attempt(() => call('acceptExactSuggestions', w.unitId, w.period, w.account, who), 'match');
       if (!done) return 0;
       useMonth.getState().setResult(done.result);
+      get().refreshDetail();
       useNotice.getState().say(done.accepted === 1 ? 'match.done.acceptAll.one' : 'match.done.acceptAll.other', { params: { n: done.accepted }, undoable: done.accepted > 0 });
       return done.accepted;
     },
@@ -214,6 +221,7 @@ export const useMatching = create<MatchingState>((set, get) => {
       if (!result) return false;
       useMonth.getState().setResult(result);
       set({ selected: new Set(), anchor: null });
+      get().refreshDetail();
       useNotice.getState().say('match.done.match', { undoable: true });
       return true;
     },
@@ -230,6 +238,7 @@ export const useMatching = create<MatchingState>((set, get) => {
       if (!result) return false;
       useMonth.getState().setResult(result);
       set({ explain: null, ...(req.kind === 'selection' ? { selected: new Set<LineKey>(), anchor: null } : {}) });
+      get().refreshDetail();
       useNotice.getState().say(req.kind === 'suggestion' ? 'match.done.accept' : 'match.done.match', { undoable: true });
       return true;
     },
@@ -241,8 +250,7 @@ export const useMatching = create<MatchingState>((set, get) => {
       const result = await attempt(() => call('categoriseItem', w.unitId, w.period, key, category, reason, counterAccount, who), 'categorise');
       if (!result) return false;
       useMonth.getState().setResult(result);
-      set({ history: null });
-      void get().loadDetail(key);
+      get().refreshDetail();
       useNotice.getState().say(category ? 'match.done.categorise' : 'match.done.uncategorise', { undoable: true });
       return true;
     },
@@ -253,6 +261,7 @@ export const useMatching = create<MatchingState>((set, get) => {
       const result = await attempt(() => call('unmatch', w.unitId, matchId, who, null), 'match');
       if (!result) return false;
       useMonth.getState().setResult(result);
+      get().refreshDetail();
       useNotice.getState().say('match.done.unmatch', { undoable: true });
       return true;
     },
@@ -277,8 +286,8 @@ export const useMatching = create<MatchingState>((set, get) => {
       if (!w || !who) return;
       const ok = await attempt(() => call('addNote', w.unitId, key, text, who), 'note');
       if (ok === undefined) return;
-      set((s) => ({ notes: new Map(s.notes).set(key, text), noteFor: null, history: null, detail: s.detail?.key === key ? { ...s.detail, note: text } : s.detail }));
-      void get().loadDetail(key);
+      set((s) => ({ notes: new Map(s.notes).set(key, text), noteFor: null, detail: s.detail?.key === key ? { ...s.detail, note: text } : s.detail }));
+      get().refreshDetail();
       useNotice.getState().say('match.done.note', { undoable: true });
       void useMonth.getState().loadResult();
     },
