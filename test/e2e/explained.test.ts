@@ -33,8 +33,8 @@ beforeAll(async () => {
 });
 // Each test starts on the dashboard, whatever the one before left open.
 afterEach(async () => {
+  await setLang('nl');
   if (await h.page.getByRole('button', { name: '← Overzicht' }).count()) await back();
-  await h.page.getByRole('button', { name: 'NL', exact: true }).click();
   await h.page.setViewportSize({ width: 1280, height: 860 });
 });
 afterAll(async () => {
@@ -63,6 +63,11 @@ async function focusLine(key: string, modifiers: ('Control')[] = []): Promise<vo
   if (modifiers.length === 0) await h.page.locator('[data-testid="line-detail"][aria-busy="false"]').filter({ hasText: `${journal} ${entry} / ${seq}` }).waitFor();
 }
 const toast = () => h.page.locator('.toast');
+/** Switches the language and waits until the page speaks it. */
+async function setLang(lang: 'nl' | 'en'): Promise<void> {
+  await h.page.getByRole('button', { name: lang.toUpperCase(), exact: true }).click();
+  await expect.poll(() => h.page.evaluate(() => document.documentElement.lang)).toBe(lang);
+}
 /** Nothing inside runs over its box (text cut or spilling into the next). */
 const overflowing = (l: Locator) => l.evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
 
@@ -155,12 +160,12 @@ describe('a difference needs a category and a reason', () => {
     await h.screenshot('18-12-line-history-1280-nl');
     await page.setViewportSize({ width: 1920, height: 1000 });
     await h.screenshot('18-12-line-history-1920-nl');
-    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await setLang('en');
     await expect.poll(() => history.textContent()).toContain('Matched 2 lines on 20990 by amount with a small difference');
     await h.screenshot('18-12-line-history-1920-en');
     await page.setViewportSize({ width: 1280, height: 860 });
     await h.screenshot('18-12-line-history-1280-en');
-    await page.getByRole('button', { name: 'NL', exact: true }).click();
+    await setLang('nl');
     await page.getByLabel('Ook afgeletterd').uncheck();
   });
 
@@ -231,10 +236,10 @@ describe('sign-off means something', () => {
     expect((await result()).accounts.find((a) => a.account === CIT)!.signOff.preparer).toBeNull();
     expect(await page.locator('.matching-head [data-signoff]').textContent()).toContain('Afgewezen');
     await h.screenshot('18-15-rejected-1280-nl');
-    await page.getByRole('button', { name: 'EN', exact: true }).click();
-    expect(await panel.locator('.rejected').textContent()).toContain('Rejected by B. Jansen');
+    await setLang('en');
+    await expect.poll(() => panel.locator('.rejected').textContent()).toContain('Rejected by B. Jansen');
     await h.screenshot('18-15-rejected-1280-en');
-    await page.getByRole('button', { name: 'NL', exact: true }).click();
+    await setLang('nl');
     // Prepared again, then reviewed by the other person.
     await prepare.click();
     await expect.poll(() => panel.locator('.kv').textContent()).toContain('A. de Vries');
@@ -328,18 +333,18 @@ describe('readable at 1280 px and in both languages', () => {
     await h.screenshot('18-21-matching-1280-nl');
     await page.setViewportSize({ width: 1920, height: 1000 });
     await h.screenshot('18-21-matching-1920-nl');
-    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await setLang('en');
     await h.screenshot('18-21-matching-1920-en');
     await page.setViewportSize({ width: 1280, height: 860 });
     await h.screenshot('18-21-matching-1280-en');
-    await page.getByRole('button', { name: 'NL', exact: true }).click();
+    await setLang('nl');
     await back();
   });
 
   it('speaks properly in both languages: counted nouns, no "(s)", no internal ids or ISO dates, Amsterdam time', async () => {
     const { page } = h;
     for (const lang of ['NL', 'EN'] as const) {
-      await page.getByRole('button', { name: lang, exact: true }).click();
+      await setLang(lang === 'NL' ? 'nl' : 'en');
       const text = (await page.locator('body').innerText()).replace(/"[^"]*"/g, '""');
       expect(text, lang).not.toMatch(/\((s|en)\)|regel\(s\)|line\(s\)/);
       expect(text, lang).not.toMatch(/\b1 voorstellen\b|\b1 suggestions\b|\b1 regels\b|\b1 lines\b/);
@@ -352,7 +357,7 @@ describe('readable at 1280 px and in both languages', () => {
         await h.screenshot(`18-22-dashboard-${w}-${lang.toLowerCase()}`);
       }
     }
-    await page.getByRole('button', { name: 'NL', exact: true }).click();
+    await setLang('nl');
     expect(await page.locator('.creditors h2').textContent()).toContain('Crediteuren die Moss betaalt');
     await page.setViewportSize({ width: 1280, height: 860 });
     // The last fetch in Amsterdam time, as the workbook has it.

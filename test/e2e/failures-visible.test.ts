@@ -62,9 +62,10 @@ describe('a failure or a missing month never looks like success', () => {
     expect(await page.getByRole('button', { name: 'Verbinding testen' }).count()).toBe(1); // setup stays open
     await h.screenshot('18-03-test-connection-401-1280-nl');
     await page.getByRole('button', { name: 'EN', exact: true }).click();
-    expect(await alert().textContent()).toContain('401');
+    await expect.poll(() => alert().textContent()).toContain('AFAS refused access (401)');
     await h.screenshot('18-03-test-connection-401-1280-en');
     await page.getByRole('button', { name: 'NL', exact: true }).click();
+    await expect.poll(() => alert().getByRole('button', { name: 'Sluiten' }).count()).toBe(1);
     // Until dismissed.
     await alert().getByRole('button', { name: 'Sluiten' }).click();
     expect(await alert().count()).toBe(0);
@@ -112,11 +113,12 @@ describe('a failure or a missing month never looks like success', () => {
     expect(await page.locator('.account-card [data-status]').allTextContents()).toEqual(['○ Niet opgehaald', '○ Niet opgehaald', '○ Niet opgehaald']);
     expect(await page.locator('.flags').textContent()).toContain('deze periode is nog niet opgehaald');
     await page.getByRole('button', { name: 'EN', exact: true }).click();
-    expect(await page.getByTestId('not-fetched').textContent()).toContain('Period 07-2025 has not been fetched from AFAS yet');
+    await expect.poll(() => page.getByTestId('not-fetched').textContent()).toContain('Period 07-2025 has not been fetched from AFAS yet');
     await h.screenshot('18-05-july-not-fetched-1280-en');
     await page.setViewportSize({ width: 1920, height: 1000 });
     await h.screenshot('18-05-july-not-fetched-1920-en');
     await page.getByRole('button', { name: 'NL', exact: true }).click();
+    await expect.poll(() => page.getByTestId('not-fetched').textContent()).toContain('Periode 07-2025');
     await h.screenshot('18-05-july-not-fetched-1920-nl');
     await page.getByRole('button', { name: 'Vorige maand' }).click();
   });

@@ -78,7 +78,7 @@ describe('audit hash chain', () => {
       const { path } = await me.exportWorkbook(1, { year: 2025, month: 6 }, join(dir, 'out.xlsx'), 'en');
       const parts = await unzipText(path);
       const sheets = [...parts.entries()].filter(([name]) => name.startsWith('xl/worksheets/'));
-      const audit = sheets.find(([, xml]) => xml.includes('wallet.set'));
+      const audit = sheets.find(([, xml]) => xml.includes('Entered the wallet balance'));
       expect(audit?.[1]).toContain(head);
       expect(audit?.[1]).toMatch(/Hash chain head/);
     } finally {

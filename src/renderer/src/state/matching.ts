@@ -270,7 +270,6 @@ export const useMatching = create<MatchingState>((set, get) => {
       if (!who) return;
       const done = await attempt(() => call('undo', who), 'undo');
       if (!done) return;
-      useNotice.getState().say('match.done.undo');
       await useMonth.getState().loadResult();
       const account = get().account;
       if (account) {
@@ -279,6 +278,8 @@ export const useMatching = create<MatchingState>((set, get) => {
         await get().load(account);
         set({ filters, sort });
       }
+      // Said once the screen shows the undone state: what is opened next is not reset under the user.
+      useNotice.getState().say('match.done.undo');
     },
     async saveNote(key, text) {
       const w = where();
