@@ -11,6 +11,10 @@ import { configureDemo, startDemoServer, type DemoServer } from '../../src/main/
 import { createMonthEnd, type MonthEndService } from '../../src/main/app/month-end';
 import { memorySecretStore } from '../../src/main/secrets/memory';
 import { openDatabase, type Db } from '../../src/main/store/database';
+import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { cents, libreOfficePdf, libreOfficeSheets, type PrintedPdf } from './readers';
 
 const JUNE = { year: 2025, month: 6 };
@@ -61,6 +65,18 @@ describe('the demo month printed', () => {
       expect(p.pages).toBeLessThanOrEqual(30);
       expect(p.text.filter((t) => sheetOfPage(t) === lead)).toHaveLength(1);
       p.text.forEach((t, i) => expect(t, `page ${i + 1}`).toMatch(new RegExp(`(Pagina|Page) ${i + 1} (van|of) ${p.pages}`)));
+    }
+  });
+
+  it('keeps pictures of the printed leadsheet and a page of matches for the reviewer to look at', async () => {
+    // .artifacts/screenshots/18-30-…: the PDF pages as images (poppler's pdftoppm).
+    const out = resolve('.artifacts/screenshots');
+    mkdirSync(out, { recursive: true });
+    for (const [file, lang] of [[nlFile, 'nl'], [enFile, 'en']] as const) {
+      const p = pdf.get(file)!;
+      const matches = p.text.findIndex((t) => /Afletteringen|Matched groups/.test(sheetOfPage(t))) + 1;
+      await promisify(execFile)('pdftoppm', ['-r', '80', '-png', '-f', '1', '-l', '1', '-singlefile', p.path, join(out, `18-30-review-pack-leadsheet-${lang}`)]);
+      await promisify(execFile)('pdftoppm', ['-r', '80', '-png', '-f', String(matches), '-l', String(matches), '-singlefile', p.path, join(out, `18-31-review-pack-matches-${lang}`)]);
     }
   });
 
