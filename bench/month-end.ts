@@ -5,61 +5,27 @@
 // RSS of this process (the backend's threads included), against the raw download of every line of
 // the administration in ordered pages of 10,000, measured in the same run. Then a second run on the
 // same database after one line changed in AFAS in an earlier month.
+// The backend is the built one (out/main/backend.js, as the CLI and the app run it).
 //   npm run bench:month-end [-- --busy-per-day 2800-3500]
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface, type Interface } from 'node:readline';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { request } from 'undici';
 import { tokenAccount } from '../src/main/afas/credentials';
+import { backendEntry } from '../src/main/backend/entry';
 import { runJob, type JobResult } from '../src/main/cli/job';
-import { generateScaleDataset, SCALE_PERIOD, SCALE_PERIOD_ID } from '../src/main/demo/dataset/at-scale';
-import { startFakeAfas } from '../src/main/demo/fake-afas/server';
-import type { TruthAccount } from '../src/main/demo/dataset/truth';
+import { SCALE_PERIOD } from '../src/main/demo/dataset/at-scale';
+import { startScaleAfas, type ScaleServed } from '../src/main/demo/fake-afas/scale-process';
 import { memorySecretStore } from '../src/main/secrets/memory';
-import type { AdministrationConfig } from '../src/shared/domain';
 import { processCpuSeconds } from './cpu';
 
 const TAKE = 10_000;
 const ENV_ID = '12345';
 
-interface Served {
-  baseUrl: string;
-  rows: number;
-  administration: AdministrationConfig;
-  syncFrom: string;
-  wallet: number;
-  truth: TruthAccount[];
-}
-
-/** The child: the at-scale dataset behind the fake AFAS; "change" on stdin edits one earlier line. */
-async function serve(token: string, busy: [number, number]): Promise<void> {
-  const data = generateScaleDataset({ busyPerDay: busy });
-  const fake = await startFakeAfas({ tokens: [token], environment: data.environment });
-  const period = data.truth.periods[SCALE_PERIOD_ID]!;
-  const served: Served = { baseUrl: fake.baseUrl, rows: data.rowCount, administration: data.administration, syncFrom: data.syncFrom, wallet: period.wallet, truth: period.accounts };
-  process.stdout.write(`${JSON.stringify(served)}\n`);
-  const lines = createInterface({ input: process.stdin });
-  lines.on('line', (cmd) => {
-    if (cmd !== 'change') return;
-    // A controller's colleague corrects one supplier line of March in AFAS: amount and Modified.
-    const rows = fake.environment.connectors.Profit_Transactions_Allocated!.rows;
-    const i = rows.findIndex((r) => String(r.EntryDate).startsWith('2025-03-1') && r.AccountNo === data.administration.moss.defaultSupplier && typeof r.AmtCredit === 'number' && r.AmtCredit > 0);
-    const row = rows[i]!;
-    const modified = '2026-11-30T10:00:00Z';
-    rows[i] = { ...row, AmtCredit: Math.round((Number(row.AmtCredit) + 0.01) * 100) / 100, Modified: modified };
-    const changed = fake.environment.connectors.Profit_Fin_ChangedEntrydate!.rows;
-    const c = changed.findIndex((r) => r.EntryDate === row.EntryDate);
-    if (c >= 0) changed[c] = { ...changed[c], Modified: modified };
-    process.stdout.write(`${JSON.stringify({ changed: `${String(row.UnitId)}/${String(row.JournalId)}/${String(row.EntryNo)}/${String(row.SeqNo)}` })}\n`);
-  });
-  const stop = () => void fake.close().then(() => process.exit(0));
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
-}
+type Served = ScaleServed;
 
 /** The floor: every line of the administration, ordered pages of 10,000, parsed and counted. */
 async function download(baseUrl: string, token: string): Promise<{ seconds: number; rows: number }> {
@@ -126,6 +92,7 @@ async function monthEnd(served: Served, token: string, dataDir: string, out: str
     stdout: process.stderr,
     stderr: process.stderr,
     onPhase: (phase) => marks.push({ phase, t: performance.now(), cpu: cpuNow() }),
+    backend: backendEntry(pathToFileURL(resolve('out/main/cli.js')).href),
   });
   const end = { phase: 'end', t: performance.now(), cpu: cpuNow() };
   const phases = marks.map((m, i) => {
@@ -153,51 +120,33 @@ function print(label: string, f: RunFigures, floor: number, lines: number, targe
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'busy-per-day': { type: 'string', default: '2800-3500' }, serve: { type: 'boolean' } } });
-  const busy = values['busy-per-day'].split('-').map(Number) as [number, number];
-  if (values.serve) return serve(process.env.BENCH_AFAS_TOKEN ?? '', busy);
-
+  const { values } = parseArgs({ options: { 'busy-per-day': { type: 'string', default: '2800-3500' } } });
   const token = `<token><version>1</version><data>${randomBytes(32).toString('hex').toUpperCase()}</data></token>`;
   const profile = process.env.BENCH_PROFILE_FAKE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_FAKE}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/month-end.ts', '--serve', '--busy-per-day', values['busy-per-day']], {
-    detached: true,
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, BENCH_AFAS_TOKEN: token },
-  });
-  const replies: Interface = createInterface({ input: child.stdout });
-  const next = () =>
-    new Promise<string>((resolve, reject) => {
-      replies.once('line', resolve);
-      child.once('exit', (code) => reject(new Error(`fake AFAS exited ${code}`)));
-    });
+  const fake = await startScaleAfas(token, { busyPerDay: values['busy-per-day'], execArgv: profile });
   const dir = mkdtempSync(join(tmpdir(), 'kruispost-bench-month-end-'));
   try {
-    const served = JSON.parse(await next()) as Served;
+    const served = fake.served;
     await download(served.baseUrl, token); // warms the fake's indexes
-    const fake0 = processCpuSeconds(child.pid!);
+    const fake0 = processCpuSeconds(fake.pid);
     const raw = await download(served.baseUrl, token);
-    const fakeFloor = processCpuSeconds(child.pid!) - fake0;
+    const fakeFloor = processCpuSeconds(fake.pid) - fake0;
     if (raw.rows !== served.rows) throw new Error(`download got ${raw.rows} of ${served.rows} rows`);
     console.log(`environment: ${served.rows} ledger lines in administration 1 (fake AFAS in its own process, on the same ${cpus().length} cores)`);
     console.log(`floor: raw download of every line, ordered pages of ${TAKE}: ${raw.seconds.toFixed(2)} s (the fake AFAS used ${fakeFloor.toFixed(2)} s CPU for it)`);
 
     const dataDir = join(dir, 'data');
-    const first = await monthEnd(served, token, dataDir, join(dir, 'out1'), child.pid!);
+    const first = await monthEnd(served, token, dataDir, join(dir, 'out1'), fake.pid);
     print('first run (sync from empty)', first, raw.seconds, served.rows, 2.5);
     console.log(`  ${check(served, first.result, 'first run')}; workbook ${Math.round(statSync(join(dir, 'out1', 'workbook.xlsx')).size / 1024)} KiB`);
 
-    child.stdin.write('change\n');
-    console.log(`\nchanged in AFAS: line ${(JSON.parse(await next()) as { changed: string }).changed}`);
-    const second = await monthEnd(served, token, dataDir, join(dir, 'out2'), child.pid!);
+    console.log(`\nchanged in AFAS: line ${await fake.change()}`);
+    const second = await monthEnd(served, token, dataDir, join(dir, 'out2'), fake.pid);
     print('second run (one line changed in March)', second, raw.seconds, served.rows, 1.5);
     console.log(`  exit ${second.result.code}; report ${second.result.report ? 'written' : 'missing'}`);
     console.log(`\nload average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
   } finally {
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
+    fake.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,7 +1,7 @@
 // The one API contract: argument schemas per method (validated in main), result types, and the
 // envelope every call resolves to. Used by the preload, createHandlers and the e2e harness alike.
 import { z } from 'zod';
-import type { AppError, Lang } from './domain';
+import { PROFILE_IDS, type AppError, type Lang } from './domain';
 import type { Method } from './methods';
 import type { AdministrationResult } from './reconcile';
 import { ITEM_CATEGORIES } from './reconcile';
@@ -54,9 +54,22 @@ const mossProfile = z
   })
   .strict();
 
-export const administration = z
-  .object({ unitId, name: text(200).optional(), profile: z.literal('moss'), moss: mossProfile })
+const nmbrsProfile = z
+  .object({
+    journal: text(40).min(1),
+    netWagesAccount: accountNo,
+    payrollTaxAccount: accountNo,
+    pensionAccount: accountNo.optional(),
+    bankAccounts: z.array(accountNo).max(50),
+  })
   .strict();
+
+/** Each profile key optional, at least one present; `profile` (the old shape) names a present key. */
+export const administration = z
+  .object({ unitId, name: text(200).optional(), profile: z.enum(PROFILE_IDS).optional(), moss: mossProfile.optional(), nmbrs: nmbrsProfile.optional() })
+  .strict()
+  .refine((a) => PROFILE_IDS.some((p) => a[p] !== undefined), 'choose at least one profile (moss, nmbrs)')
+  .refine((a) => a.profile === undefined || a[a.profile] !== undefined, 'profile names a key that is missing');
 
 export const contract = {
   getSettings: z.tuple([]),

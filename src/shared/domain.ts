@@ -55,11 +55,41 @@ export interface MossProfile {
   openDaysThreshold?: number;
 }
 
+/**
+ * The Nmbrs profile (payroll, seed 002): the journal Nmbrs posts its runs in, the liabilities the
+ * runs credit and the bank accounts that pay them.
+ */
+export interface NmbrsProfile {
+  journal: string;
+  /** Te betalen nettolonen: must clear to zero against the salary payments. */
+  netWagesAccount: string;
+  /** Af te dragen loonheffing: clears to the current period's liability (not yet due). */
+  payrollTaxAccount: string;
+  /** Af te dragen pensioenpremies, when the company has a pension scheme. */
+  pensionAccount?: string;
+  bankAccounts: string[];
+}
+
+/** The clearing profiles an administration can run, each a key of AdministrationConfig. */
+export const PROFILE_IDS = ['moss', 'nmbrs'] as const;
+export type ProfileId = (typeof PROFILE_IDS)[number];
+
+/**
+ * One administration and the profiles it runs: each key is optional, at least one is present.
+ * The old shape `{ profile: 'moss', moss: {…} }` stays valid: `profile` only names a key that
+ * must then be there.
+ */
 export interface AdministrationConfig {
   unitId: number;
   name?: string;
-  profile: 'moss';
-  moss: MossProfile;
+  profile?: ProfileId;
+  moss?: MossProfile;
+  nmbrs?: NmbrsProfile;
+}
+
+/** The profiles the administration runs, in PROFILE_IDS order. */
+export function profilesOf(config: AdministrationConfig): ProfileId[] {
+  return PROFILE_IDS.filter((id) => config[id] !== undefined);
 }
 
 export interface EnvironmentConfig {

@@ -9,6 +9,11 @@ const METHOD: Record<string, { nl: string; en: string }> = {
   'cit-subset': { nl: 'opwaardering in delen betaald', en: 'top-up paid in parts' },
   'amount-difference': { nl: 'bedrag met klein verschil', en: 'amount with a small difference' },
   manual: { nl: 'handmatig', en: 'by hand' },
+  'payroll-batch': { nl: 'loonrun tegen salarisbatch', en: 'payroll run against salary batch' },
+  'payroll-exact': { nl: 'nettoloon en betaling: zelfde bedrag', en: 'net wage and payment: same amount' },
+  'payroll-split': { nl: 'nettoloon in delen betaald', en: 'net wage paid in parts' },
+  'period-total': { nl: 'periode tegen één afdracht', en: 'period against one payment' },
+  'period-difference': { nl: 'periode tegen afdracht met klein verschil', en: 'period against a payment with a small difference' },
 };
 
 /** The method in words; an unknown code is shown as it is rather than hidden. */

@@ -1,9 +1,18 @@
 // What the reconciliation engine produces and what it needs from the store. Consumed by the UI,
 // the workbook writer and the CLI report; extend with optional fields, do not break.
-import type { Bilingual, LineKey, MutationLine, Period } from './domain';
+import type { Bilingual, LineKey, MutationLine, Period, ProfileId } from './domain';
 import type { Cents } from './money';
 
-export type AccountRole = 'mossBalance' | 'cashInTransit' | 'defaultSupplier' | 'creditor';
+export type AccountRole = 'mossBalance' | 'cashInTransit' | 'defaultSupplier' | 'creditor' | 'netWages' | 'payrollTax' | 'pension';
+
+/**
+ * What an account's balance is compared with: 0; an external balance (the Moss wallet); or the
+ * liability of the period itself, which is paid after the period ends (payroll taxes, pension).
+ */
+export type ExpectedKind = 'zero' | 'external' | 'not-yet-due';
+
+/** Why an open item is expected to be open (it does not stop the account from clearing). */
+export type OpenItemReason = 'not-yet-due';
 export const AGE_BUCKETS = ['0-30', '31-60', '61-90', '91-180', '180+'] as const;
 export type AgeBucket = (typeof AGE_BUCKETS)[number];
 
@@ -16,7 +25,9 @@ export type FlagCode =
   | 'stale-match'
   | 'does-not-clear'
   | 'wallet-difference'
-  | 'missing-counterpart';
+  | 'missing-counterpart'
+  | 'returned-payment'
+  | 'payment-without-credits';
 
 export interface Flag {
   code: FlagCode;
@@ -115,6 +126,8 @@ export interface OpenItem {
   note: string | null;
   /** The controller's category and reason for it (optional in results made before categories). */
   categorisation?: Categorisation | null;
+  /** Set when the item is expected to be open: counted in `expected`, not a reconciling item. */
+  reason?: OpenItemReason;
 }
 
 export interface SignOffEntry {
@@ -146,13 +159,20 @@ export type AccountStatus = 'clears' | 'does-not-clear' | 'not-fetched' | 'await
 
 export interface AccountResult {
   role: AccountRole;
+  /** The profile whose rule set this account belongs to. */
+  profile?: ProfileId;
+  /** What `expected` is (0 when absent). */
+  expectedKind?: ExpectedKind;
   account: string;
   name: string | null;
   opening: Cents;
   debit: Cents;
   credit: Cents;
   closing: Cents;
-  /** 0, or the wallet balance for the Moss Balance account (when entered). */
+  /**
+   * 0; the wallet balance for the Moss Balance account (when entered); or, for payroll taxes and
+   * pension, the sum of the period's own credits (the open items with reason 'not-yet-due').
+   */
   expected: Cents;
   difference: Cents;
   clears: boolean;

@@ -62,10 +62,23 @@ export interface ChoiceLists {
  */
 export type RetryCounts = Record<string, Record<string, number>>;
 
+/** Where long work after the download is: reading the lines, matching, saving the matches, the picture, the workbook. */
+export interface JobStep {
+  label: 'read' | 'match' | 'persist' | 'reconcile' | 'export';
+  done: number;
+  total: number | null;
+}
+
+/** A sync (phases plan … lines, apply, match, done) or an export (phase 'export'). */
 export interface SyncProgressView {
   runId: string;
+  /** 'export' for a workbook being written; a sync otherwise. */
+  kind?: 'sync' | 'export';
   state: 'running' | 'done' | 'failed' | 'cancelled';
   phase: string;
+  /** Within the match phase or an export: the step, and a heartbeat that grows while it works. */
+  step?: JobStep | null;
+  beat?: number;
   rowsFetched: number;
   estimatedTotal: number | null;
   slice: string | null;

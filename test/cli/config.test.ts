@@ -37,3 +37,41 @@ describe('CLI config: unknown keys', () => {
     expect(parseConfig({ ...mossConfig([1]), $schema: './kruispost.schema.json', $comment: 'month-end' }, 'k.json').administrations).toHaveLength(1);
   });
 });
+
+describe('CLI config: profiles', () => {
+  const nmbrs = { journal: 'LON', netWagesAccount: '1610', payrollTaxAccount: '1620', pensionAccount: '1630', bankAccounts: ['11000'] };
+  const moss = (mossConfig([1]) as { administrations: { moss: Record<string, unknown> }[] }).administrations[0]!.moss;
+  const withAdmin = (a: Record<string, unknown>) => ({ ...mossConfig([1]), administrations: [{ unitId: 1, ...a }] });
+
+  it('accepts Moss and Nmbrs together (no "profile" key), and the old Moss-only shape as before', () => {
+    const both = parseConfig(withAdmin({ moss, nmbrs }), 'k.json').administrations[0]!;
+    expect(both.moss?.cashInTransitAccount).toBe('20990');
+    expect(both.nmbrs).toEqual(nmbrs);
+    expect(both.profile).toBeUndefined();
+    const old = parseConfig(mossConfig([1]), 'k.json').administrations[0]!;
+    expect(old.profile).toBe('moss');
+    expect(old.nmbrs).toBeUndefined();
+    const { pensionAccount: _, ...noPension } = nmbrs;
+    expect(parseConfig(withAdmin({ nmbrs: noPension }), 'k.json').administrations[0]!.nmbrs).toEqual(noPension);
+  });
+
+  it('refuses an administration without a profile, or "profile" naming a key that is missing', () => {
+    expect(usage(withAdmin({})).text.en).toContain('name at least one profile: moss, nmbrs');
+    const e = usage(withAdmin({ profile: 'moss', nmbrs }));
+    expect(e.fields).toContain('administrations[0].moss');
+    expect(e.text.en).toContain('"profile": "moss" needs the key "moss"');
+  });
+
+  it('names a missing or misspelt Nmbrs field', () => {
+    const { payrollTaxAccount: _, ...missing } = nmbrs;
+    expect(usage(withAdmin({ nmbrs: missing })).fields).toContain('administrations[0].nmbrs.payrollTaxAccount');
+    const typo = usage(withAdmin({ nmbrs: { ...nmbrs, pensionAcount: '1630' } }));
+    expect(typo.text.en).toMatch(/administrations\[0\]\.nmbrs\.pensionAcount: unknown key — did you mean "pensionAccount"\?/);
+  });
+
+  it('refuses one clearing account for two roles, naming both fields', () => {
+    const e = usage(withAdmin({ moss, nmbrs: { ...nmbrs, netWagesAccount: '20990' } }));
+    expect(e.fields).toEqual(['administrations[0].moss.cashInTransitAccount', 'administrations[0].nmbrs.netWagesAccount']);
+    expect(e.text.nl).toContain('rekening 20990');
+  });
+});

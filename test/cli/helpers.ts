@@ -38,3 +38,16 @@ export function mossConfig(units: number[], extra: Record<string, unknown> = {})
     ...extra,
   };
 }
+
+/** The demo's own configuration: Moss and Nmbrs in each administration (pension in 1 only). */
+export function demoConfig(units: number[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const moss = mossConfig(units, extra);
+  return {
+    ...moss,
+    administrations: units.map((unitId) => ({
+      unitId,
+      moss: { balanceAccount: '11050', cashInTransitAccount: '20990', defaultSupplier: '700123', purchaseJournal: 'MOSI', bankJournal: 'MOSB', bankAccounts: ['11000'] },
+      nmbrs: { journal: 'LON', netWagesAccount: '1610', payrollTaxAccount: '1620', ...(unitId === 1 ? { pensionAccount: '1630' } : {}), bankAccounts: ['11000'] },
+    })),
+  };
+}

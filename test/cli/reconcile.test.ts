@@ -10,7 +10,7 @@ import { generateDemoDataset } from '../../src/main/demo/dataset/index';
 import { startFakeAfas, type FakeAfas } from '../../src/main/demo/fake-afas/server';
 import { centsToDecimal } from '../../src/shared/money';
 import { unzipText } from '../workbook/readers';
-import { mossConfig, runCliProcess } from './helpers';
+import { demoConfig, mossConfig, runCliProcess } from './helpers';
 
 const TOKEN_DATA = 'C0FFEE'.repeat(10) + 'C0DE';
 const TOKEN = `<token><version>1</version><data>${TOKEN_DATA}</data></token>`;
@@ -33,15 +33,22 @@ const noSecret = (run: { stdout: string; stderr: string }) => {
   expect(run.stdout + run.stderr).not.toContain(TOKEN_DATA);
 };
 
-function expectReportMatchesTruth(report: Report, units: number[]): void {
+/** The truth of June, of the given profiles only (a Moss-only configuration reports Moss's accounts). */
+function truthOf(unitId: number, profiles: string[]) {
+  const t = truth.units.find((u) => u.unitId === unitId)!.periods[JUNE]!;
+  const own = new Set(t.accounts.filter((a) => profiles.includes(a.profile!)).map((a) => a.account));
+  return { ...t, accounts: t.accounts.filter((a) => own.has(a.account)), openLines: t.openLines.filter((l) => own.has(l.account)), flags: t.flags.filter((f) => own.has(f.account)), matches: t.matches.filter((m) => own.has(m.account)) };
+}
+
+function expectReportMatchesTruth(report: Report, units: number[], profiles = ['moss', 'nmbrs']): void {
   expect(report.period).toBe(JUNE);
   expect(report.administrations.map((a) => a.unitId)).toEqual(units);
   for (const a of report.administrations) {
-    const t = truth.units.find((u) => u.unitId === a.unitId)!.periods[JUNE]!;
+    const t = truthOf(a.unitId, profiles);
     // Every account's figures, exact to the cent, as decimal strings.
-    const got = a.accounts.map((x) => ({ role: x.role, account: x.account, opening: x.opening, debit: x.debit, credit: x.credit, closing: x.closing, expected: x.expected, difference: x.difference, clears: x.clears }));
+    const got = a.accounts.map((x) => ({ role: x.role, profile: x.profile, account: x.account, opening: x.opening, debit: x.debit, credit: x.credit, closing: x.closing, expected: x.expected, difference: x.difference, clears: x.clears }));
     const want = t.accounts.map((x) => ({
-      role: x.role, account: x.account, opening: centsToDecimal(x.opening), debit: centsToDecimal(x.debit), credit: centsToDecimal(x.credit),
+      role: x.role, profile: x.profile, account: x.account, opening: centsToDecimal(x.opening), debit: centsToDecimal(x.debit), credit: centsToDecimal(x.credit),
       closing: centsToDecimal(x.closing), expected: centsToDecimal(x.expected), difference: centsToDecimal(x.difference), clears: x.clears,
     }));
     expect(got.sort((p, q) => p.account.localeCompare(q.account))).toEqual(want.sort((p, q) => p.account.localeCompare(q.account)));
@@ -51,6 +58,9 @@ function expectReportMatchesTruth(report: Report, units: number[]): void {
     const open = a.accounts.flatMap((x) => x.openItems.map((o) => ({ line: o.line, amount: o.amount, ageDays: o.ageDays, date: o.date })));
     const wantOpen = t.openLines.map((o) => ({ line: o.key, amount: centsToDecimal(o.amount), ageDays: o.ageDays, date: o.date }));
     expect(open.sort((p, q) => p.line.localeCompare(q.line))).toEqual(wantOpen.sort((p, q) => p.line.localeCompare(q.line)));
+    // The period's own payroll tax and pension are listed as expected open, and only they.
+    const notYetDue = a.accounts.flatMap((x) => x.openItems.filter((o) => o.reason === 'not-yet-due').map((o) => o.line)).sort();
+    expect(notYetDue).toEqual(t.openLines.filter((o) => o.reason === 'not-yet-due').map((o) => o.key).sort());
     // The flags the planted problems must raise, on the right account and lines.
     for (const f of t.flags) {
       const hits = a.flags.filter((g) => g.code === f.code && g.account === f.account);
@@ -80,8 +90,8 @@ afterAll(async () => {
 });
 
 describe('kruispost reconcile', () => {
-  it('reconciles both administrations exactly as the demo truth says, writes report and workbooks, exits 1', async () => {
-    const config = writeConfig('both.json', mossConfig([1, 2]));
+  it('reconciles both administrations, Moss and Nmbrs, exactly as the demo truth says, writes report and workbooks, exits 1', async () => {
+    const config = writeConfig('both.json', demoConfig([1, 2]));
     const before = linesRequests();
     const run = await runCliProcess(
       ['reconcile', '--config', config, '--period', JUNE, '--base-url', fake.baseUrl, '--data-dir', join(dir, 'data-full'),
@@ -117,8 +127,8 @@ describe('kruispost reconcile', () => {
     }
   });
 
-  it('exits 0 when everything clears (the clean administration)', async () => {
-    const config = writeConfig('clean.json', { ...mossConfig([2]), $comment: 'editor comments are allowed' });
+  it('exits 0 when everything clears (the clean administration, June payroll tax expected open)', async () => {
+    const config = writeConfig('clean.json', { ...demoConfig([2]), $comment: 'editor comments are allowed' });
     const run = await runCliProcess(
       ['reconcile', '--config', config, '--period', JUNE, '--base-url', fake.baseUrl, '--data-dir', join(dir, 'data-clean'), '--report', join(dir, 'clean.json.out'), '--lang', 'en', ...wallets([2])],
       { KRUISPOST_AFAS_TOKEN: TOKEN },
@@ -127,7 +137,23 @@ describe('kruispost reconcile', () => {
     expect(run.stdout).toContain('Everything clears.');
     const report = JSON.parse(readFileSync(join(dir, 'clean.json.out'), 'utf8')) as Report;
     expect(report.clears).toBe(true);
-    expect(report.administrations[0]?.accounts.every((a) => a.difference === '0.00' && a.openItems.length === 0)).toBe(true);
+    expect(report.administrations[0]?.accounts.every((a) => a.difference === '0.00' && a.openItems.every((o) => o.reason === 'not-yet-due'))).toBe(true);
+    const tax = report.administrations[0]!.accounts.find((a) => a.role === 'payrollTax')!;
+    expect(tax.profile).toBe('nmbrs');
+    expect(tax.openItems.length).toBeGreaterThan(0);
+    expect(tax.expected).toBe(tax.closing);
+    expect(tax.expected).not.toBe('0.00');
+  });
+
+  it('the old Moss-only configuration still reconciles Moss exactly (and reports no payroll account)', async () => {
+    const run = await runCliProcess(
+      ['reconcile', '--config', writeConfig('moss-only.json', mossConfig([1])), '--period', JUNE, '--base-url', fake.baseUrl, '--data-dir', join(dir, 'data-moss'), '--report', join(dir, 'moss.json'), '--lang', 'en', ...wallets([1])],
+      { KRUISPOST_AFAS_TOKEN: TOKEN },
+    );
+    expect(run.code, run.stderr).toBe(1);
+    const report = JSON.parse(readFileSync(join(dir, 'moss.json'), 'utf8')) as Report;
+    expect(report.administrations[0]!.accounts.every((a) => a.profile === 'moss')).toBe(true);
+    expectReportMatchesTruth(report, [1], ['moss']);
   });
 
   it('a configuration without a required field exits 2 and names the field', async () => {
@@ -175,7 +201,7 @@ describe('kruispost reconcile', () => {
 
   it('a 500 mid-sync exits 3; the re-run resumes with the data already fetched and is exact', async () => {
     expect(fullRunLineRequests).toBeGreaterThan(4);
-    const config = writeConfig('fault.json', mossConfig([1, 2]));
+    const config = writeConfig('fault.json', demoConfig([1, 2]));
     const args = ['reconcile', '--config', config, '--period', JUNE, '--base-url', fake.baseUrl, '--data-dir', join(dir, 'data-fault'), '--report', join(dir, 'fault-report.json'), '--lang', 'en', ...wallets([1, 2])];
     // Fails near the end of the run, after most slices are in.
     fake.faults.add({ kind: '500', match: { path: /Profit_Transactions_Allocated$/, nth: fullRunLineRequests - 1 }, times: Infinity, message: 'Er is een onverwachte fout opgetreden.' });
@@ -194,7 +220,7 @@ describe('kruispost reconcile', () => {
 
   it('a full month-end through 5% generic 500s, 503s, resets and truncated bodies gives the exact report, with the retries counted', async () => {
     const data = join(dir, 'data-flaky');
-    const args = ['reconcile', '--config', writeConfig('flaky.json', mossConfig([1, 2])), '--period', JUNE, '--base-url', fake.baseUrl, '--data-dir', data, '--report', join(dir, 'flaky-report.json'), '--lang', 'en', ...wallets([1, 2])];
+    const args = ['reconcile', '--config', writeConfig('flaky.json', demoConfig([1, 2])), '--period', JUNE, '--base-url', fake.baseUrl, '--data-dir', data, '--report', join(dir, 'flaky-report.json'), '--lang', 'en', ...wallets([1, 2])];
     // What an independent AFAS showed: AFAS's generic 500 on 5% of the calls, maintenance with a
     // short retry_after, connections reset and bodies cut off on 3% each. Paging without an order
     // would lose rows here too (the fake rotates unordered pages).

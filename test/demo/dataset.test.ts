@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../../src/main/demo/dataset/index';
 import { centsToDecimal, toCents } from '../../src/shared/money';
@@ -56,7 +57,9 @@ describe('demo dataset', () => {
     expect(june?.accounts.find((a) => a.role === 'mossBalance')?.difference).not.toBe(0);
     const clean = d.truth.units[1]?.periods['2025-06'];
     expect(clean?.accounts.every((a) => a.clears)).toBe(true);
-    expect(clean?.openLines).toEqual([]);
+    // Only June's payroll tax is open, and expected to be: it is due in July.
+    expect(clean?.openLines.filter((l) => l.reason !== 'not-yet-due')).toEqual([]);
+    expect(clean?.openLines.map((l) => l.account)).toEqual(['1620']);
   });
 
   it('has a bank line of each SEPA structured form (ING, ABN AMRO, Rabobank)', () => {
@@ -77,5 +80,70 @@ describe('demo dataset', () => {
       const kept = flags[0]!.lines.find((k) => k !== c.key)!;
       expect(june.openLines.some((l) => l.key === kept)).toBe(false); // the first one clears
     }
+  });
+});
+
+describe('demo payroll (Nmbrs)', () => {
+  const d = generateDemoDataset();
+  const rows = d.environment.connectors.Profit_Transactions_Allocated?.rows ?? [];
+  const june = d.truth.units[0]!.periods['2025-06']!;
+
+  it('administration 1 runs Moss and Nmbrs: six monthly runs of about 40 employees, a batch per run, tax paid the next month', () => {
+    expect(d.administrations[0]).toMatchObject({ unitId: 1, moss: { cashInTransitAccount: '20990' }, nmbrs: { journal: 'LON', netWagesAccount: '1610', payrollTaxAccount: '1620', pensionAccount: '1630' } });
+    expect(d.administrations[0]!.profile).toBeUndefined();
+    const runs = new Set(rows.filter((r) => r.UnitId === 1 && r.JournalId === 'LON').map((r) => r.EntryNo));
+    expect(runs.size).toBe(7); // six months, April's posted twice
+    const juneNet = rows.filter((r) => r.UnitId === 1 && r.JournalId === 'LON' && r.AccountNo === '1610' && String(r.EntryDate).startsWith('2025-06'));
+    expect(juneNet.length).toBeGreaterThanOrEqual(38);
+    const batches = rows.filter((r) => r.UnitId === 1 && r.AccountNo === '1610' && String(r.Omschrijving).startsWith('/PREF/'));
+    expect(batches).toHaveLength(5); // February's one-line run and March's transfers aside, one batch a month
+    const tax = rows.filter((r) => r.UnitId === 1 && r.AccountNo === '1620' && r.JournalId === 'BNK');
+    expect(tax.map((r) => String(r.EntryDate).slice(0, 7))).toEqual(['2025-02', '2025-03', '2025-04', '2025-05', '2025-06']);
+    expect(tax.every((r) => /BELASTINGDIENST.*\/REMI\/STRD\/CUR\/\d{16}\//.test(String(r.Omschrijving)))).toBe(true);
+  });
+
+  it('plants every payroll problem profiles.md lists, with the flags the truth expects in June', () => {
+    const reasons = new Set(june.openLines.map((l) => l.reason));
+    for (const r of ['run-posted-twice', 'payment-without-run', 'returned-transfer', 'tax-rounding', 'payment-without-credits', 'payroll-other-journal', 'not-yet-due']) expect(reasons, r).toContain(r);
+    const on = (code: string, account: string) => june.flags.filter((f) => f.code === code && f.account === account);
+    expect(on('duplicate', '1610')[0]!.lines).toHaveLength(80);
+    expect(on('missing-counterpart', '1610')[0]!.lines).toHaveLength(1);
+    expect(on('returned-payment', '1610')[0]!.lines).toHaveLength(1);
+    expect(on('amount-mismatch', '1620')[0]!.lines).toHaveLength(2);
+    expect(on('unexpected-journal', '1620')[0]!.lines).toHaveLength(1);
+    expect(on('payment-without-credits', '1630')[0]!.lines).toHaveLength(1);
+    // Payroll tax and pension expect June's own credits, and do not clear only because of the rest.
+    for (const account of ['1620', '1630']) {
+      const a = june.accounts.find((x) => x.account === account)!;
+      const due = june.openLines.filter((l) => l.account === account && l.reason === 'not-yet-due');
+      expect(due.length).toBeGreaterThan(0);
+      expect(a.expected).toBe(due.reduce((s, l) => s + l.amount, 0));
+      expect(a.clears).toBe(false);
+    }
+    // The June batch pays the whole June run (N:1).
+    const batch = june.matches.find((m) => m.kind === 'batch')!;
+    expect(batch.account).toBe('1610');
+    expect(batch.lines.length).toBeGreaterThan(38);
+  });
+
+  it('leaves the Moss truth exactly as it was before payroll was added (keys, figures, open lines, flags)', () => {
+    // Fingerprint of the Moss-only demo truth before issue 14; the payroll's lines are numbered on
+    // their own, so no Moss line key moved. Accounts as before (no profile), payroll ones left out.
+    const moss = d.truth.units.map((u) => ({
+      unitId: u.unitId,
+      periods: Object.fromEntries(
+        Object.entries(u.periods).map(([k, p]) => {
+          const own = new Set(p.accounts.filter((a) => a.profile === 'moss').map((a) => a.account));
+          return [k, {
+            wallet: p.wallet,
+            accounts: p.accounts.filter((a) => own.has(a.account)).map(({ role, account, opening, debit, credit, closing, expected, difference, clears }) => ({ role, account, opening, debit, credit, closing, expected, difference, clears })),
+            openLines: p.openLines.filter((l) => own.has(l.account)),
+            flags: p.flags.filter((f) => own.has(f.account)),
+            matches: p.matches.filter((m) => own.has(m.account)),
+          }];
+        }),
+      ),
+    }));
+    expect(createHash('sha256').update(JSON.stringify(moss)).digest('hex')).toBe('a489d9e1885f22057ae8383a85cc566ee4216594d636268975b6f9816c554a83');
   });
 });

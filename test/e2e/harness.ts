@@ -62,6 +62,8 @@ export interface HarnessOptions {
   services?: (dataDir: string) => Services;
   /** Runs against the backend before the page loads. */
   prepare?: (backend: Backend) => Promise<void>;
+  /** Sees every answer the page gets (as the relay gave it: bytes, or an envelope object). */
+  onAnswer?: (method: string, answer: unknown) => void;
   viewport?: { width: number; height: number };
 }
 
@@ -81,6 +83,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     // One JSON string across CDP: Playwright's per-value serializer is far slower than
     // Electron's structured clone on 100,000-line answers. The backend's bytes are that text.
     const answer = await relay(workspaces, method, Array.isArray(args) ? args : []);
+    opts.onAnswer?.(String(method), answer);
     return answer instanceof Uint8Array ? Buffer.from(answer.buffer, answer.byteOffset, answer.byteLength).toString('utf8') : JSON.stringify(answer);
   });
   // What the preload does in Electron: exactly the contract's methods, frozen.

@@ -36,7 +36,9 @@ describe('month-end with the demo data', () => {
     await h.screenshot('02-sync-progress');
     // Wait for the sync itself to finish (its toast), not just for cards of the empty month.
     await expect.poll(() => page.getByRole('status').filter({ hasText: /Klaar: .* regels uit AFAS opgehaald/ }).count(), { timeout: 60_000 }).toBe(1);
-    await expect.poll(() => page.locator('.account-card').count()).toBe(3);
+    // The demo runs Moss and Nmbrs: a group of cards per profile.
+    await expect.poll(() => page.locator('[data-profile="moss"] .account-card').count()).toBe(3);
+    await expect.poll(() => page.locator('[data-profile="nmbrs"] .account-card').count()).toBe(3);
     // The period comes from main's hint: the demo's last month.
     expect(await page.getByRole('textbox', { name: 'Periode (MM-JJJJ)' }).inputValue()).toBe('06-2025');
 
@@ -47,7 +49,7 @@ describe('month-end with the demo data', () => {
     const june = unit.periods['2025-06']!;
     await expect.poll(() => page.locator('.flag').count()).toBeGreaterThan(0);
     // Moss Balance waits for the wallet balance; the others that do not clear say so.
-    const balance = unit.config.moss.balanceAccount;
+    const balance = unit.config.moss!.balanceAccount;
     for (const a of june.accounts.filter((x) => !x.clears && x.account !== balance)) {
       await expect.poll(() => page.locator(`[data-account="${a.account}"] .badge`).textContent()).toContain('Sluit niet aan');
     }
@@ -68,7 +70,7 @@ describe('month-end with the demo data', () => {
     await h.screenshot('03b-dashboard-wallet');
 
     // Matching workspace of cash in transit: accept the first suggestion with Enter.
-    const cit = unit.config.moss.cashInTransitAccount;
+    const cit = unit.config.moss!.cashInTransitAccount;
     await page.getByRole('button', { name: `Afletteren ${cit}` }).click();
     await page.locator('[data-testid="table-debit"] [data-key]').first().waitFor();
     // No column header or cell is cut off; method codes are in words.

@@ -33,6 +33,32 @@ describe('fake AFAS GetConnector paging and ordering', () => {
     }
   });
 
+  it('a small page near the start (picked, not sorted) holds the same rows as that part of a big page', async () => {
+    const q = { orderbyfieldids: '-AccountNo,EntryDate,EntryNo,SeqNo', filterfieldids: 'JournalId', filtervalues: '20', operatortypes: '7' };
+    const all = ((await get(fake, '/connectors/Profit_Transactions_Allocated', { ...q, skip: 0, take: 1000 })).json as { rows: Row[] }).rows;
+    for (const [skip, take] of [[0, 1], [0, 16], [3, 5], [15, 1]] as const) {
+      const got = ((await get(fake, '/connectors/Profit_Transactions_Allocated', { ...q, skip, take })).json as { rows: Row[] }).rows;
+      expect(got.map(key)).toEqual(all.slice(skip, skip + take).map(key));
+    }
+  });
+
+  it('a range on the order field (a skip scan) gives exactly the rows and order of the full filter', async () => {
+    const all = fake.environment.connectors['Profit_Transactions_Allocated']!.rows;
+    for (const [op, value] of [['4', '1610'], ['2', '2010'], ['5', '4100'], ['3', '8000']] as const) {
+      const q = { orderbyfieldids: 'AccountNo', filterfieldids: 'JournalId,AccountNo', filtervalues: `20,${value}`, operatortypes: `7,${op}`, skip: 0, take: 1000 };
+      const got = ((await get(fake, '/connectors/Profit_Transactions_Allocated', q)).json as { rows: Row[] }).rows;
+      const cmp = (a: string) => (op === '4' ? a > value : op === '2' ? a >= value : op === '5' ? a < value : a <= value);
+      const expected = all
+        .map((r, i) => ({ r, i }))
+        .filter(({ r }) => String(r.JournalId) !== '20' && r.AccountNo !== null && cmp(String(r.AccountNo)))
+        .sort((a, b) => (String(a.r.AccountNo) < String(b.r.AccountNo) ? -1 : String(a.r.AccountNo) > String(b.r.AccountNo) ? 1 : a.i - b.i))
+        .slice(0, 1000)
+        .map(({ r }) => key(r));
+      expect(got.map(key), `${op} ${value}`).toEqual(expected);
+      expect(got.length).toBeGreaterThan(0);
+    }
+  });
+
   it('defaults take to 100 and skip to 0', async () => {
     const got = await get(fake, '/connectors/Profit_Transactions_Allocated', { orderbyfieldids: 'EntryNo' });
     const body = got.json as { skip: number; take: number; rows: Row[] };

@@ -14,3 +14,16 @@ describe('contract: line keys', () => {
     }
   });
 });
+
+describe('contract: administrations', () => {
+  const moss = { balanceAccount: '11050', cashInTransitAccount: '20990', defaultSupplier: '700123', purchaseJournal: 'MOSI', bankJournal: 'MOSB', bankAccounts: ['11000'] };
+  const nmbrs = { journal: 'LON', netWagesAccount: '1610', payrollTaxAccount: '1620', bankAccounts: ['11000'] };
+  it('takes any set of profiles, at least one; the old Moss-only shape too', () => {
+    expect(ok('saveAdministration', [{ unitId: 1, profile: 'moss', moss }])).toBe(true);
+    expect(ok('saveAdministration', [{ unitId: 1, moss, nmbrs: { ...nmbrs, pensionAccount: '1630' } }])).toBe(true);
+    expect(ok('getReadiness', [{ unitId: 1, nmbrs }])).toBe(true);
+    expect(ok('saveAdministration', [{ unitId: 1 }])).toBe(false);
+    expect(ok('saveAdministration', [{ unitId: 1, profile: 'moss', nmbrs }])).toBe(false);
+    expect(ok('saveAdministration', [{ unitId: 1, nmbrs: { ...nmbrs, extra: 1 } }])).toBe(false);
+  });
+});

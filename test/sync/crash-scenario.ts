@@ -18,7 +18,7 @@ export function crashScenario(changed: boolean) {
   afas.set('Profit_Fin_ChangedEntrydate', changedDates(lines));
   return {
     afas,
-    config: { ...CONFIG, moss: { ...CONFIG.moss, merchantCreditors: [] } },
+    config: { ...CONFIG, moss: { ...CONFIG.moss!, merchantCreditors: [] } },
     from: { year: 2025, month: 1 },
     to: { year: 2025, month: 6 },
     now: () => new Date('2025-09-01T10:00:00Z'),

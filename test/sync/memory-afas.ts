@@ -54,7 +54,7 @@ export class MemoryAfas implements AfasClient {
 
   async *getRows(connector: string, o: GetRowsOptions): AsyncIterable<AfasRow[]> {
     if (o.orderBy.length === 0) throw new Error('orderBy required');
-    const take = o.take ?? 100;
+    const take = Math.min(o.take ?? 100, o.limit ?? Infinity);
     const all = this.rows(connector)
       .filter((row) => !o.filters || o.filters.length === 0 || o.filters.some((g) => g.every((c) => matches(row, c))))
       .sort((a, b) => {

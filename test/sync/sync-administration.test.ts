@@ -42,6 +42,15 @@ function changeAfas(mutate: (rows: ReturnType<MemoryAfas['rows']>) => void, dele
 }
 
 describe('syncAdministration', () => {
+  it('finds the merchant creditors with one single-row probe per account of the purchase journal, not by reading its lines', async () => {
+    const result = await sync();
+    expect(result.accounts).toContain('40123');
+    const probes = afas.log.filter((r) => r.connector === LINES && r.filters?.[0]?.some((c) => c.fieldId === 'JournalId'));
+    const purchaseAccounts = new Set(afas.rows(LINES).filter((r) => r.UnitId === UNIT && r.JournalId === CONFIG.moss!.purchaseJournal).map((r) => String(r.AccountNo)));
+    expect(probes.length).toBe(purchaseAccounts.size + 1); // the last probe finds nothing after the last account
+    expect(probes.every((p) => p.take === 1 && p.skip === 0)).toBe(true);
+  });
+
   it('stores every line of the profile accounts and discovered merchant creditors of this unit, with master data', async () => {
     const result = await sync();
     expect(result.status).toBe('done');

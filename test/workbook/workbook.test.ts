@@ -135,7 +135,8 @@ describe('sheets and labels', () => {
     const cfs = (s as unknown as { conditionalFormattings: Cf[] }).conditionalFormattings;
     expect(cfs.map((c) => c.ref)).toEqual(expect.arrayContaining(['G10:G15', 'I10:I15']));
     expect(cfs.find((c) => c.ref === 'I10:I15')?.rules[0]?.style?.fill?.bgColor?.argb).toBe('FFFFC7CE');
-    expect(String(sheet(nl, 'Open 1-2030').autoFilter)).toBe('A1:K6');
+    // (L: why an item is expected to be open, e.g. payroll tax not yet due)
+    expect(String(sheet(nl, 'Open 1-2030').autoFilter)).toBe('A1:L6');
     expect(String(sheet(nl, 'Afletteringen').autoFilter)).toBe('A1:M8');
   });
 

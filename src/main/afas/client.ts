@@ -334,7 +334,7 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
     const stop = new AbortController();
     const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
     const depth = Math.max(1, Math.min(opts.prefetch ?? 1, maxInFlight));
-    let take = opts.take ?? pageSize(opts.columns ?? KNOWN_COLUMNS[connectorId] ?? DEFAULT_COLUMNS);
+    let take = Math.min(opts.take ?? pageSize(opts.columns ?? KNOWN_COLUMNS[connectorId] ?? DEFAULT_COLUMNS), opts.limit ?? Infinity);
     let nextSkip = 0;
     const queue: { skip: number; take: number; page: Promise<{ value: Buffer; take: number; slow: boolean }> }[] = [];
     const enqueue = () => {
@@ -367,7 +367,7 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
           // Slow but answered: the pages not yet asked for are made smaller.
           take = Math.max(MIN_TAKE, Math.floor(take / 2));
         }
-        if (rows.length >= page.take) {
+        if (rows.length >= page.take && (opts.limit === undefined || head.skip + rows.length < opts.limit)) {
           while (queue.length < depth) enqueue();
           // Let the requests reach the socket before the caller's synchronous work on this page.
           await new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,6 +1,7 @@
 // The Moss preparation checklist (Moss "Connect Guide 1. Preparation") as data, checked against the
 // AFAS environment: the GetConnectors Kruispost needs in the App Connector, then the master data
-// Moss asks the customer to create (journals, ledger accounts, default supplier).
+// Moss asks the customer to create (journals, ledger accounts, default supplier). Other profiles'
+// checklists (readiness-nmbrs.ts) build on baseReadiness.
 import type { Bilingual, MossProfile } from '../../shared/domain';
 import { isAppFailure } from '../../shared/errors';
 import type { AfasClient, AfasRow, FilterGroups } from './types';
@@ -44,32 +45,36 @@ export const DEFAULT_JOURNAL_TYPES: JournalTypeRules = {
 };
 
 const APP_CONNECTOR_NL = 'Algemeen > Beheer > App connector';
-const JOURNALS_NL = 'Financieel > Grootboek > Dagboeken';
+export const JOURNALS_NL = 'Financieel > Grootboek > Dagboeken';
 const ACCOUNTS_NL = 'Financieel > Grootboek > Grootboekrekeningen';
 const CREDITORS_NL = 'Financieel > Crediteuren > Crediteur';
 
-const NONE: Bilingual = { nl: '', en: '' };
+export const NONE: Bilingual = { nl: '', en: '' };
 
-export async function runReadiness(
-  client: AfasClient,
-  unitId: number,
-  moss: MossProfile,
-  options: { journalTypes?: JournalTypeRules; signal?: AbortSignal } = {},
-): Promise<ReadinessCheck[]> {
-  const rules = options.journalTypes ?? DEFAULT_JOURNAL_TYPES;
-  const signal = options.signal;
+/** Reads a connector for a check; a connector not in the App Connector, or an error, is the answer's reason. */
+export interface ReadinessReader {
+  has(connectorId: string): boolean;
+  /** Every matching row, or the first `limit` (a sample is enough for "has lines"). */
+  fetch(connectorId: string, orderBy: string[], filters: FilterGroups, limit?: number): Promise<AfasRow[] | Bilingual>;
+}
+
+/** The App Connector's GetConnectors and the administration: what every profile needs. */
+export async function baseReadiness(client: AfasClient, unitId: number, signal?: AbortSignal): Promise<{ reader: ReadinessReader; checks: ReadinessCheck[] }> {
   const meta = await client.metaInfo(signal); // 401/403 here: the caller shows that failure itself
   const available = new Set(meta.getConnectors.map((c) => c.id.toLowerCase()));
   const has = (id: string) => available.has(id.toLowerCase());
   const checks: ReadinessCheck[] = REQUIRED_GET_CONNECTORS.map((c) => connectorCheck(c, has(c.id)));
 
-  const fetch = async (connectorId: string, orderBy: string[], filters: FilterGroups): Promise<AfasRow[] | Bilingual> => {
+  const fetch = async (connectorId: string, orderBy: string[], filters: FilterGroups, limit?: number): Promise<AfasRow[] | Bilingual> => {
     if (!has(connectorId)) {
       return { nl: `Niet te controleren: voeg eerst GetConnector ${connectorId} toe aan de App Connector.`, en: `Cannot check: first add GetConnector ${connectorId} to the App Connector.` };
     }
     try {
       const rows: AfasRow[] = [];
-      for await (const page of client.getRows(connectorId, { orderBy, filters, take: 500, ...(signal ? { signal } : {}) })) rows.push(...page);
+      for await (const page of client.getRows(connectorId, { orderBy, filters, take: Math.min(500, limit ?? 500), ...(signal ? { signal } : {}) })) {
+        rows.push(...page);
+        if (limit !== undefined && rows.length >= limit) break;
+      }
       return rows;
     } catch (e) {
       if (!isAppFailure(e)) throw e;
@@ -91,7 +96,13 @@ export async function runReadiness(
         })
       : unknown(`administration:${unitId}`, { nl: `Administratie ${unitId} is bereikbaar`, en: `Administration ${unitId} is reachable` }, admins),
   );
+  return { reader: { has, fetch }, checks };
+}
 
+/** The Moss checklist: purchase and bank journal, Moss Balance, cash in transit, bank accounts, default supplier. */
+export async function mossReadiness(reader: ReadinessReader, unitId: number, moss: MossProfile, rules: JournalTypeRules = DEFAULT_JOURNAL_TYPES): Promise<ReadinessCheck[]> {
+  const { fetch } = reader;
+  const checks: ReadinessCheck[] = [];
   // Journals: purchase (Inkoop) and bank (Financieel, counter account Moss Balance)
   const journals = await fetch('Profit_Journals', ['UnitId', 'JournalId'], [moss.purchaseJournal, moss.bankJournal].map((j) => [
     { fieldId: 'UnitId', operator: 1 as const, value: String(unitId) },
@@ -121,11 +132,21 @@ export async function runReadiness(
   return checks;
 }
 
-function check(id: string, ok: boolean, label: Bilingual, fix: Bilingual, required = true): ReadinessCheck {
+export async function runReadiness(
+  client: AfasClient,
+  unitId: number,
+  moss: MossProfile,
+  options: { journalTypes?: JournalTypeRules; signal?: AbortSignal } = {},
+): Promise<ReadinessCheck[]> {
+  const base = await baseReadiness(client, unitId, options.signal);
+  return [...base.checks, ...(await mossReadiness(base.reader, unitId, moss, options.journalTypes))];
+}
+
+export function check(id: string, ok: boolean, label: Bilingual, fix: Bilingual, required = true): ReadinessCheck {
   return { id, ok, label, fix: ok ? NONE : fix, required };
 }
 
-function unknown(id: string, label: Bilingual, why: Bilingual): ReadinessCheck {
+export function unknown(id: string, label: Bilingual, why: Bilingual): ReadinessCheck {
   return { id, ok: false, label, fix: why, required: true };
 }
 
@@ -173,7 +194,7 @@ function journalCheck(id: string, journalId: string, typeNl: 'Inkoop' | 'Financi
   });
 }
 
-function accountCheck(id: string, account: string, what: Bilingual, accounts: AfasRow[] | Bilingual): ReadinessCheck {
+export function accountCheck(id: string, account: string, what: Bilingual, accounts: AfasRow[] | Bilingual): ReadinessCheck {
   const label: Bilingual = { nl: `${what.nl} ${account} bestaat`, en: `${what.en} ${account} exists` };
   if (!Array.isArray(accounts)) return unknown(id, label, accounts);
   const row = accounts.find((r) => String(r.Account) === account);

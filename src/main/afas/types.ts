@@ -25,6 +25,8 @@ export interface GetRowsOptions {
   signal?: AbortSignal;
   /** Pages fetched ahead while the caller works (default 1; at most the client's maxInFlight). */
   prefetch?: number;
+  /** At most this many rows are asked for (a probe for the first row asks for one, once). */
+  limit?: number;
   /** Called after each page with the number of rows it held. */
   onPage?: (info: { rows: number; skip: number }) => void;
 }

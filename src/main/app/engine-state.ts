@@ -8,6 +8,9 @@ import { periodId } from '../../shared/domain';
 import type { Cents } from '../../shared/money';
 import type { AdministrationResult, StoredMatch } from '../../shared/reconcile';
 import { autoMatchPrepared, prepareEngineLines, reconcilePrepared, type PreparedLines } from '../reconcile/engine';
+import { StringIndex } from '../reconcile/stringIndex';
+import { withTick } from '../reconcile/tick';
+import { NO_JOB, type Job } from './job';
 import { insertMatchesInBulk } from '../store/bulk-matches';
 import { listMatches, listNotes, listSignOffs } from '../store/controller-reads';
 import type { Db } from '../store/database';
@@ -29,7 +32,7 @@ interface Lines {
   key: string;
   base: PreparedLines;
   names: Record<string, string>;
-  byKey: Map<LineKey, MutationLine> | null;
+  byKey: { get(key: LineKey): MutationLine | undefined } | null;
 }
 
 interface Picture {
@@ -70,13 +73,14 @@ export class EngineState {
   }
 
   /** The unit's lines, prepared for the engine (read from the store when not kept). */
-  prepared(config: AdministrationConfig): Lines {
+  prepared(config: AdministrationConfig, job: Job = NO_JOB): Lines {
     const runId = lastSuccessfulRun(this.db, config.unitId)?.id ?? 0;
     const key = `${config.unitId}|${runId}|${JSON.stringify(config)}`;
     const kept = this.lines.find((l) => l.key === key);
     if (kept) return kept;
-    const lines = queryLines(this.db, { unitId: config.unitId, accounts: reconcileAccounts(this.db, config) });
-    const made: Lines = { key, base: prepareEngineLines({ config, lines }), names: accountNames(this.db, config.unitId), byKey: null };
+    job.step('read');
+    const lines = queryLines(this.db, { unitId: config.unitId, accounts: reconcileAccounts(this.db, config), tick: () => job.tick() });
+    const made: Lines = { key, base: withTick(() => job.tick(), () => prepareEngineLines({ config, lines })), names: accountNames(this.db, config.unitId), byKey: null };
     this.lines = [made, ...this.lines.filter((l) => !l.key.startsWith(`${config.unitId}|`))].slice(0, KEEP);
     return made;
   }
@@ -84,16 +88,17 @@ export class EngineState {
   /** The lines behind keys of the unit (the workbook's matched groups), from the prepared lines. */
   lineLookup(config: AdministrationConfig): { get(key: LineKey): MutationLine | undefined } {
     const l = this.prepared(config);
-    l.byKey ??= new Map(l.base.lines.map((x) => [x.key, x]));
+    l.byKey ??= keyLookup(l.base.lines);
     return l.byKey;
   }
 
-  result(ctx: EngineContext): AdministrationResult {
-    const lines = this.prepared(ctx.config);
+  result(ctx: EngineContext, job: Job = NO_JOB): AdministrationResult {
+    const lines = this.prepared(ctx.config, job);
     const key = `${lines.key}|${this.decisions}|${periodId(ctx.period)}|${ctx.walletBalance}|${ctx.today}|${ctx.fetched ?? true}`;
     const kept = this.pictures.find((p) => p.key === key);
     if (kept) return kept.result;
-    const result = reconcilePrepared(lines.base, { ...this.decisionsOf(ctx), accountNames: lines.names });
+    job.step('reconcile');
+    const result = withTick(() => job.tick(), () => reconcilePrepared(lines.base, { ...this.decisionsOf(ctx), accountNames: lines.names }));
     this.keep(key, result);
     return result;
   }
@@ -103,16 +108,23 @@ export class EngineState {
    * and the picture with them is the result. One engine run. A proposal the store leaves out (its
    * id was unmatched by the controller before, or a line is taken) is not in the picture.
    */
-  autoMatch(ctx: EngineContext, at: string): { written: number; result: AdministrationResult } {
-    const lines = this.prepared(ctx.config);
+  autoMatch(ctx: EngineContext, at: string, job: Job = NO_JOB): { written: number; result: AdministrationResult } {
+    const lines = this.prepared(ctx.config, job);
     const input = { ...this.decisionsOf(ctx), accountNames: lines.names };
+    job.step('match');
     // As the store will hand them back: lines by key, stamped with this run's time.
     const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-    const proposals = autoMatchPrepared(lines.base, input).map((m): StoredMatch => ({ ...m, lines: [...m.lines].sort(byKey), by: AUTO_BY, at }));
-    const { written, skippedIds } = insertMatchesInBulk(this.db, proposals, AUTO_BY, at);
+    const tick = (weight?: number) => job.tick(weight);
+    const proposals = withTick(tick, () => autoMatchPrepared(lines.base, input)).map((m): StoredMatch => {
+      job.tick();
+      return { ...m, lines: m.lines.sort(byKey), by: AUTO_BY, at };
+    });
+    job.step('persist', 0, proposals.length);
+    const { written, skippedIds } = insertMatchesInBulk(this.db, proposals, AUTO_BY, at, tick, (done) => job.step('persist', done, proposals.length));
     this.decisionsChanged();
     const kept = skippedIds.size === 0 ? proposals : proposals.filter((m) => !skippedIds.has(m.id));
-    const result = reconcilePrepared(lines.base, { ...input, storedMatches: [...input.storedMatches, ...kept] });
+    job.step('reconcile');
+    const result = withTick(tick, () => reconcilePrepared(lines.base, { ...input, storedMatches: [...input.storedMatches, ...kept] }));
     this.keep(`${lines.key}|${this.decisions}|${periodId(ctx.period)}|${ctx.walletBalance}|${ctx.today}|${ctx.fetched ?? true}`, result);
     return { written, result };
   }
@@ -137,6 +149,19 @@ export class EngineState {
   private keep(key: string, result: AdministrationResult): void {
     this.pictures = [{ key, result }, ...this.pictures.filter((p) => p.key !== key)].slice(0, KEEP);
   }
+}
+
+/** Lines by key through a compact string index (600,000 keys cost a Map twice as much). */
+function keyLookup(lines: readonly MutationLine[]): { get(key: LineKey): MutationLine | undefined } {
+  const index = new StringIndex(lines.length);
+  const lineOf = new Int32Array(lines.length);
+  for (let i = 0; i < lines.length; i++) lineOf[index.add(lines[i]!.key)] = i;
+  return {
+    get(key) {
+      const id = index.find(key);
+      return id === -1 ? undefined : lines[lineOf[id]!];
+    },
+  };
 }
 
 function accountNames(db: Db, unitId: number): Record<string, string> {

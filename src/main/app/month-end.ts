@@ -15,7 +15,7 @@ import { DEMO_PERIODS } from '../demo/dataset';
 import { loadToken, storeToken } from '../afas/credentials';
 import { parseEnvironment, type Environment } from '../afas/environment';
 import { originOf } from '../afas/secret-scope';
-import { runReadiness } from '../afas/readiness';
+import { administrationReadiness } from '../afas/readiness-profiles';
 import type { AfasClient, AfasRow, RequestAuth } from '../afas/types';
 import type { SecretStore } from '../secrets/types';
 import { appendAudit, auditChain, listAudit } from '../store/audit';
@@ -37,6 +37,7 @@ import { settleHostChange, type ConfirmHostChange } from './host-change';
 import { SyncRunner } from './sync-runner';
 import type { AccountLinesView, ChoiceLists, MonthEnd, ReadinessItem, SyncProgressView, WorkspaceView } from './types';
 import { workspaceConfigStore } from './workspace-config';
+import { checkAdministration } from './administration-check';
 
 /** Builds a client from the environment and how to authorise (classic token or OAuth + DPoP). */
 export type AfasClientFactory = (env: Environment, auth: RequestAuth) => AfasClient;
@@ -123,7 +124,7 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
   const clock = opts.clock ?? (() => new Date());
   const factory = opts.afasClientFactory ?? defaultFactory;
   const config = workspaceConfigStore(db);
-  const runner = new SyncRunner(db, opts.logger ?? createFileLogger(join(opts.dataDir, 'kruispost.log')));
+  const runner = new SyncRunner(db, opts.logger ?? createFileLogger(join(opts.dataDir, 'kruispost.log')), opts.cancelFlag ?? null);
   const engine = new EngineState(db);
   let tokenStored = false;
   let tokenGeneration = 0;
@@ -353,6 +354,7 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
   };
 
   const saveAdministration = (a: AdministrationConfig): WorkspaceView => {
+    checkAdministration(a);
     config.update((c) => {
       const others = c.administrations.filter((x) => x.unitId !== a.unitId);
       return { ...c, administrations: [...others, a].sort((x, y) => x.unitId - y.unitId) };
@@ -363,7 +365,7 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
 
   const recordWalletBalance = (unitId: number, period: Period, cents: Cents | null, by: string): void => {
     const who = namedPerson(by);
-    const account = administration(unitId).moss.balanceAccount;
+    const account = administration(unitId).moss?.balanceAccount ?? null;
     decided(() =>
       db.transaction(() => {
         config.setWalletBalance(unitId, period, cents);
@@ -399,7 +401,11 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
     },
 
     async readiness(unitId, cfg): Promise<ReadinessItem[]> {
-      const checks = await withClient((c) => runReadiness(c, unitId, cfg.moss));
+      // The months the next sync reconciles: from the first month to sync up to the month opened on.
+      const c = config.read();
+      const to = view().period ?? shiftMonths({ year: clock().getUTCFullYear(), month: clock().getUTCMonth() + 1 }, -1);
+      const from = (c.syncFrom ? parsePeriodId(c.syncFrom) : null) ?? shiftMonths(to, -3);
+      const checks = await withClient((client) => administrationReadiness(client, unitId, cfg, { from: periodId(from) <= periodId(to) ? from : to, to }));
       return checks.map((ch) => ({ id: ch.id, ok: ch.ok, label: ch.label, fix: ch.fix }));
     },
 
@@ -440,9 +446,9 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
         from: start,
         to: period,
         now: clock,
-        afterUnit: (cfg) => {
+        afterUnit: (cfg, job) => {
           engine.linesChanged(cfg.unitId);
-          engine.autoMatch({ config: cfg, period, walletBalance: config.walletBalance(cfg.unitId, period), today: today() }, nowIso());
+          engine.autoMatch({ config: cfg, period, walletBalance: config.walletBalance(cfg.unitId, period), today: today() }, nowIso(), job);
         },
       });
     },
@@ -510,8 +516,12 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
     },
     recordWalletBalance,
 
-    async exportWorkbook(unitId, period, targetPath, lang) {
-      const r = result(unitId, period);
+    // A job of its own (progress, cancel); a cancelled export leaves no file behind.
+    exportWorkbook: (unitId, period, targetPath, lang) => runner.exclusive(async (job) => {
+      const cfg = administration(unitId);
+      lastPeriod.set(unitId, period);
+      const r = named(engine.result({ config: cfg, period, walletBalance: config.walletBalance(unitId, period), today: today(), fetched: fetched(unitId, period) }, job), cfg);
+      job.step('export');
       const c = config.read();
       const last = listSyncRuns(db, unitId, 1)[0];
       mkdirSync(dirname(targetPath), { recursive: true });
@@ -528,13 +538,13 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
           },
           generatedAt: nowIso(),
           appVersion: opts.appVersion ?? '0.1.0',
-          lines: engine.lineLookup(administration(unitId)),
+          lines: engine.lineLookup(cfg),
         },
         targetPath,
-        { lang },
+        { lang, tick: () => job.tick(64) },
       );
       return { path: written.path };
-    },
+    }),
 
     markDemo(syncFrom) {
       config.update((c) => ({ ...c, demo: true, syncFrom }));

@@ -2,6 +2,7 @@
 // names (plus the few the headless job needs), pushes the sync's progress as it happens, and asks
 // the host for what only it may do (keychain, browser, save dialog). Runs in the worker thread;
 // `localBackend` runs the same loop in-thread for tests that bring their own orchestrator.
+import { encodeAnswer } from '../../shared/compact-result';
 import type { AppError } from '../../shared/domain';
 import { AppFailure, toAppError } from '../../shared/errors';
 import { isMethod, dispatch } from '../dispatch';
@@ -80,7 +81,11 @@ export function serveBackend(port: BackendPort, services: Services, settle: (m: 
   });
 
   async function answer(method: string, args: unknown[]): Promise<unknown> {
-    if (isMethod(method)) return dispatch(handlers, method, args, log);
+    if (isMethod(method)) {
+      const envelope = await dispatch(handlers, method, args, log);
+      // A month's picture goes out compact (its confirmed matches in columns); the screen decodes it.
+      return envelope.ok ? { ok: true, value: encodeAnswer(method, envelope.value) } : envelope;
+    }
     if (!EXTRA_METHODS.has(method)) return { ok: false, error: { code: 'unknown-method', message: { nl: 'Onbekende opdracht.', en: 'Unknown command.' } } };
     try {
       return { ok: true, value: await (extras[method as keyof typeof extras] as (...a: unknown[]) => Promise<unknown>)(...args) };

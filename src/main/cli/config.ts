@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { AdministrationConfig, EnvironmentConfig } from '../../shared/domain';
-import { parsePeriodId } from '../../shared/domain';
+import { parsePeriodId, PROFILE_IDS } from '../../shared/domain';
+import { accountConflicts } from '../reconcile/profiles';
 import { UsageError } from './errors';
 import { closestKey } from './suggest';
 
@@ -21,6 +22,16 @@ const moss = z
   })
   .loose();
 
+const nmbrs = z
+  .object({
+    journal: code,
+    netWagesAccount: code,
+    payrollTaxAccount: code,
+    pensionAccount: code.optional(),
+    bankAccounts: z.array(code).min(1),
+  })
+  .loose();
+
 const environment = z
   .object({
     number: z.string().trim().min(1),
@@ -28,14 +39,21 @@ const environment = z
     baseUrl: z.string().optional(),
   })
   .loose();
+// Each profile key is optional, at least one is present; "profile": "moss" (the old shape) only
+// names a key that must then be there.
 const administration = z
   .object({
     unitId: z.number().int().positive(),
     name: z.string().optional(),
-    profile: z.literal('moss'),
-    moss,
+    profile: z.enum(PROFILE_IDS).optional(),
+    moss: moss.optional(),
+    nmbrs: nmbrs.optional(),
   })
-  .loose();
+  .loose()
+  .superRefine((a, ctx) => {
+    if (!PROFILE_IDS.some((p) => a[p] !== undefined)) ctx.addIssue({ code: 'custom', message: `name at least one profile: ${PROFILE_IDS.join(', ')}`, path: [] });
+    if (a.profile !== undefined && a[a.profile] === undefined) ctx.addIssue({ code: 'custom', message: `"profile": "${a.profile}" needs the key "${a.profile}"`, path: [a.profile] });
+  });
 
 const schema = z
   .object({
@@ -93,8 +111,11 @@ function unknownKeys(value: unknown): Problem[] {
   check(value.environment, Object.keys(environment.shape), 'environment');
   if (Array.isArray(value.administrations)) {
     value.administrations.forEach((a, i) => {
-      check(a, Object.keys(administration.shape), `administrations[${i}]`);
-      if (isObject(a)) check(a.moss, Object.keys(moss.shape), `administrations[${i}].moss`);
+      check(a, ['unitId', 'name', 'profile', ...PROFILE_IDS], `administrations[${i}]`);
+      if (isObject(a)) {
+        check(a.moss, Object.keys(moss.shape), `administrations[${i}].moss`);
+        check(a.nmbrs, Object.keys(nmbrs.shape), `administrations[${i}].nmbrs`);
+      }
     });
   }
   return out;
@@ -114,8 +135,8 @@ export function parseConfig(value: unknown, file: string): CliConfig {
         en: `The configuration file ${file} is not valid:\n${lines('en')}`,
       },
       {
-        nl: 'Verbeter de genoemde velden. Voorbeeld: {"environment":{"number":"12345","type":"production"},"administrations":[{"unitId":1,"profile":"moss","moss":{…}}],"syncFrom":"2025-01"}',
-        en: 'Fix the fields named. Example: {"environment":{"number":"12345","type":"production"},"administrations":[{"unitId":1,"profile":"moss","moss":{…}}],"syncFrom":"2025-01"}',
+        nl: 'Verbeter de genoemde velden. Voorbeeld: {"environment":{"number":"12345","type":"production"},"administrations":[{"unitId":1,"moss":{…},"nmbrs":{…}}],"syncFrom":"2025-01"}',
+        en: 'Fix the fields named. Example: {"environment":{"number":"12345","type":"production"},"administrations":[{"unitId":1,"moss":{…},"nmbrs":{…}}],"syncFrom":"2025-01"}',
       },
       problems.map((p) => p.field),
     );
@@ -132,26 +153,59 @@ export function parseConfig(value: unknown, file: string): CliConfig {
   }
   return {
     environment: { number: d.environment.number, type: d.environment.type, ...(d.environment.baseUrl ? { baseUrl: d.environment.baseUrl } : {}) },
-    administrations: d.administrations.map((a) => {
-      const m = a.moss;
-      return {
-        unitId: a.unitId,
-        ...(a.name ? { name: a.name } : {}),
-        profile: 'moss' as const,
-        moss: {
-          balanceAccount: m.balanceAccount,
-          cashInTransitAccount: m.cashInTransitAccount,
-          defaultSupplier: m.defaultSupplier,
-          purchaseJournal: m.purchaseJournal,
-          bankJournal: m.bankJournal,
-          bankAccounts: m.bankAccounts,
-          ...(m.merchantCreditors ? { merchantCreditors: m.merchantCreditors } : {}),
-          ...(m.citWindowDays !== undefined ? { citWindowDays: m.citWindowDays } : {}),
-          ...(m.openDaysThreshold !== undefined ? { openDaysThreshold: m.openDaysThreshold } : {}),
-        },
-      };
+    administrations: d.administrations.map((a, i) => {
+      const out = administrationOf(a);
+      const conflict = accountConflicts(out)[0];
+      if (conflict) {
+        throw new UsageError(
+          {
+            nl: `administrations[${i}]: rekening ${conflict.account} staat bij ${conflict.fields.join(' en ')}; een tussenrekening hoort bij één rol.`,
+            en: `administrations[${i}]: account ${conflict.account} is given for ${conflict.fields.join(' and ')}; a clearing account has one role.`,
+          },
+          { nl: 'Kies voor elke rol een eigen rekening.', en: 'Choose a separate account for each role.' },
+          conflict.fields.map((f) => `administrations[${i}].${f}`),
+        );
+      }
+      return out;
     }),
     syncFrom: d.syncFrom ?? null,
+  };
+}
+
+/** The configuration as the app stores it: known fields only, each profile as given. */
+function administrationOf(a: z.infer<typeof administration>): AdministrationConfig {
+  const m = a.moss;
+  const n = a.nmbrs;
+  return {
+    unitId: a.unitId,
+    ...(a.name ? { name: a.name } : {}),
+    ...(a.profile ? { profile: a.profile } : {}),
+    ...(m
+      ? {
+          moss: {
+            balanceAccount: m.balanceAccount,
+            cashInTransitAccount: m.cashInTransitAccount,
+            defaultSupplier: m.defaultSupplier,
+            purchaseJournal: m.purchaseJournal,
+            bankJournal: m.bankJournal,
+            bankAccounts: m.bankAccounts,
+            ...(m.merchantCreditors ? { merchantCreditors: m.merchantCreditors } : {}),
+            ...(m.citWindowDays !== undefined ? { citWindowDays: m.citWindowDays } : {}),
+            ...(m.openDaysThreshold !== undefined ? { openDaysThreshold: m.openDaysThreshold } : {}),
+          },
+        }
+      : {}),
+    ...(n
+      ? {
+          nmbrs: {
+            journal: n.journal,
+            netWagesAccount: n.netWagesAccount,
+            payrollTaxAccount: n.payrollTaxAccount,
+            ...(n.pensionAccount ? { pensionAccount: n.pensionAccount } : {}),
+            bankAccounts: n.bankAccounts,
+          },
+        }
+      : {}),
   };
 }
 

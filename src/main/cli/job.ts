@@ -110,7 +110,7 @@ export async function runJob(input: JobInput): Promise<JobResult> {
         input.onPhase?.('workbook');
         try {
           mkdirSync(dirname(path), { recursive: true });
-          await call('exportWorkbookTo', a.unitId, input.period, lang, path);
+          await following(backend, input, () => call('exportWorkbookTo', a.unitId, input.period, lang, path));
         } catch (e) {
           const why = isAppFailure(e) ? e.appError.message : { nl: String(e), en: String(e) };
           throw new UsageError({ nl: `--out: ${why.nl}`, en: `--out: ${why.en}` }, isAppFailure(e) ? e.appError.action : undefined, ['--out']);
@@ -134,6 +134,23 @@ export async function runJob(input: JobInput): Promise<JobResult> {
     return { code: report.clears ? EXIT.clears : EXIT.doesNotClear, report, workbooks };
   } finally {
     await backend.close();
+  }
+}
+
+/** Runs `work` while printing the backend's progress (a line at least every 5 s off a terminal). */
+async function following<T>(backend: Backend, input: JobInput, work: () => Promise<T>): Promise<T> {
+  const progress = progressPrinter(input.stderr, input.lang);
+  const stop = backend.onProgress((view) => progress.update(view));
+  const heartbeat = setInterval(() => {
+    const v = backend.progress();
+    if (v?.state === 'running') progress.update(v);
+  }, 1_000);
+  try {
+    return await work();
+  } finally {
+    clearInterval(heartbeat);
+    stop();
+    progress.done();
   }
 }
 

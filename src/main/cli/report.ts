@@ -1,7 +1,7 @@
 // The JSON report of `kruispost reconcile` (shape documented in REPORT.md). Every amount is an exact
 // decimal string with a dot (centsToDecimal): "1234.56", "-0.35". Never a token.
 import { lineDisplayText, parseBankText } from '../../shared/bank-text';
-import type { Bilingual, MutationLine, Period } from '../../shared/domain';
+import type { Bilingual, MutationLine, Period, ProfileId } from '../../shared/domain';
 import { periodId } from '../../shared/domain';
 import { centsToDecimal } from '../../shared/money';
 import type { AccountRole, AdministrationResult, FlagCode, MatchStatus } from '../../shared/reconcile';
@@ -14,7 +14,10 @@ export interface ReportOpenItem {
   line: string;
   date: string;
   amount: string;
-  /** The controller's note, else the flag codes (comma-separated), else "unmatched". */
+  /**
+   * The controller's note, else "not-yet-due" (expected open: the period's own payroll tax or
+   * pension), else the flag codes (comma-separated), else "unmatched".
+   */
   reason: string;
   ageDays: number;
   flags: FlagCode[];
@@ -28,12 +31,15 @@ export interface ReportOpenItem {
 
 export interface ReportAccount {
   role: AccountRole;
+  /** The clearing profile the account belongs to. */
+  profile: ProfileId;
   account: string;
   name: string | null;
   opening: string;
   debit: string;
   credit: string;
   closing: string;
+  /** "0.00"; the wallet for mossBalance; the not-yet-due open items' sum for payrollTax and pension. */
   expected: string;
   difference: string;
   clears: boolean;
@@ -74,6 +80,7 @@ export function reportAdministration(r: AdministrationResult, walletBalance: num
     walletBalance: walletBalance === null ? null : centsToDecimal(walletBalance),
     accounts: r.accounts.map((a) => ({
       role: a.role,
+      profile: a.profile ?? 'moss',
       account: a.account,
       name: a.name,
       opening: centsToDecimal(a.opening),
@@ -89,7 +96,7 @@ export function reportAdministration(r: AdministrationResult, walletBalance: num
         line: o.line.key,
         date: o.line.entryDate,
         amount: centsToDecimal(o.line.amount),
-        reason: o.note ?? (o.flags.length > 0 ? o.flags.join(',') : 'unmatched'),
+        reason: o.note ?? o.reason ?? (o.flags.length > 0 ? o.flags.join(',') : 'unmatched'),
         ageDays: o.ageDays,
         flags: o.flags,
         note: o.note,

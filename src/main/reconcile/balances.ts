@@ -3,6 +3,7 @@ import type { MutationLine } from '../../shared/domain';
 import type { Cents } from '../../shared/money';
 import { AGE_BUCKETS, type AgeBucket } from '../../shared/reconcile';
 import { dateOfDay, type PeriodDays } from './dates';
+import { tick } from './tick';
 
 export interface Balances {
   opening: Cents;
@@ -22,6 +23,7 @@ export function accountBalances(lines: readonly MutationLine[], day: readonly nu
   let credit = 0;
   let lineCount = 0;
   for (let j = 0; j < lines.length; j++) {
+    tick();
     const l = lines[j]!;
     const d = day[j]!;
     if (d < p.first) opening += l.amount;

@@ -9,6 +9,7 @@ import * as F from './flags';
 import type { AccountLines } from './prepare';
 import { inJournalSet, type ClearingAccountRule } from './rules';
 import { descriptionKey } from './text';
+import { tick } from './tick';
 
 export interface DuplicateGroup {
   rule: ClearingAccountRule;
@@ -44,6 +45,7 @@ export function duplicateGroups(rule: ClearingAccountRule, acc: AccountLines, re
   const candidateKeys: string[] = [];
   const wanted = new Set<string>();
   for (const l of relevant) {
+    tick();
     if (l.amount === 0) continue;
     if (rule.duplicateJournals.includes(l.journalId)) {
       const k = `${l.journalId}|${l.entryDate}|${l.amount}`;
@@ -54,8 +56,27 @@ export function duplicateGroups(rule: ClearingAccountRule, acc: AccountLines, re
     const inv = l.invoiceId?.trim();
     if (rule.duplicateInvoices && inv && inJournalSet(rule.left, l.journalId)) wanted.add(inv.toUpperCase());
   }
+  // An open line from before the period may be the copy of an entry whose original cleared long
+  // ago: the original's lines (same journal, date and amount) join in, so a duplicate stays
+  // flagged for as long as its copy is open.
+  const olderOpen = new Set<string>();
+  for (let i = 0; i < candidates.length; i++) if (candidates[i]!.entryDate < p.firstDate) olderOpen.add(candidateKeys[i]!);
+  if (olderOpen.size > 0) {
+    const known = new Set(candidates.map((l) => l.key));
+    const { lines, day } = acc;
+    for (let j = 0; j < lines.length; j++) {
+      const l = lines[j]!;
+      if (day[j]! >= p.first || known.has(l.key) || !rule.duplicateJournals.includes(l.journalId)) continue;
+      const k = `${l.journalId}|${l.entryDate}|${l.amount}`;
+      if (!olderOpen.has(k)) continue;
+      sameAmount.set(k, (sameAmount.get(k) ?? 0) + 1);
+      candidates.push(l);
+      candidateKeys.push(k);
+    }
+  }
   const text = new Map<string, MutationLine[]>();
   for (let i = 0; i < candidates.length; i++) {
+    tick();
     const k = candidateKeys[i]!;
     if (sameAmount.get(k)! > 1) push(text, `${k}|${descriptionKey(candidates[i]!)}`, candidates[i]!);
   }
@@ -65,6 +86,7 @@ export function duplicateGroups(rule: ClearingAccountRule, acc: AccountLines, re
     // Cheap tests first: most of an account's lines are after the period or on the other side.
     const { lines, day } = acc;
     for (let j = 0; j < lines.length; j++) {
+      tick();
       const l = lines[j]!;
       if (day[j]! > p.last || l.amount === 0 || !l.invoiceId || !inJournalSet(rule.left, l.journalId)) continue;
       const inv = normalInvoice(l.invoiceId);

@@ -27,13 +27,17 @@ import { dayNumber, periodDays, type PeriodDays } from './dates';
 import * as F from './flags';
 import { groupId, pairId } from './ids';
 import { sideOf } from './matching';
-import { LEFT, type Proposal } from './pool';
+import { LEFT, RIGHT, type Proposal } from './pool';
 import { accountLines, autoProposals, prepare, prepareLines, prepareMatches, type AccountLines, type PrepareInput, type Prepared } from './prepare';
 import type { MossRuleOptions } from './profiles/moss';
 import { rollforward } from './rollforward';
-import { inJournalSet, type ClearingAccountRule } from './rules';
+import { inJournalSet, type ClearingAccountRule, type PeriodPass } from './rules';
 import { signOffState } from './signoff';
 import { copiesOf, duplicateGroups, mergeDuplicates, type DuplicateGroup } from './duplicates';
+import { tick } from './tick';
+import { parseBankText } from '../../shared/bank-text';
+import { linePeriod, periodKey, periodsPaidOn } from './tax-periods';
+import { returnReason } from './text';
 
 export interface ReconcileInput {
   config: AdministrationConfig;
@@ -105,9 +109,11 @@ export function reconcileWithAutoMatch(
 function autoMatchOn(prep: Prepared, input: Pick<ReconcileInput, 'config' | 'today'>): StoredMatch[] {
   const out: StoredMatch[] = [];
   for (const rule of prep.rules.accounts) {
+    tick();
     const first = prep.matching.get(rule.account);
     if (!first) continue;
     for (const p of autoProposals(rule, accountLines(prep, rule.account), prep.stored, first)) {
+      tick();
       const a = p.items[0];
       const b = p.items[1];
       const lines: StoredMatch['lines'] =
@@ -152,6 +158,7 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
   const differences = new Map<string, number[]>();
   const within = (d: number) => d >= p.first && d <= p.last;
   for (let k = 0; k < st.matches.length; k++) {
+    tick();
     if (!roleOf.has(st.matches[k]!.account)) continue;
     if (st.staleReason[k] !== null) {
       shown.push(k);
@@ -176,9 +183,10 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
   const duplicates: DuplicateGroup[] = [];
   let inTransit = { count: 0, total: 0 };
   for (const rule of prep.rules.accounts) {
+    tick();
     const lines = accountLines(prep, rule.account);
     const proposals = (prep.matching.get(rule.account)?.proposals ?? []).filter((pr) => pr.items.some((i) => i.day <= p.last));
-    const acc = reconcileAccount(rule, lines, proposals, prep, p, asOf, todayDay, input.walletBalance, notes, categories);
+    const acc = reconcileAccount(rule, lines, proposals, prep, input.period, p, asOf, todayDay, input.walletBalance, notes, categories);
     // A month never fetched has nothing to flag: its emptiness is not a finding.
     if (fetched) {
       flags.push(...acc.flags);
@@ -198,11 +206,13 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
           : 'does-not-clear';
     const judged = status === 'clears' || status === 'does-not-clear';
     if (rule.role === 'cashInTransit') {
-      const paid = acc.openItems.filter((o) => sideOf(rule, o.line.journalId) !== LEFT && o.line.amount > 0);
+      const paid = acc.openItems.filter((o) => sideOf(rule, o.line) !== LEFT && o.line.amount > 0);
       inTransit = { count: paid.length, total: paid.reduce((s, o) => s + o.line.amount, 0) };
     }
     accounts.push({
       role: rule.role,
+      profile: rule.profile,
+      expectedKind: rule.expected,
       account: rule.account,
       name: input.accountNames?.[rule.account] ?? null,
       opening: acc.opening,
@@ -228,10 +238,12 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
   // One duplicate flag per double export, whichever accounts its entries touch.
   flags.push(...mergeDuplicates(duplicates));
 
-  // Open items carry the codes of the flags that name them.
+  // Open items carry the codes of the flags that name them. A duplicate's flag names the lines on
+  // its home account; its lines on the other accounts (a run's tax and pension lines) are duplicates too.
   const codes = new Map<LineKey, Set<FlagCode>>();
   // "Does not clear" names every open item (so "Toon" shows them); on each item it would only repeat the account's status.
   for (const f of flags) if (f.code !== 'does-not-clear') for (const k of f.lines) (codes.get(k) ?? codes.set(k, new Set()).get(k)!).add(f.code);
+  for (const g of duplicates) for (const l of g.lines) (codes.get(l.key) ?? codes.set(l.key, new Set()).get(l.key)!).add('duplicate');
   for (const a of accounts) for (const o of a.openItems) o.flags = [...(codes.get(o.line.key) ?? [])].sort();
 
   const matchCounts: Record<MatchStatus, number> = { suggested: 0, confirmed: 0, stale: 0 };
@@ -252,7 +264,8 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
 
 /** The account's reconciling items: its open items, then the differences of its matches. */
 function reconcilingItems(account: string, openItems: readonly OpenItem[], differenceMatches: readonly number[], st: Prepared['stored']): ReconcilingItem[] {
-  const out: ReconcilingItem[] = openItems.map((o) => ({
+  // An item expected to be open (not yet due) is part of `expected`, not a reconciling item.
+  const out: ReconcilingItem[] = openItems.filter((o) => o.reason === undefined).map((o) => ({
     kind: 'open-item',
     account,
     lines: [o.line.key],
@@ -303,13 +316,14 @@ function suggestion(pr: Proposal, account: string, unitId: number): MatchGroup {
 }
 
 /** An account's figures before naming, status and sign-off are added. */
-type AccountComputation = Omit<AccountResult, 'role' | 'account' | 'name' | 'status' | 'signOff'> & { flags: Flag[]; duplicates: DuplicateGroup[] };
+type AccountComputation = Omit<AccountResult, 'role' | 'profile' | 'expectedKind' | 'account' | 'name' | 'status' | 'signOff'> & { flags: Flag[]; duplicates: DuplicateGroup[] };
 
 function reconcileAccount(
   rule: ClearingAccountRule,
   acc: AccountLines,
   proposals: readonly Proposal[],
   prep: Prepared,
+  period: Period,
   p: PeriodDays,
   asOf: number,
   todayDay: number,
@@ -329,6 +343,7 @@ function reconcileAccount(
   const agingTotals = emptyAging();
   const relevant: MutationLine[] = [];
   for (let j = 0; j < lines.length; j++) {
+    tick();
     const d = day[j]!;
     if (d > p.last) continue;
     const l = lines[j]!;
@@ -352,21 +367,10 @@ function reconcileAccount(
   }
   openItems.sort((a, b) => (a.line.entryDate < b.line.entryDate ? -1 : a.line.entryDate > b.line.entryDate ? 1 : a.line.key < b.line.key ? -1 : 1));
 
-  // Balance against expectation.
-  let expected = 0;
-  let clears: boolean;
-  if (rule.expected === 'external') {
-    expected = wallet ?? bal.closing;
-    clears = wallet !== null && bal.closing === wallet;
-    if (!clears) flags.push(F.walletDifference(rule.account, bal.closing, wallet));
-  } else {
-    clears = bal.closing === 0;
-    if (!clears) flags.push(F.doesNotClear(rule, bal.closing, openItems.map((o) => o.line)));
-  }
-
   // Lines from journals that should not post here.
   const byJournal = new Map<string, MutationLine[]>();
   for (const l of relevant) {
+    tick();
     if (inJournalSet(rule.allowedJournals, l.journalId)) continue;
     (byJournal.get(l.journalId) ?? byJournal.set(l.journalId, []).get(l.journalId)!).push(l);
   }
@@ -374,14 +378,67 @@ function reconcileAccount(
 
   const open = new Set(openItems.map((o) => o.line.key));
   const duplicates = duplicateGroups(rule, acc, relevant, p).map((g) => ({ ...g, open: g.lines.some((l) => open.has(l.key)) }));
-  // A copy of an entry exported twice is to be reversed, not waited for: not "missing" its counterpart.
+  // A copy of an entry exported twice is to be reversed, not waited for: not "missing" its
+  // counterpart, and not part of a liability either.
   const copies = new Set(duplicates.flatMap((g) => copiesOf(g)).map((l) => l.key));
+
+  // Balance against expectation.
+  let expected = 0;
+  let clears: boolean;
+  if (rule.expected === 'external') {
+    expected = wallet ?? bal.closing;
+    clears = wallet !== null && bal.closing === wallet;
+    if (!clears) flags.push(F.walletDifference(rule.account, bal.closing, wallet));
+  } else if (rule.expected === 'not-yet-due') {
+    // The period's own liability is paid after the period ends: its open document-side lines
+    // are expected to be open, and only what is older (or foreign) stops the account clearing.
+    const key = periodKey(period);
+    const others: MutationLine[] = [];
+    for (const o of openItems) {
+      if (sideOf(rule, o.line) === LEFT && !copies.has(o.line.key) && periodKey(linePeriod(o.line)) === key) {
+        o.reason = 'not-yet-due';
+        expected += o.line.amount;
+      } else {
+        others.push(o.line);
+      }
+    }
+    clears = bal.closing === expected;
+    if (!clears) flags.push(F.doesNotTie(rule, bal.closing, expected, others));
+  } else {
+    clears = bal.closing === 0;
+    if (!clears) flags.push(F.doesNotClear(rule, bal.closing, openItems.map((o) => o.line)));
+  }
 
   // Suggestions that need a look.
   for (const pr of proposals) {
     const ls = pr.items.map((i) => i.line);
-    if (pr.kind === 'difference') flags.push(F.amountMismatch(rule, ls, pr.difference));
+    if (pr.kind === 'difference') flags.push(F.amountMismatch(rule, pr.items.filter((i) => i.side === LEFT).map((i) => i.line), pr.items.filter((i) => i.side !== LEFT).map((i) => i.line), pr.difference));
     if (pr.kind === 'subset') flags.push(F.splitOrMerged(rule, ls[0]!, ls.slice(1), pr.auto));
+  }
+
+  // Lines with a flag of their own are not also "missing" their counterpart.
+  const explained = new Set<LineKey>(copies);
+  if (rule.returnsReopen) {
+    for (const l of relevant) {
+      if (!inJournalSet(rule.right, l.journalId)) continue;
+      const reason = returnReason(l);
+      if (reason === null) continue;
+      explained.add(l.key);
+      flags.push(F.returnedPayment(rule, l, reason, parseBankText(l.lineDescription ?? l.description)?.counterparty.name ?? null, open.has(l.key)));
+    }
+  }
+  const periodPass = rule.passes.find((x): x is PeriodPass => x.kind === 'period');
+  if (periodPass && rule.tracksOpenItems) {
+    const proposed = new Set(proposals.flatMap((pr) => pr.items.map((i) => i.line.key)));
+    let withLines: Set<string> | null = null;
+    for (const o of openItems) {
+      if (proposed.has(o.line.key) || confirmedOpen.has(o) || sideOf(rule, o.line) !== RIGHT) continue;
+      withLines ??= new Set(lines.filter((l) => sideOf(rule, l) === LEFT).map((l) => periodKey(linePeriod(l))));
+      const paid = periodsPaidOn(dayNumber(o.line.entryDate), periodPass.maxDaysAfter);
+      if (paid.some((x) => withLines!.has(periodKey(x)))) continue;
+      explained.add(o.line.key);
+      flags.push(F.paymentWithoutCredits(rule, o.line, paid, periodPass.maxDaysAfter));
+    }
   }
 
   // No counterpart at all (not even a suggestion), older than the grace period as of today.
@@ -390,14 +447,15 @@ function reconcileAccount(
     for (const pr of proposals) for (const i of pr.items) proposed.add(i.line.key);
     const missing: Record<'left' | 'right', MutationLine[]> = { left: [], right: [] };
     for (const o of openItems) {
-      const side = sideOf(rule, o.line.journalId);
-      if (side === null || proposed.has(o.line.key) || confirmedOpen.has(o) || copies.has(o.line.key)) continue;
+      tick();
+      const side = sideOf(rule, o.line);
+      if (side === null || o.reason !== undefined || proposed.has(o.line.key) || confirmedOpen.has(o) || explained.has(o.line.key)) continue;
       if (todayDay - dayNumber(o.line.entryDate) <= rule.missingCounterpartDays) continue;
       missing[side === LEFT ? 'left' : 'right'].push(o.line);
     }
     for (const s of ['left', 'right'] as const) if (missing[s].length > 0) flags.push(F.missingCounterpart(rule, s, missing[s], rule.missingCounterpartDays));
 
-    const old = openItems.filter((o) => o.ageDays > rule.openDaysThreshold);
+    const old = openItems.filter((o) => o.ageDays > rule.openDaysThreshold && o.reason === undefined);
     if (old.length > 0) {
       const byBucket = emptyAging();
       for (const o of old) byBucket[o.bucket] += o.line.amount;
@@ -432,11 +490,13 @@ function tieOut(prep: Prepared, p: PeriodDays, wallet: Cents | null, inTransit: 
   const own = accountLines(prep, rule.account);
   const entryRoles = new Map<number, Set<AccountRole>>();
   for (let j = 0; j < own.lines.length; j++) {
+    tick();
     const l = own.lines[j]!;
     if (own.day[j]! >= p.first && own.day[j]! <= p.last && l.journalId === rule.journal) entryRoles.set(l.entryNo, new Set());
   }
   if (entryRoles.size > 0) {
     for (const acc of prep.rules.accounts) {
+      tick();
       if (acc.account === rule.account) continue;
       for (const l of accountLines(prep, acc.account).lines) {
         if (l.journalId !== rule.journal) continue;

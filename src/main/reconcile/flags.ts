@@ -1,9 +1,10 @@
 // Flag builders: each message explains itself to the controller in Dutch and English, with the
 // numbers (count, total, dates) needed to act on it.
 import { formatDate } from '../../shared/dates';
-import type { MutationLine } from '../../shared/domain';
+import type { MutationLine, Period } from '../../shared/domain';
+import { periodLabel } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
-import { counted, countedSide } from '../../shared/plural';
+import { counted, countedSide, pluralOf } from '../../shared/plural';
 import type { Cents } from '../../shared/money';
 import type { AgeBucket, Flag, FlagCode } from '../../shared/reconcile';
 import type { ClearingAccountRule } from './rules';
@@ -32,6 +33,31 @@ export function doesNotClear(rule: ClearingAccountRule, closing: Cents, open: re
     keys(open),
     `Rekening ${rule.account} sluit niet op nul: saldo ${c.nl} aan het einde van de periode; ${counted(open.length, 'open post', 'open posten')} (${sum(open.length, o, 'nl')}).`,
     `Account ${rule.account} does not clear to zero: balance ${c.en} at period end; ${counted(open.length, 'open item', 'open items', 'en')} (${sum(open.length, o, 'en')}).`,
+  );
+}
+
+/**
+ * A liability account (payroll taxes, pension) against the period's own credits, not yet due.
+ * Names the other open items (those that stop it tying out), so "Toon" shows them.
+ */
+export function doesNotTie(rule: ClearingAccountRule, closing: Cents, expected: Cents, others: readonly MutationLine[]): Flag {
+  const c = eur(closing);
+  const x = eur(expected);
+  const d = eur(closing - expected);
+  const o = eur(total(others));
+  const rest = (lang: 'nl' | 'en') =>
+    others.length === 0
+      ? lang === 'nl'
+        ? 'geen andere open posten'
+        : 'no other open items'
+      : `${lang === 'nl' ? counted(others.length, 'andere open post', 'andere open posten') : counted(others.length, 'other open item', 'other open items', 'en')} (${sum(others.length, o, lang)})`;
+  return flag(
+    'does-not-clear',
+    'error',
+    rule.account,
+    keys(others),
+    `Rekening ${rule.account} sluit niet aan: saldo ${c.nl}, verwacht ${x.nl} (de nog niet verschuldigde posten van deze periode), verschil ${d.nl}; ${rest('nl')}.`,
+    `Account ${rule.account} does not tie out: balance ${c.en}, expected ${x.en} (this period's items, not yet due), difference ${d.en}; ${rest('en')}.`,
   );
 }
 
@@ -85,6 +111,7 @@ const entryList = (names: readonly string[], and: string) => (names.length <= 1 
  * twice names its purchases and its payments, each journal apart.
  */
 export function exportedTwice(rule: ClearingAccountRule, lines: MutationLine[], entries: readonly EntryRef[]): Flag {
+  if (rule.entryNames) return runPostedTwice(rule, lines, entries);
   const first = lines[0]!;
   const a = eur(Math.abs(first.amount));
   const what = first.description ?? first.lineDescription ?? '';
@@ -103,6 +130,26 @@ export function exportedTwice(rule: ClearingAccountRule, lines: MutationLine[], 
   );
 }
 
+/** A run posted twice (Nmbrs keeps a generated journal, and it can be sent again). */
+function runPostedTwice(rule: ClearingAccountRule, lines: MutationLine[], entries: readonly EntryRef[]): Flag {
+  const run = rule.entryNames!;
+  const first = lines[0]!;
+  const names = entries.map((e) => `${e.journalId} ${e.entryNo}`);
+  const copies = names.slice(1);
+  const perEntry = lines.filter((l) => l.entryNo === first.entryNo && l.journalId === first.journalId);
+  const t = eur(total(perEntry));
+  return flag(
+    'duplicate',
+    'warning',
+    rule.account,
+    keys(lines),
+    `${cap(run.nl)} twee keer geboekt (${day(first.entryDate)}, ${counted(perEntry.length, 'regel', 'regels')} op ${rule.account}, samen ${t.nl} per boeking): boekingen ${entryList(names, 'en')} zijn gelijk. De eerste telt (en is afgeletterd als de betaling er is); ${entryList(copies, 'en')} is de kopie en blijft open. Boek ${entryList(copies, 'en')} in AFAS tegen (ook op de loonheffings- en pensioenrekening).`,
+    `${cap(run.en)} posted twice (${day(first.entryDate)}, ${counted(perEntry.length, 'line', 'lines', 'en')} on ${rule.account}, together ${t.en} per entry): entries ${entryList(names, 'and')} are identical. The first one counts (and is matched when the payment is there); ${entryList(copies, 'and')} is the copy and stays open. Reverse ${entryList(copies, 'and')} in AFAS (also on the payroll tax and pension accounts).`,
+  );
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 export function duplicateInvoice(rule: ClearingAccountRule, invoice: string, lines: MutationLine[]): Flag {
   const t = eur(total(lines));
   return flag(
@@ -115,16 +162,18 @@ export function duplicateInvoice(rule: ClearingAccountRule, invoice: string, lin
   );
 }
 
-export function amountMismatch(rule: ClearingAccountRule, lines: MutationLine[], difference: Cents): Flag {
-  const [l, r] = lines;
+/** A suggestion whose sides differ by a fee or a rounding: `left` the document side, `right` the settlement. */
+export function amountMismatch(rule: ClearingAccountRule, left: MutationLine[], right: MutationLine[], difference: Cents): Flag {
   const d = eur(difference);
+  const side = (ls: MutationLine[], lang: 'nl' | 'en') =>
+    ls.length === 1 ? `${formatEuro(ls[0]!.amount, lang)} (${day(ls[0]!.entryDate)})` : `${formatEuro(total(ls), lang)} (${ls.length} ${lang === 'nl' ? 'regels' : 'lines'}, ${dates(ls)})`;
   return flag(
     'amount-mismatch',
     'warning',
     rule.account,
-    keys(lines),
-    `${rule.sideNames.left.nl} ${eur(l!.amount).nl} (${day(l!.entryDate)}) en ${rule.sideNames.right.nl} ${eur(r!.amount).nl} (${day(r!.entryDate)}) verschillen ${d.nl} (kosten of afronding?). Alleen een voorstel: bevestig met een categorie en een reden.`,
-    `${rule.sideNames.left.en} ${eur(l!.amount).en} (${day(l!.entryDate)}) and ${rule.sideNames.right.en} ${eur(r!.amount).en} (${day(r!.entryDate)}) differ by ${d.en} (fee or rounding?). A suggestion only: confirm it with a category and a reason.`,
+    keys([...left, ...right]),
+    `${cap(rule.sideNames.left.nl)} ${side(left, 'nl')} en ${rule.sideNames.right.nl} ${side(right, 'nl')} verschillen ${d.nl} (kosten of afronding?). Alleen een voorstel: bevestig met een categorie en een reden.`,
+    `${cap(rule.sideNames.left.en)} ${side(left, 'en')} and ${rule.sideNames.right.en} ${side(right, 'en')} differ by ${d.en} (fee or rounding?). A suggestion only: confirm it with a category and a reason.`,
   );
 }
 
@@ -174,5 +223,51 @@ export function openTooLong(rule: ClearingAccountRule, lines: MutationLine[], ma
     keys(lines),
     `${counted(lines.length, 'post', 'posten')} op ${rule.account} ${lines.length === 1 ? 'staat' : 'staan'} langer dan ${rule.openDaysThreshold} dagen open (${sum(lines.length, t, 'nl')}; ${lines.length === 1 ? '' : 'oudste '}${maxAge} dagen; per ouderdom in dagen ${buckets('nl')}).`,
     `${counted(lines.length, 'item', 'items', 'en')} on ${rule.account} ${lines.length === 1 ? 'has' : 'have'} been open longer than ${rule.openDaysThreshold} days (${sum(lines.length, t, 'en')}; ${lines.length === 1 ? '' : 'oldest '}${maxAge} days; by age in days ${buckets('en')}).`,
+  );
+}
+
+const RETURN_REASONS: Record<string, { nl: string; en: string }> = {
+  AC01: { nl: 'rekeningnummer onjuist', en: 'incorrect account number' },
+  AC04: { nl: 'rekening opgeheven', en: 'account closed' },
+  AC06: { nl: 'rekening geblokkeerd', en: 'account blocked' },
+  MD07: { nl: 'rekeninghouder overleden', en: 'account holder deceased' },
+  MS03: { nl: 'reden niet opgegeven', en: 'reason not specified' },
+  RC01: { nl: 'BIC onjuist', en: 'incorrect BIC' },
+};
+
+/**
+ * A transfer the payee's bank sent back (SEPA /RTRN/): it reopens what it paid. Open until the
+ * payee is paid again (then info: the return is settled).
+ */
+export function returnedPayment(rule: ClearingAccountRule, line: MutationLine, reason: string, payee: string | null, open: boolean): Flag {
+  const why = RETURN_REASONS[reason.toUpperCase()];
+  const code = (lang: 'nl' | 'en') => (reason ? ` (${reason}${why ? `: ${why[lang]}` : ''})` : '');
+  const who = payee ? ` ${payee}` : '';
+  const a = eur(Math.abs(line.amount));
+  return flag(
+    'returned-payment',
+    open ? 'warning' : 'info',
+    rule.account,
+    [line.key],
+    open
+      ? `Betaling van ${a.nl} aan${who || ' de begunstigde'} is op ${day(line.entryDate)} teruggestort${code('nl')}: dat bedrag staat weer open op ${rule.account} tot het opnieuw is betaald. Vraag het juiste rekeningnummer na en betaal opnieuw.`
+      : `Betaling van ${a.nl} aan${who || ' de begunstigde'} is op ${day(line.entryDate)} teruggestort${code('nl')} en daarna opnieuw betaald.`,
+    open
+      ? `The payment of ${a.en} to${who || ' the payee'} was returned on ${day(line.entryDate)}${code('en')}: the amount is open again on ${rule.account} until it is paid again. Ask for the right account number and pay again.`
+      : `The payment of ${a.en} to${who || ' the payee'} was returned on ${day(line.entryDate)}${code('en')} and has been paid again since.`,
+  );
+}
+
+/** A settlement dated where no period it could pay has any document-side line on the account. */
+export function paymentWithoutCredits(rule: ClearingAccountRule, line: MutationLine, periods: readonly Period[], maxDaysAfter: number): Flag {
+  const a = eur(line.amount);
+  const ps = (lang: 'nl' | 'en') => (periods.length > 0 ? periods.map(periodLabel).join(lang === 'nl' ? ' of ' : ' or ') : '—');
+  return flag(
+    'payment-without-credits',
+    'warning',
+    rule.account,
+    [line.key],
+    `${cap(rule.sideNames.right.nl)} van ${a.nl} op ${day(line.entryDate)} hoort bij een periode zonder ${pluralOf(rule.sideNames.left.nl, 'nl')} op ${rule.account} (binnen ${maxDaysAfter} dagen na het einde van ${ps('nl')}). Controleer de aangifte of de boeking van de loonrun; valt die periode vóór de eerste opgehaalde maand, haal dan eerder op.`,
+    `${cap(rule.sideNames.right.en)} of ${a.en} on ${day(line.entryDate)} belongs to a period without ${pluralOf(rule.sideNames.left.en, 'en')} on ${rule.account} (within ${maxDaysAfter} days after the end of ${ps('en')}). Check the return or the run's booking; if that period is before the first synced month, sync from earlier.`,
   );
 }

@@ -5,16 +5,23 @@ import { LEFT, RIGHT, type Pool, type Proposal, type Sides } from './pool';
 import { runExactPass } from './passes/exact';
 import { runSubsetPass } from './passes/subset';
 import { runDifferencePass } from './passes/difference';
+import { runBatchPass } from './passes/batch';
+import { runPeriodPass } from './passes/period';
+import type { MutationLine } from '../../shared/domain';
+import { returnReason } from './text';
 
 export interface AccountMatching {
   proposals: Proposal[];
   capped: boolean;
 }
 
-/** Side of a line by its journal; null = neither side (e.g. an unexpected journal). */
-export function sideOf(rule: ClearingAccountRule, journal: string): typeof LEFT | typeof RIGHT | null {
-  if (inJournalSet(rule.left, journal)) return LEFT;
-  if (inJournalSet(rule.right, journal)) return RIGHT;
+/**
+ * Side of a line by its journal; null = neither side (e.g. an unexpected journal). A returned
+ * transfer reopens what it paid: on rules that say so it is on the document side.
+ */
+export function sideOf(rule: ClearingAccountRule, line: Pick<MutationLine, 'journalId' | 'description' | 'lineDescription'>): typeof LEFT | typeof RIGHT | null {
+  if (inJournalSet(rule.left, line.journalId)) return LEFT;
+  if (inJournalSet(rule.right, line.journalId)) return rule.returnsReopen && returnReason(line) !== null ? LEFT : RIGHT;
   return null;
 }
 
@@ -26,6 +33,8 @@ export function matchAccount(rule: ClearingAccountRule, open: Sides): AccountMat
   for (const pass of rule.passes) {
     if (pass.kind === 'exact') runExactPass(pass, pool, proposals);
     else if (pass.kind === 'subset') runSubsetPass(pass, pool, proposals);
+    else if (pass.kind === 'batch') runBatchPass(pass, pool, proposals);
+    else if (pass.kind === 'period') runPeriodPass(pass, pool, proposals);
     else runDifferencePass(pass, pool, proposals);
   }
   return { proposals, capped: pool.capped };

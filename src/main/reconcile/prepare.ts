@@ -1,14 +1,15 @@
 // Shared first half of reconcileAdministration and autoMatch: rule set, lines per account, stored
 // matches replayed, and the passes run over what is still open.
 import type { AdministrationConfig, MutationLine } from '../../shared/domain';
-import { AppFailure } from '../../shared/errors';
 import type { StoredMatch } from '../../shared/reconcile';
 import { dayNumber } from './dates';
 import { matchAccount, sideOf, type AccountMatching } from './matching';
 import { byDayThenKey, LEFT, makeItem, RIGHT, type Item, type Proposal, type Sides } from './pool';
-import { mossRuleSet, type MossRuleOptions } from './profiles/moss';
+import { buildRuleSet } from './profiles';
+import type { MossRuleOptions } from './profiles/moss';
 import type { ClearingAccountRule, ClearingRuleSet } from './rules';
 import { evaluateStoredMatches, type StoredEvaluation } from './stored';
+import { tick } from './tick';
 
 export interface PrepareInput {
   config: AdministrationConfig;
@@ -38,15 +39,6 @@ export interface Prepared {
 
 const NO_DAY = -0x80000000;
 
-export function buildRuleSet(config: AdministrationConfig, lines: readonly MutationLine[], options?: MossRuleOptions): ClearingRuleSet {
-  if (config.profile === 'moss') return mossRuleSet(config.moss, lines, options);
-  throw new AppFailure(
-    'unknown-profile',
-    { nl: `Onbekend profiel "${String(config.profile)}" voor administratie ${config.unitId}.`, en: `Unknown profile "${String(config.profile)}" for administration ${config.unitId}.` },
-    { nl: 'Kies het Moss-profiel in de instellingen van de administratie.', en: 'Choose the Moss profile in the administration settings.' },
-  );
-}
-
 export function prepareLines(input: PrepareInput): Omit<Prepared, 'stored' | 'matching'> {
   const unitId = input.config.unitId;
   const unitLines = input.lines.every((l) => l.unitId === unitId) ? input.lines : input.lines.filter((l) => l.unitId === unitId);
@@ -55,6 +47,7 @@ export function prepareLines(input: PrepareInput): Omit<Prepared, 'stored' | 'ma
   for (const r of rules.accounts) if (!byAccount.has(r.account)) byAccount.set(r.account, { lines: [], day: [], index: [] });
   const day = new Int32Array(unitLines.length).fill(NO_DAY);
   for (let i = 0; i < unitLines.length; i++) {
+    tick();
     const l = unitLines[i]!;
     const acc = byAccount.get(l.accountNo);
     if (acc === undefined) continue;
@@ -82,9 +75,10 @@ export function openSides(rule: ClearingAccountRule, acc: AccountLines, confirme
   if (!rule.tracksOpenItems || rule.passes.length === 0) return sides;
   const { lines, day, index } = acc;
   for (let j = 0; j < lines.length; j++) {
+    tick();
     const l = lines[j]!;
     if (l.amount === 0 || (confirmedOf !== null && confirmedOf[index[j]!] !== -1)) continue;
-    const side = sideOf(rule, l.journalId);
+    const side = sideOf(rule, l);
     if (side === LEFT) sides.left.push(makeItem(l, side, day[j]!));
     else if (side === RIGHT) sides.right.push(makeItem(l, side, day[j]!));
   }
@@ -150,6 +144,7 @@ export function prepareMatches(base: Omit<Prepared, 'stored' | 'matching'>, stor
   const stored = evaluateStoredMatches(storedMatches, lines, dayOf, unitId);
   const matching = new Map<string, AccountMatching>();
   for (const rule of base.rules.accounts) {
+    tick();
     const acc = accountLines(base, rule.account);
     matching.set(rule.account, matchAccount(rule, openSides(rule, acc, stored.confirmedOfLine)));
   }

@@ -1,9 +1,11 @@
-// The generic "clearing rule set": which accounts must clear (or tie to an external balance),
-// which journals may post to them, and the ordered passes that pair their lines. A profile
-// (Moss, later Declaree/Nmbrs/Spend Cloud) is a function from its configuration (and the data,
-// for discovered accounts) to one of these; the engine knows nothing about Moss.
+// The generic "clearing rule set": which accounts must clear (or tie to an external balance, or
+// to the liability not yet due), which journals may post to them, and the ordered passes that
+// pair their lines. A profile (Moss, Nmbrs, later Declaree/Spend Cloud) is a function from its
+// configuration (and the data, for discovered accounts) to part of one; an administration that
+// runs several profiles gets their parts together. The engine knows no profile by name.
+import type { ProfileId } from '../../shared/domain';
 import type { Cents } from '../../shared/money';
-import type { AccountRole } from '../../shared/reconcile';
+import type { AccountRole, ExpectedKind } from '../../shared/reconcile';
 
 /** Which journals a line may come from. `except` = every journal but these. */
 export type JournalSet = { only: readonly string[] } | { except: readonly string[] };
@@ -30,9 +32,11 @@ export interface ExactPass {
   window: DateWindow | null;
   /**
    * What the text must show for an automatic match: 'invoice' (the key is the evidence),
-   * 'similar' (word overlap ≥ minSimilarity), 'no-conflict' (references shared or absent).
+   * 'similar' (word overlap ≥ minSimilarity), 'no-conflict' (references shared or absent),
+   * 'unique' (nothing: the amount, unique both ways in the window, is the evidence — a payroll
+   * journal's line texts share no reference with the bank's end-to-end ids).
    */
-  autoEvidence: 'invoice' | 'similar' | 'no-conflict';
+  autoEvidence: 'invoice' | 'similar' | 'no-conflict' | 'unique';
   minSimilarity?: number;
 }
 
@@ -59,7 +63,35 @@ export interface DifferencePass {
   tolerancePermille: number;
 }
 
-export type MatchPass = ExactPass | SubsetPass | DifferencePass;
+/**
+ * Many-to-one per entry: all open document-side lines of one entry (a payroll run: one net-wage
+ * line per employee) against one settlement line of their total (the salary batch).
+ */
+export interface BatchPass {
+  kind: 'batch';
+  method: string;
+  /** offset = entry day − settlement day. */
+  window: DateWindow;
+  /** Entries with fewer open lines are left to the 1:1 pass. */
+  minLines: number;
+}
+
+/**
+ * Many-to-one per period: all document-side lines of one AFAS period (Year/Period) against one
+ * settlement dated after the period's last day (a tax return paid the next month). A settlement
+ * within `toleranceCents` of the total is a suggestion showing the difference, never automatic.
+ */
+export interface PeriodPass {
+  kind: 'period';
+  method: string;
+  /** The settlement is dated 1..maxDaysAfter days after the period's last day. */
+  maxDaysAfter: number;
+  toleranceCents: Cents;
+  /** Method of a near (rounding) suggestion. */
+  differenceMethod: string;
+}
+
+export type MatchPass = ExactPass | SubsetPass | DifferencePass | BatchPass | PeriodPass;
 
 /** Names shown for the two sides in messages, e.g. "Moss-boeking" / "bankbetaling". */
 export interface SideNames {
@@ -67,11 +99,21 @@ export interface SideNames {
   right: { nl: string; en: string };
 }
 
+/** How an open document-side item of the rule is named in messages ("loonrun" / "payroll run"). */
+export interface EntryNames {
+  nl: string;
+  en: string;
+}
+
 export interface ClearingAccountRule {
   account: string;
   role: AccountRole;
-  /** 'zero': must clear to 0; 'external': must equal an externally reported balance (wallet). */
-  expected: 'zero' | 'external';
+  profile: ProfileId;
+  /**
+   * 'zero': must clear to 0; 'external': must equal an externally reported balance (wallet);
+   * 'not-yet-due': must equal the document-side lines of the period itself (paid after it ends).
+   */
+  expected: ExpectedKind;
   /** Journals that may post here; anything else is flagged. */
   allowedJournals: JournalSet;
   /** Accounts that tie to a balance keep no open items and have no passes. */
@@ -80,6 +122,13 @@ export interface ClearingAccountRule {
   left: JournalSet;
   right: JournalSet;
   sideNames: SideNames;
+  /** Set when an entry on the document side is a run (payroll), for the duplicate message. */
+  entryNames?: EntryNames;
+  /**
+   * A returned transfer on the settlement side (SEPA /RTRN/, a credit back on the account) reopens
+   * what it paid: it counts on the document side until the payee is paid again, and is flagged.
+   */
+  returnsReopen?: boolean;
   passes: readonly MatchPass[];
   /** Journals whose lines are checked for "exported twice" (same amount + date + description). */
   duplicateJournals: readonly string[];
@@ -91,7 +140,8 @@ export interface ClearingAccountRule {
 }
 
 export interface ClearingRuleSet {
-  profile: string;
+  /** The profiles the rule set was built from, in order. */
+  profiles: readonly ProfileId[];
   accounts: readonly ClearingAccountRule[];
   tieOut: TieOutRule | null;
 }

@@ -9,6 +9,7 @@ import type { Bilingual, MutationLine } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
 import type { MatchGroup, StoredMatch } from '../../shared/reconcile';
 import { StringIndex } from './stringIndex';
+import { tick } from './tick';
 
 export interface StoredEvaluation {
   /** The unit's stored matches, in input order; k below indexes this. */
@@ -58,6 +59,7 @@ export function evaluateStoredMatches(
   const claims = new Int32Array(slots);
   let conflict = false;
   for (let k = 0, s = 0; k < count; k++) {
+    tick();
     const refs = matches[k]!.lines;
     for (let p = 0; p < refs.length; p++) {
       const id = keyId.add(refs[p]!.key);
@@ -72,6 +74,7 @@ export function evaluateStoredMatches(
   const lineKeyId = new Int32Array(count > 0 ? lines.length : 0).fill(NONE);
   if (keys > 0) {
     for (let i = 0; i < lines.length; i++) {
+      tick();
       const id = keyId.find(lines[i]!.key);
       if (id === -1) continue;
       keyLine[id] = i;
@@ -89,6 +92,7 @@ export function evaluateStoredMatches(
   for (let k = 0; k < count; k++) order[k] = k;
   const sortedOrder = conflict ? [...order].sort((a, b) => replayOrder(matches[a]!, matches[b]!)) : order;
   for (const k of sortedOrder) {
+    tick();
     const m = matches[k]!;
     // Reasons in Dutch and English, interleaved (no closure per match: this loop runs per match).
     let why: string[] | null = null;

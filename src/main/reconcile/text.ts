@@ -1,5 +1,5 @@
 // Evidence from text: reference tokens (numbers and codes) and word-overlap similarity.
-import { bankTextReferences, referenceTokensOf } from '../../shared/bank-text';
+import { bankTextReferences, parseBankText, referenceTokensOf } from '../../shared/bank-text';
 import type { MutationLine } from '../../shared/domain';
 
 const STOP = new Set(['the', 'and', 'van', 'het', 'een', 'der', 'den', 'voor', 'met', 'for', 'via', 'bv', 'b.v.', 'nv', 'ltd', 'gmbh', 'inc', 'eur']);
@@ -54,4 +54,17 @@ export function compareReferences(a: ReadonlySet<string>, b: ReadonlySet<string>
 /** Normalised description for duplicate detection. */
 export function descriptionKey(line: MutationLine): string {
   return lineText(line).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The SEPA return reason of a returned transfer (/RTRN/AC04/: "", when the bank gave none), or
+ * null when the line is not one. Cheap for every other line: only texts with /RTRN/ are parsed.
+ */
+export function returnReason(line: Pick<MutationLine, 'description' | 'lineDescription'>): string | null {
+  for (const text of [line.lineDescription, line.description]) {
+    if (!text || !text.includes('/RTRN/')) continue;
+    const sepa = parseBankText(text);
+    if (sepa) return sepa.returnReason ?? '';
+  }
+  return null;
 }

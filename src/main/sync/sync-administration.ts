@@ -14,6 +14,7 @@ import { ProgressTracker, type SyncProgress } from './progress';
 import { amsterdamDate, monthsBetween, sliceOf, type MonthSlice } from './slices';
 import { applyRun, createStager, dropStagedLines, hashAccounts, runStatements, type Statement } from './staging';
 import { startLineWriter } from './stage-writer';
+import { creditorDiscoveryJournals, syncAccountsOf } from '../reconcile/profiles';
 
 export interface SyncOptions {
   db: Db;
@@ -50,10 +51,9 @@ export interface SyncResult {
   retries: RetryCounts;
 }
 
-/** The accounts the profile names (merchant creditors added when configured). */
+/** The accounts every profile of the administration names, and their bank accounts. */
 export function profileAccounts(config: AdministrationConfig): string[] {
-  const m = config.moss;
-  return [...new Set([m.balanceAccount, m.cashInTransitAccount, m.defaultSupplier, ...m.bankAccounts, ...(m.merchantCreditors ?? [])].filter((a) => a !== ''))];
+  return syncAccountsOf(config);
 }
 
 interface RunRow {
@@ -147,7 +147,9 @@ export async function syncAdministration(opts: SyncOptions): Promise<SyncResult>
         return st === undefined || changes === null || m.month >= openMonth || (hash !== null && st.accountsHash !== hash) || changedSince(changes, m.month, st.changesMark);
       };
       accounts = base;
-      if (config.moss.merchantCreditors === undefined) {
+      // Creditors a profile finds in its journal (Moss's merchant creditors, unless configured).
+      const discoverIn = creditorDiscoveryJournals(config);
+      if (discoverIn.length > 0) {
         tracker.phase = 'discover';
         tracker.report();
         const creditorIds = new Set(
@@ -155,8 +157,9 @@ export async function syncAdministration(opts: SyncOptions): Promise<SyncResult>
         );
         const known = lastSuccessfulRun(db, unitId)?.accounts ?? [];
         const found = new Set(known.filter((a) => creditorIds.has(a)));
-        for (const m of months.filter((mm) => isDirty(mm, null))) {
-          for (const c of await discoverCreditors(ctx, m, config.moss.purchaseJournal, creditorIds)) found.add(c);
+        const changed = months.filter((mm) => isDirty(mm, null));
+        if (changed.length > 0) {
+          for (const journal of discoverIn) for (const c of await discoverCreditors(ctx, changed[0]!.start, changed[changed.length - 1]!.next, journal, creditorIds)) found.add(c);
         }
         accounts = [...new Set([...base, ...found])];
       }

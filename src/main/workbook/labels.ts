@@ -1,6 +1,6 @@
 // Every word the workbook shows, in Dutch and English. Sheet names stay short: Excel allows 31
 // characters and the per-account sheets add the administration and account to them.
-import type { AccountRole, AccountStatus, FlagCode, MatchStatus } from '../../shared/reconcile';
+import type { AccountRole, AccountStatus, FlagCode, MatchStatus, OpenItemReason } from '../../shared/reconcile';
 import type { Lang } from '../../shared/domain';
 
 type Text = Record<Lang, string>;
@@ -128,7 +128,19 @@ export const OPEN_ITEM_HEADERS: Text[] = [
   { nl: 'Categorie', en: 'Category' },
   { nl: 'Signaleringen', en: 'Flags' },
   { nl: 'Notitie', en: 'Note' },
+  { nl: 'Reden open', en: 'Why open' },
 ];
+
+/** Why an open item is expected to be open (it is in `expected`, not a reconciling item). */
+export const OPEN_REASON: Record<OpenItemReason, Text> = {
+  'not-yet-due': { nl: 'Nog niet verschuldigd (verwacht)', en: 'Not yet due (expected)' },
+};
+
+/** Below an open-items total, for accounts that expect the period's own items to be open. */
+export const EXPECTED_ROWS = {
+  expected: { nl: 'Waarvan nog niet verschuldigd (verwacht)', en: 'Of which not yet due (expected)' },
+  reconciling: { nl: 'Aansluitposten', en: 'Reconciling items' },
+} satisfies Record<string, Text>;
 
 export const MATCH_HEADERS: Text[] = [
   { nl: 'Adm.', en: 'Adm.' },
@@ -192,6 +204,9 @@ export const ROLE: Record<AccountRole, Text> = {
   cashInTransit: { nl: 'Kruisposten', en: 'Cash in transit' },
   defaultSupplier: { nl: 'Moss standaardcrediteur', en: 'Moss default supplier' },
   creditor: { nl: 'Crediteur', en: 'Creditor' },
+  netWages: { nl: 'Te betalen nettolonen', en: 'Net wages payable' },
+  payrollTax: { nl: 'Af te dragen loonheffing', en: 'Payroll taxes payable' },
+  pension: { nl: 'Af te dragen pensioenpremies', en: 'Pension premiums payable' },
 };
 
 export const ACCOUNT_STATUS: Record<AccountStatus, Text> = {
@@ -223,6 +238,8 @@ export const FLAG: Record<FlagCode, Text> = {
   'does-not-clear': { nl: 'Sluit niet aan', en: 'Does not clear' },
   'wallet-difference': { nl: 'Verschil met wallet', en: 'Wallet difference' },
   'missing-counterpart': { nl: 'Tegenboeking ontbreekt', en: 'Missing counterpart' },
+  'returned-payment': { nl: 'Teruggestorte betaling', en: 'Returned payment' },
+  'payment-without-credits': { nl: 'Betaling zonder periodeposten', en: 'Payment without period credits' },
 };
 
 /** A label that falls back to the raw code when the engine adds a value this file does not know. */

@@ -18,6 +18,11 @@ export interface AccountSheet {
   openTotal: number;
   items: ReconcilingItem[];
   categorised: number;
+  /** Sum of the open items expected to be open (not yet due): part of `expected`, not reconciling. */
+  expectedTotal: number;
+  /** The open-items sheet's row of what reconciles: the total, or (not-yet-due accounts) total − expected two rows below it. */
+  reconcilingRow: number;
+  reconcilingTotal: number;
 }
 
 export interface SheetPlan {
@@ -37,7 +42,10 @@ export interface SheetPlan {
 export function itemsOf(account: AccountResult): ReconcilingItem[] {
   return (
     account.reconcilingItems ??
-    account.openItems.map((o) => ({ kind: 'open-item' as const, account: account.account, lines: [o.line.key], matchId: null, amount: o.line.amount, categorisation: o.categorisation ?? null }))
+    account.openItems
+      // An item expected to be open (not yet due) is part of `expected`, not a reconciling item.
+      .filter((o) => o.reason === undefined)
+      .map((o) => ({ kind: 'open-item' as const, account: account.account, lines: [o.line.key], matchId: null, amount: o.line.amount, categorisation: o.categorisation ?? null }))
   );
 }
 
@@ -52,7 +60,12 @@ export function planSheets(results: AdministrationResult[], lang: Lang): SheetPl
     for (const account of result.accounts) {
       const lastDataRow = Math.max(account.openItems.length + 1, 2);
       let openTotal = 0;
-      for (const item of account.openItems) openTotal += item.line.amount;
+      let expectedTotal = 0;
+      for (const item of account.openItems) {
+        openTotal += item.line.amount;
+        if (item.reason) expectedTotal += item.line.amount;
+      }
+      const splitsExpected = account.expectedKind === 'not-yet-due';
       const its = itemsOf(account);
       accounts.push({
         result,
@@ -63,6 +76,9 @@ export function planSheets(results: AdministrationResult[], lang: Lang): SheetPl
         openTotal,
         items: its,
         categorised: account.categorised ?? its.reduce((s, i) => (i.categorisation ? s + i.amount : s), 0),
+        expectedTotal,
+        reconcilingRow: splitsExpected ? lastDataRow + 3 : lastDataRow + 1,
+        reconcilingTotal: openTotal - expectedTotal,
       });
     }
   }

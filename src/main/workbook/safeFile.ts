@@ -121,7 +121,8 @@ export async function writeFileSafely(target: string, write: (out: Writable) => 
     } catch (e) {
       out.destroy();
       await closed;
-      throw streamError ?? e;
+      // The writer's own failure (a cancel) says more than the stream it left behind.
+      throw e instanceof AppFailure ? e : (streamError ?? e);
     }
     if (!out.writableFinished) out.end();
     await closed;

@@ -24,7 +24,12 @@ export interface Table {
   next: number;
   /** Row number at the last pause (see pace). */
   pausedAt: number;
+  /** The export's tick (see exportTicks), called at every pause. */
+  tick?: () => void;
 }
+
+/** The tick of the workbook being written, found by its tables (a cancel throws from a pause). */
+export const exportTicks = new WeakMap<ExcelJS.Workbook, () => void>();
 
 const PLAIN: CellStyle = { alignment: { vertical: 'top' } };
 
@@ -46,7 +51,8 @@ export function openTable(wb: ExcelJS.Workbook, name: string, columns: Column[],
     ...(opts.print ? { pageSetup: pageSetup(opts.print.onePage ?? false), headerFooter: headerFooter(opts.print.context, opts.print.title) } : {}),
   });
   ws.columns = columns.map((c) => ({ width: c.width }));
-  const table: Table = { ws, columns, headerRow, next: 1, pausedAt: 1 };
+  const tick = exportTicks.get(wb);
+  const table: Table = { ws, columns, headerRow, next: 1, pausedAt: 1, ...(tick ? { tick } : {}) };
   for (const [values, styles] of opts.titleRows ?? []) putRow(table, values, styles);
   // Headers wrap within their own row: tall enough for the longest one, never over the first data row.
   const lines = Math.max(1, ...columns.map((c) => linesNeeded(c.header[lang], c.width)));
@@ -143,6 +149,10 @@ const PACE_ROWS = 40;
 export async function pace(table: Table): Promise<void> {
   if (table.next - table.pausedAt < PACE_ROWS) return;
   table.pausedAt = table.next;
+  table.tick?.();
   await new Promise((resolve) => setImmediate(resolve));
-  while (backlog(table) > BACKLOG_LIMIT) await new Promise((resolve) => setTimeout(resolve, 2));
+  while (backlog(table) > BACKLOG_LIMIT) {
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    table.tick?.();
+  }
 }

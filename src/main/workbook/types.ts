@@ -32,6 +32,8 @@ export interface LineLookup {
 
 export interface WorkbookOptions {
   lang: 'nl' | 'en';
+  /** Called every few dozen rows: a long export can be cancelled from it (it throws) and report it is alive. */
+  tick?: () => void;
 }
 
 export interface WrittenWorkbook {

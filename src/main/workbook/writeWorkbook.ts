@@ -10,6 +10,7 @@ import type { LineKey, MutationLine } from '../../shared/domain';
 import { periodLabel } from '../../shared/domain';
 import { planSheets } from './plan';
 import type { PrintContext } from './print';
+import { exportTicks } from './table';
 import { writeFileSafely } from './safeFile';
 import { writeAccountRollforward } from './sheets/account-rollforward';
 import { writeMatches } from './sheets/matches';
@@ -36,6 +37,7 @@ export async function writeWorkbook(input: WorkbookInput, targetPath: string, op
   };
   return writeFileSafely(targetPath, async (stream) => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+    if (opts.tick) exportTicks.set(wb, () => opts.tick!());
     wb.creator = `Kruispost ${input.appVersion}`;
     wb.created = new Date(Date.parse(input.generatedAt) || 0);
     // Sheets are written one after another: each is committed (its zip entry closed) before the next.

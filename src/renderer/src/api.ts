@@ -1,6 +1,7 @@
 // The renderer's only way to main: window.kruispost (exposed by the preload, or by the e2e
 // harness). call() unwraps the envelope and throws ApiError carrying the bilingual AppError.
 import type { Args, Envelope, KruispostApi, Results } from '../../shared/contract';
+import { decodeAnswer } from '../../shared/compact-result';
 import type { AppError } from '../../shared/domain';
 import type { Method } from '../../shared/methods';
 
@@ -20,5 +21,6 @@ export async function call<M extends Method>(method: M, ...args: Args<M>): Promi
   const fn = window.kruispost[method] as unknown as (...a: Args<M>) => Promise<Envelope<Results[M]>>;
   const envelope = await fn(...args);
   if (!envelope.ok) throw new ApiError(envelope.error);
-  return envelope.value;
+  // A month's picture arrives compact (see compact-result.ts).
+  return decodeAnswer(envelope.value) as Results[M];
 }

@@ -12,7 +12,20 @@ export type PlantedProblem =
   | 'duplicate-export'
   | 'payment-not-exported'
   | 'unexpected-journal'
-  | 'wallet-difference';
+  | 'wallet-difference'
+  // Payroll (Nmbrs):
+  /** The copy of a payroll run Nmbrs posted twice. */
+  | 'run-posted-twice'
+  /** A salary payment (an advance) with no run line behind it. */
+  | 'payment-without-run'
+  /** A salary transfer the employee's bank returned (/RTRN/), not paid again yet. */
+  | 'returned-transfer'
+  /** A tax payment rounded to whole euros: a rounding suggestion, not an automatic match. */
+  | 'tax-rounding'
+  /** A pension premium collected for a period without pension credits. */
+  | 'payment-without-credits'
+  /** A correction posted onto a payroll liability from the memorial journal. */
+  | 'payroll-other-journal';
 
 export interface DraftLine {
   account: string;

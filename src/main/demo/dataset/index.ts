@@ -1,15 +1,18 @@
 // The demo AFAS environment '12345': two administrations, half a year (2025-01 … 2025-06) of Moss
-// card spend and top-ups with planted month-end problems, and the known truth to test against.
-// Deterministic (seeded) and generated in well under a second; nothing of it is committed as data.
-import type { AdministrationConfig, Period } from '../../../shared/domain';
+// card spend and top-ups and of Nmbrs payroll, with planted month-end problems, and the known
+// truth to test against. Deterministic (seeded) and generated in well under a second; nothing of
+// it is committed as data.
+import type { AdministrationConfig, MossProfile, NmbrsProfile, Period } from '../../../shared/domain';
 import { periodId } from '../../../shared/domain';
 import type { Cents } from '../../../shared/money';
 import type { FakeEnvironment } from '../fake-afas/types';
 import { ACCOUNT_FIELDS, ADMINISTRATION_FIELDS, CHANGED_ENTRY_DATE_FIELDS, CREDITOR_FIELDS, JOURNAL_FIELDS, TRANSACTION_FIELDS } from './fields';
 import { ACC, ACCOUNTS, CREDITORS, DEFAULT_SUPPLIER, DEMO_ENV_ID, DEMO_UNITS, JOURNALS } from './master';
 import { bookEntries, type BookedLine } from './rows';
+import { simulatePayroll } from './payroll';
 import { simulateUnit } from './scenario';
-import { unitTruth, type DemoTruth } from './truth';
+import { unitTruth, type DemoTruth, type TruthPeriod } from './truth';
+import { payrollTruth, type PayrollTruthPeriod } from './truth-payroll';
 
 export type { DemoTruth, TruthAccount, TruthFlag, TruthMatch, TruthOpenLine, TruthPeriod, TruthUnit, OpenReason } from './truth';
 export type { PlantedProblem } from './entries';
@@ -28,29 +31,42 @@ export interface DemoDataset {
   lines: BookedLine[];
 }
 
-export function demoAdministrationConfig(unitId: number, name?: string): AdministrationConfig {
-  return {
-    unitId,
-    ...(name ? { name } : {}),
-    profile: 'moss',
-    moss: {
-      balanceAccount: ACC.mossBalance,
-      cashInTransitAccount: ACC.cashInTransit,
-      defaultSupplier: DEFAULT_SUPPLIER,
-      purchaseJournal: 'MOSI',
-      bankJournal: 'MOSB',
-      bankAccounts: [ACC.bank],
-    },
-  };
+export function demoMossProfile(): MossProfile {
+  return { balanceAccount: ACC.mossBalance, cashInTransitAccount: ACC.cashInTransit, defaultSupplier: DEFAULT_SUPPLIER, purchaseJournal: 'MOSI', bankJournal: 'MOSB', bankAccounts: [ACC.bank] };
 }
+
+/** A Moss-only administration in the old shape (the at-scale benchmark's). */
+export function demoAdministrationConfig(unitId: number, name?: string): AdministrationConfig {
+  return { unitId, ...(name ? { name } : {}), profile: 'moss', moss: demoMossProfile() };
+}
+
+/** The demo's payroll: Nmbrs posts in LON, the bank feed pays from the same ING account. */
+export function demoNmbrsProfile(pension: boolean): NmbrsProfile {
+  return { journal: 'LON', netWagesAccount: ACC.netWages, payrollTaxAccount: ACC.payrollTax, ...(pension ? { pensionAccount: ACC.pension } : {}), bankAccounts: [ACC.bank] };
+}
+
+/**
+ * The payroll's bank and memorial entries are numbered apart from Moss's (their own statements),
+ * so the Moss lines keep the keys they had before the demo had payroll.
+ */
+const PAYROLL_ENTRY_BASES = { BNK: 350_000, MEM: 450_000 };
+
+const DEMO_MONTHS = DEMO_PERIODS.map(periodId);
 
 export function generateDemoDataset(seed = DEMO_SEED): DemoDataset {
   const from = '2025-01-01';
   const to = '2025-06-30';
   const big = simulateUnit({ unitId: 1, seed, from, to, perDay: [10, 22], topUpBelow: 1_500_000, topUpRange: [900_000, 1_800_000], planted: true });
   const small = simulateUnit({ unitId: 2, seed: seed + 1, from, to, perDay: [0, 3], topUpBelow: 200_000, topUpRange: [150_000, 300_000], planted: false });
-  const { rows, lines } = bookEntries([...big.entries, ...small.entries]);
-  const administrations = DEMO_UNITS.map((u) => demoAdministrationConfig(u.unitId, u.name));
+  // About 40 employees with a pension scheme from April (and the planted problems) in 1; six in 2.
+  const payroll = [
+    ...simulatePayroll({ unitId: 1, seed: seed + 11, employees: 40, months: DEMO_MONTHS, pensionFrom: '2025-04', planted: true }),
+    ...simulatePayroll({ unitId: 2, seed: seed + 12, employees: 6, months: DEMO_MONTHS, pensionFrom: null, planted: false }),
+  ];
+  const moss = bookEntries([...big.entries, ...small.entries]);
+  const paid = bookEntries(payroll, PAYROLL_ENTRY_BASES);
+  const lines = [...moss.lines, ...paid.lines];
+  const administrations = DEMO_UNITS.map((u): AdministrationConfig => ({ unitId: u.unitId, name: u.name, moss: demoMossProfile(), nmbrs: demoNmbrsProfile(u.unitId === 1) }));
   const wallets = new Map([
     [1, big.wallet],
     [2, small.wallet],
@@ -59,10 +75,27 @@ export function generateDemoDataset(seed = DEMO_SEED): DemoDataset {
     envId: DEMO_ENV_ID,
     periods: DEMO_PERIODS.map(periodId),
     lastFullPeriod: DEMO_LAST_FULL_PERIOD,
-    units: DEMO_UNITS.map((u, i) => unitTruth({ unitId: u.unitId, name: u.name, config: administrations[i] as AdministrationConfig }, lines, wallets.get(u.unitId) ?? [], DEMO_PERIODS)),
+    units: DEMO_UNITS.map((u, i) => {
+      const config = administrations[i] as AdministrationConfig;
+      // The Moss truth from the Moss lines alone (as before), the payroll's after it.
+      const unit = unitTruth({ unitId: u.unitId, name: u.name, config }, moss.lines, wallets.get(u.unitId) ?? [], DEMO_PERIODS);
+      const pay = payrollTruth(config.nmbrs!, paid.lines.filter((l) => l.unitId === u.unitId), DEMO_PERIODS);
+      return { ...unit, periods: Object.fromEntries(Object.entries(unit.periods).map(([k, p]) => [k, withPayroll(p, pay[k]!)])) };
+    }),
   };
 
-  return { environment: demoEnvironment(rows), administrations, truth, lines };
+  return { environment: demoEnvironment([...moss.rows, ...paid.rows]), administrations, truth, lines };
+}
+
+function withPayroll(moss: TruthPeriod, pay: PayrollTruthPeriod): TruthPeriod {
+  const byDateKey = (a: { date: string; key: string }, b: { date: string; key: string }) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.key < b.key ? -1 : 1);
+  return {
+    ...moss,
+    accounts: [...moss.accounts, ...pay.accounts],
+    openLines: [...moss.openLines, ...pay.openLines].sort(byDateKey),
+    flags: [...moss.flags, ...pay.flags],
+    matches: [...moss.matches, ...pay.matches],
+  };
 }
 
 /** The demo environment's connectors around the given Profit_Transactions_Allocated rows. */

@@ -16,12 +16,16 @@ export interface BookedLine extends DraftLine {
   amount: Cents;
 }
 
-const JOURNAL_BASE: Record<string, number> = { MOSI: 100_000, MOSB: 200_000, BNK: 300_000, MEM: 400_000, INK: 500_000, VRK: 600_000 };
+const JOURNAL_BASE: Record<string, number> = { MOSI: 100_000, MOSB: 200_000, BNK: 300_000, MEM: 400_000, INK: 500_000, VRK: 600_000, LON: 700_000 };
 
 const amountValue = (c: Cents, nullWhenZero: boolean): number | null => (c === 0 && nullWhenZero ? null : Number(centsToDecimal(c)));
 const afasDate = (date: string): string => `${date}T00:00:00Z`;
 
-export function bookEntries(entries: DraftEntry[]): { rows: Record<string, unknown>[]; lines: BookedLine[] } {
+/**
+ * `bases` numbers some journals from elsewhere: the payroll's bank and memorial entries are booked
+ * apart (as their own statements), so adding payroll leaves the Moss entries' numbers as they were.
+ */
+export function bookEntries(entries: DraftEntry[], bases: Record<string, number> = {}): { rows: Record<string, unknown>[]; lines: BookedLine[] } {
   // Stable order: by date, then the order the simulation produced them.
   const ordered = entries.map((e, i) => ({ e, i })).sort((a, b) => (a.e.date < b.e.date ? -1 : a.e.date > b.e.date ? 1 : a.i - b.i));
   const counters = new Map<string, number>();
@@ -29,7 +33,7 @@ export function bookEntries(entries: DraftEntry[]): { rows: Record<string, unkno
   const lines: BookedLine[] = [];
   for (const { e, i } of ordered) {
     const counterKey = `${e.unitId}/${e.journalId}`;
-    const entryNo = (counters.get(counterKey) ?? JOURNAL_BASE[e.journalId] ?? 900_000) + 1;
+    const entryNo = (counters.get(counterKey) ?? bases[e.journalId] ?? JOURNAL_BASE[e.journalId] ?? 900_000) + 1;
     counters.set(counterKey, entryNo);
     const year = Number(e.date.slice(0, 4));
     const period = Number(e.date.slice(5, 7));

@@ -10,10 +10,14 @@ import type { PlantedProblem } from './entries';
 import type { BookedLine } from './rows';
 import type { WalletEvent } from './scenario';
 
-export type OpenReason = PlantedProblem | 'counterpart-after-period-end';
+/** Why a line is open at the period's end: a planted problem, its counterpart comes later, or (payroll tax, pension) it is the period's own liability, due next month. */
+export type OpenReason = PlantedProblem | 'counterpart-after-period-end' | 'not-yet-due';
 
-/** The figures the engine must produce for one account (expected: 0, or the wallet for Moss Balance). */
-export type TruthAccount = Pick<AccountResult, 'role' | 'account' | 'opening' | 'debit' | 'credit' | 'closing' | 'expected' | 'difference' | 'clears'>;
+/**
+ * The figures the engine must produce for one account (expected: 0, the wallet for Moss Balance,
+ * or the period's own credits for payroll tax and pension).
+ */
+export type TruthAccount = Pick<AccountResult, 'role' | 'profile' | 'account' | 'opening' | 'debit' | 'credit' | 'closing' | 'expected' | 'difference' | 'clears'>;
 
 export interface TruthOpenLine {
   key: LineKey;
@@ -31,11 +35,11 @@ export interface TruthFlag {
   lines: LineKey[];
 }
 
-/** A match the engine must make on its own (e.g. the 1:2 split top-up). */
+/** A match the engine must make on its own (the 1:2 split top-up, a salary batch against its run). */
 export interface TruthMatch {
   account: string;
   lines: LineKey[];
-  kind: 'split';
+  kind: 'split' | 'batch';
 }
 
 export interface TruthPeriod {
@@ -68,6 +72,7 @@ export interface DemoTruth {
 export function unitTruth(unit: { unitId: number; name: string; config: AdministrationConfig }, lines: BookedLine[], wallet: WalletEvent[], periods: Period[]): TruthUnit {
   const own = lines.filter((l) => l.unitId === unit.unitId);
   const moss = unit.config.moss;
+  if (!moss) throw new Error(`unit ${unit.unitId}: the Moss truth needs a Moss profile`);
   const groupLastDate = new Map<string, string>();
   for (const l of own) if (l.group && (groupLastDate.get(l.group) ?? '') < l.date) groupLastDate.set(l.group, l.date);
   const creditors = [...new Set(own.filter((l) => l.creditor && l.account !== moss.defaultSupplier).map((l) => l.account))].sort();
@@ -94,7 +99,7 @@ export function unitTruth(unit: { unitId: number; name: string; config: Administ
       const credit = inPeriod.reduce((s, l) => s + l.credit, 0);
       const closing = opening + debit - credit;
       const expected = role === 'mossBalance' ? walletAt : 0;
-      return { role, account, opening, debit, credit, closing, expected, difference: closing - expected, clears: closing === expected };
+      return { role, profile: 'moss', account, opening, debit, credit, closing, expected, difference: closing - expected, clears: closing === expected };
     };
     const accounts = [
       figures('mossBalance', moss.balanceAccount),

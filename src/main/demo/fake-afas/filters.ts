@@ -76,19 +76,27 @@ export function filterCacheKey(groups: Groups): string {
   return JSON.stringify(groups.map((g) => g.map((c) => [c.fieldId, c.operator, c.value])));
 }
 
-export type RowPredicate = (row: Record<string, unknown>) => boolean;
+/** `i`: the row's position in the connector's rows (keys of a column are looked up by it). */
+export type RowPredicate = (row: Record<string, unknown>, i: number) => boolean;
+
+/** Every row's comparable key of one field, by row position (computed once per field, not per query). */
+export type ColumnKeys = (fieldId: string, type: FakeField['dataType']) => readonly SortKey[];
+
+const keysOnTheFly: ColumnKeys = () => [];
 
 export function fieldNotFound(id: string): FakeAfasError {
   return new FakeAfasError(`Connector field '${id}' not found`);
 }
 
-function compileCondition(c: Condition, fields: Map<string, FakeField>, stringFields: string[]): RowPredicate {
+function compileCondition(c: Condition, fields: Map<string, FakeField>, stringFields: string[], columnKeys: ColumnKeys): RowPredicate {
   const field = fields.get(c.fieldId);
   if (!field) throw fieldNotFound(c.fieldId);
   const id = field.id;
   const type = field.dataType;
   const text = c.value.toLowerCase();
   const textOf = (row: Record<string, unknown>): string | null => rowText(row[id], type);
+  const keys = columnKeys(id, type);
+  const keyOf = keys.length > 0 ? (row: Record<string, unknown>, i: number) => keys[i] as SortKey : (row: Record<string, unknown>) => rowKey(row[id], type);
   const needKey = (): SortKey => {
     const key = filterKey(c.value, type);
     if (key === undefined) throw new FakeAfasError(`Invalid filter value '${c.value}' for field '${id}'.`);
@@ -97,15 +105,15 @@ function compileCondition(c: Condition, fields: Map<string, FakeField>, stringFi
   const cmp = (want: (order: number) => boolean): RowPredicate => {
     const key = needKey();
     if (key === null) return () => false;
-    return (row) => {
-      const k = rowKey(row[id], type);
+    return (row, i) => {
+      const k = keyOf(row, i);
       return k !== null && want(compareKeys(k, key));
     };
   };
   switch (c.operator) {
     case 1: {
       const key = needKey();
-      return (row) => rowKey(row[id], type) === key;
+      return (row, i) => keyOf(row, i) === key;
     }
     case 2:
       return cmp((o) => o >= 0);
@@ -119,7 +127,7 @@ function compileCondition(c: Condition, fields: Map<string, FakeField>, stringFi
       return (row) => textOf(row)?.includes(text) ?? false;
     case 7: {
       const key = needKey();
-      return (row) => rowKey(row[id], type) !== key;
+      return (row, i) => keyOf(row, i) !== key;
     }
     case 8:
       return (row) => textOf(row) === null;
@@ -145,10 +153,31 @@ function compileCondition(c: Condition, fields: Map<string, FakeField>, stringFi
   }
 }
 
-export function compileFilter(groups: Groups, fieldList: FakeField[]): RowPredicate | null {
+export function compileFilter(groups: Groups, fieldList: FakeField[], columnKeys: ColumnKeys = keysOnTheFly): RowPredicate | null {
   if (groups.length === 0) return null;
+  const compiled = compileGroups(groups, fieldList, columnKeys).map((g) => g.predicate);
+  return (row, i) => compiled.some((p) => p(row, i));
+}
+
+/** One OR group: its predicate, and its equality conditions (rows can be looked up by them). */
+export interface CompiledGroup {
+  predicate: RowPredicate;
+  equalities: { fieldId: string; type: FakeField['dataType']; key: SortKey }[];
+}
+
+export function compileGroups(groups: Groups, fieldList: FakeField[], columnKeys: ColumnKeys = keysOnTheFly): CompiledGroup[] {
   const fields = new Map(fieldList.map((f) => [f.id, f]));
   const stringFields = fieldList.filter((f) => f.dataType === 'string').map((f) => f.id);
-  const compiled = groups.map((g) => g.map((c) => compileCondition(c, fields, stringFields)));
-  return (row) => compiled.some((group) => group.every((p) => p(row)));
+  return groups.map((g) => {
+    // Equalities first: they turn most rows away with one comparison.
+    const ordered = [...g].sort((a, b) => Number(b.operator === 1) - Number(a.operator === 1));
+    const ps = ordered.map((c) => compileCondition(c, fields, stringFields, columnKeys));
+    const equalities = ordered
+      .filter((c) => c.operator === 1 && fields.has(c.fieldId))
+      .map((c) => {
+        const f = fields.get(c.fieldId)!;
+        return { fieldId: f.id, type: f.dataType, key: filterKey(c.value, f.dataType) ?? null };
+      });
+    return { predicate: (row, i) => ps.every((p) => p(row, i)), equalities };
+  });
 }

@@ -1,6 +1,6 @@
 // orderbyfieldids: comma-separated field ids, '-' prefix = descending. Sorting builds one key
 // column per order field first, so the comparator touches only flat arrays (1M rows in ~1 s).
-import { fieldNotFound } from './filters';
+import { fieldNotFound, type ColumnKeys } from './filters';
 import type { FakeField } from './types';
 import { compareKeys, rowKey, type SortKey } from './values';
 
@@ -21,15 +21,17 @@ export function parseOrder(text: string | null, fieldList: FakeField[]): OrderFi
   });
 }
 
-/** Sorts `indices` (into `rows`) in place by `order`; ties keep their incoming order. */
-export function sortIndices(indices: Int32Array, rows: Record<string, unknown>[], order: OrderField[], fieldList: FakeField[]): Int32Array {
+/** Sorts `indices` (into `rows`) by `order`; ties keep their incoming order. `columnKeys`: cached keys by row. */
+export function sortIndices(indices: Int32Array, rows: Record<string, unknown>[], order: OrderField[], fieldList: FakeField[], columnKeys?: ColumnKeys): Int32Array {
   if (order.length === 0) return indices;
   const types = new Map(fieldList.map((f) => [f.id, f.dataType]));
   const n = indices.length;
   const columns: SortKey[][] = order.map((o) => {
     const type = types.get(o.id) ?? 'string';
+    const cached = columnKeys?.(o.id, type);
     const col = new Array<SortKey>(n);
-    for (let i = 0; i < n; i++) col[i] = rowKey(rows[indices[i] as number]?.[o.id], type);
+    if (cached && cached.length === rows.length) for (let i = 0; i < n; i++) col[i] = cached[indices[i] as number] as SortKey;
+    else for (let i = 0; i < n; i++) col[i] = rowKey(rows[indices[i] as number]?.[o.id], type);
     return col;
   });
   const signs = order.map((o) => (o.desc ? -1 : 1));

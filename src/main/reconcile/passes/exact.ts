@@ -9,6 +9,7 @@ import type { ExactPass } from '../rules';
 import { LEFT, type Item, type Pool, type Proposal, lowerBound, refs, words } from '../pool';
 import { StringIndex } from '../stringIndex';
 import { compareReferences, descriptionKey, overlap } from '../text';
+import { tick } from '../tick';
 
 interface Bucket {
   l: Item[];
@@ -33,6 +34,7 @@ export function runExactPass(pass: ExactPass, pool: Pool, out: Proposal[]): void
   const byInvoice = pass.key === 'amount' ? null : new StringIndex(pool.left.length + pool.right.length);
   for (const side of [pool.left, pool.right]) {
     for (const item of side) {
+      tick();
       if (item.taken) continue;
       let id: number;
       if (byAmount) {
@@ -57,6 +59,7 @@ export function runExactPass(pass: ExactPass, pool: Pool, out: Proposal[]): void
     }
   }
   for (let id = 0; id < first.length; id++) {
+    tick();
     const one = first[id]!;
     const two = second[id]!;
     if (two === null) continue;
@@ -81,6 +84,7 @@ export function runExactPass(pass: ExactPass, pool: Pool, out: Proposal[]): void
     // Invoice groups: split by amount (items are day-sorted within each side already).
     const split = new Map<number, Bucket>();
     for (const it of g) {
+      tick();
       const a = leftAmount(it);
       let b = split.get(a);
       if (!b) split.set(a, (b = { l: [], r: [] }));
@@ -105,7 +109,7 @@ function evidenceOf(pass: ExactPass, l: Item, r: Item): Evidence {
     return { reference: ok, autoOk: ok, score: sim };
   }
   const cmp = compareReferences(refs(l), refs(r));
-  return { reference: cmp === 'match', autoOk: cmp !== 'conflict', score: cmp === 'match' ? 1 : cmp === 'none' ? 0.5 : 0 };
+  return { reference: cmp === 'match', autoOk: cmp !== 'conflict' || pass.autoEvidence === 'unique', score: cmp === 'match' ? 1 : cmp === 'none' ? 0.5 : 0 };
 }
 
 function matchBucket(pass: ExactPass, b: Bucket, out: Proposal[]): void {
@@ -131,6 +135,7 @@ function matchBucket(pass: ExactPass, b: Bucket, out: Proposal[]): void {
   const usedL = new Uint8Array(l.length);
   if (l.length + r.length > 2) pairTwins(pass, l, r, lo, hi, degR, usedL, used, out);
   for (let i = 0; i < l.length; i++) {
+    tick();
     if (usedL[i] || hi[i]! - lo[i]! !== 1) continue;
     if (used[lo[i]!]) continue;
     const j = lo[i]!;
@@ -142,6 +147,7 @@ function matchBucket(pass: ExactPass, b: Bucket, out: Proposal[]): void {
   }
   // The rest: best free candidate per left line in date order (a suggestion, not a decision).
   for (let i = 0; i < l.length; i++) {
+    tick();
     if (usedL[i] || hi[i]! - lo[i]! === 0) continue;
     const li = l[i]!;
     let best = -1;

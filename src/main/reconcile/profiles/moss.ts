@@ -5,8 +5,9 @@
 //                       bank feed         Dr Cash in Transit B / Cr external bank B
 // Supplier accounts (default + merchant creditors) and Cash in Transit must clear to zero; Moss
 // Balance must equal the wallet balance Moss reports.
-import type { MossProfile, MutationLine } from '../../../shared/domain';
+import type { AdministrationConfig, MossProfile, MutationLine } from '../../../shared/domain';
 import type { ClearingAccountRule, ClearingRuleSet, JournalSet, MatchPass, SideNames } from '../rules';
+import type { ProfileModule } from './module';
 
 export const MOSS_DEFAULTS = {
   citWindowDays: 5,
@@ -95,6 +96,7 @@ export function mossRuleSet(profile: MossProfile, lines: readonly MutationLine[]
   const supplier = (account: string, role: 'defaultSupplier' | 'creditor'): ClearingAccountRule => ({
     account,
     role,
+    profile: 'moss',
     expected: 'zero',
     allowedJournals: { only: mossJournals },
     tracksOpenItems: true,
@@ -113,11 +115,12 @@ export function mossRuleSet(profile: MossProfile, lines: readonly MutationLine[]
   );
 
   return {
-    profile: 'moss',
+    profiles: ['moss'],
     accounts: [
       {
         account: profile.balanceAccount,
         role: 'mossBalance',
+        profile: 'moss',
         expected: 'external',
         allowedJournals: { only: [profile.bankJournal] },
         tracksOpenItems: false,
@@ -133,6 +136,7 @@ export function mossRuleSet(profile: MossProfile, lines: readonly MutationLine[]
       {
         account: profile.cashInTransitAccount,
         role: 'cashInTransit',
+        profile: 'moss',
         expected: 'zero',
         allowedJournals: citAllowed,
         tracksOpenItems: true,
@@ -174,3 +178,30 @@ export function mossRuleSet(profile: MossProfile, lines: readonly MutationLine[]
     },
   };
 }
+
+const mossOf = (c: AdministrationConfig): MossProfile => {
+  if (!c.moss) throw new Error('moss profile not configured'); // callers check configured first
+  return c.moss;
+};
+
+export const mossModule: ProfileModule = {
+  id: 'moss',
+  syncAccounts(config) {
+    const m = mossOf(config);
+    return [m.balanceAccount, m.cashInTransitAccount, m.defaultSupplier, ...m.bankAccounts, ...(m.merchantCreditors ?? [])];
+  },
+  claimedAccounts(config) {
+    const m = mossOf(config);
+    return [
+      { field: 'moss.balanceAccount', account: m.balanceAccount },
+      { field: 'moss.cashInTransitAccount', account: m.cashInTransitAccount },
+      { field: 'moss.defaultSupplier', account: m.defaultSupplier },
+      ...(m.merchantCreditors ?? []).map((account, i) => ({ field: `moss.merchantCreditors[${i}]`, account })),
+    ];
+  },
+  creditorDiscoveryJournal: (config) => (mossOf(config).merchantCreditors === undefined ? mossOf(config).purchaseJournal : null),
+  rules(config, lines, options) {
+    const r = mossRuleSet(mossOf(config), lines, options);
+    return { accounts: [...r.accounts], tieOut: r.tieOut };
+  },
+};

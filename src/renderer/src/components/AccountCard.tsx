@@ -2,6 +2,7 @@ import { periodLabel, type Period } from '../../../shared/domain';
 import { AGE_BUCKETS, type AccountResult, type Rollforward } from '../../../shared/reconcile';
 import { useT } from '../i18n';
 import { BalanceChart } from './BalanceChart';
+import { ExpectedNote } from './ExpectedNote';
 import { SignOffLine } from './SignOffLine';
 import { focusWalletInput, judged, shownStatus, SignOffBadge, StatusBadge } from './StatusBadge';
 
@@ -42,6 +43,7 @@ export function AccountCard({ account, rollforward, suggestions, period, onOpen 
         {figure(t('dash.difference'), ok ? euro(account.difference) : '—', ok ? (account.difference === 0 ? 'ok' : 'bad') : 'muted')}
         {figure(t('dash.unexplained'), ok && account.unexplained !== undefined && account.unexplained !== null ? euro(account.unexplained) : '—', ok ? (account.unexplained === 0 ? 'ok' : 'bad') : 'muted')}
       </dl>
+      {fetched && <ExpectedNote account={account} />}
       {waiting && (
         <p className="wallet-missing small">
           {t('dash.walletMissing')}{' '}

@@ -2,6 +2,8 @@
 // file per screen; English must have every Dutch key (checked in index.ts).
 import { matching } from './matching';
 import { month } from './month';
+import { progress } from './progress';
+import { profiles } from './profiles';
 import { setup } from './setup';
 
 const shell = {
@@ -34,8 +36,8 @@ const shell = {
 } as const;
 
 export const messages = {
-  nl: { ...shell.nl, ...setup.nl, ...month.nl, ...matching.nl },
-  en: { ...shell.en, ...setup.en, ...month.en, ...matching.en },
+  nl: { ...shell.nl, ...setup.nl, ...month.nl, ...matching.nl, ...progress.nl, ...profiles.nl },
+  en: { ...shell.en, ...setup.en, ...month.en, ...matching.en, ...progress.en, ...profiles.en },
 } as const;
 
 export type MessageKey = keyof (typeof messages)['nl'];

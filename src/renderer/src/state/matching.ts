@@ -65,6 +65,8 @@ interface MatchingState {
   setSort(key: SortKey): void;
   /** Click semantics: plain = only this, ctrl = toggle, shift = range within `list`. */
   select(key: LineKey, mode: 'only' | 'toggle' | 'range', list: LineKey[]): void;
+  /** Adds lines to the selection (a whole run entry for an N:1 match). */
+  selectKeys(keys: LineKey[]): void;
   setFocus(key: LineKey | null): void;
   loadDetail(key: LineKey): Promise<void>;
   clearSelection(): void;
@@ -174,6 +176,7 @@ export const useMatching = create<MatchingState>((set, get) => {
         return { selected, anchor: key, focus: key };
       });
     },
+    selectKeys: (keys) => set((s) => ({ selected: new Set([...s.selected, ...keys]), anchor: keys[keys.length - 1] ?? s.anchor })),
     setFocus: (focus) => set({ focus }),
     clearSelection: () => set({ selected: new Set(), anchor: null }),
     openNote: (noteFor) => set({ noteFor }),

@@ -158,7 +158,12 @@ export const useMonth = create<MonthState>((set, get) => {
       const at = here();
       if (!at) return;
       set({ exporting: true });
-      const saved = await attempt(() => call('exportWorkbook', at.unitId, at.period, useSettings.getState().language), 'exportWorkbook').finally(() => set({ exporting: false }));
+      // The export reports its own progress (and can be cancelled) while it writes.
+      const follow = setInterval(() => void attempt(() => call('getSyncStatus')).then((p) => p?.kind === 'export' && set({ progress: p })), POLL_MS);
+      const saved = await attempt(() => call('exportWorkbook', at.unitId, at.period, useSettings.getState().language), 'exportWorkbook').finally(() => {
+        clearInterval(follow);
+        set({ exporting: false, progress: null });
+      });
       if (saved) {
         set({ exported: saved.path });
         useNotice.getState().say('month.exported', { params: { path: saved.path } });

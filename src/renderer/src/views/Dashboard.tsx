@@ -1,20 +1,18 @@
 import { periodLabel } from '../../../shared/domain';
-import { AccountCard } from '../components/AccountCard';
-import { CreditorTable } from '../components/CreditorTable';
 import { FlagList } from '../components/FlagList';
 import { WalletPanel } from '../components/WalletPanel';
 import { useT } from '../i18n';
 import { useMonth } from '../state/month';
+import { profilesOf, ProfileSection } from './dashboard/ProfileSection';
 
-/** The month at a glance: the clearing accounts first, the creditors below, flags, wallet. */
+/** The month at a glance: each profile's accounts together (Moss's merchant creditors in a table), flags, wallet. */
 export function Dashboard() {
   const { t } = useT();
   const { result, openAccount, period } = useMonth();
   if (!result) return <p className="panel muted">{t('month.noResult')}</p>;
   const suggested = (account: string) => result.matches.filter((m) => m.account === account && m.status === 'suggested').length;
-  const main = result.accounts.filter((a) => a.role !== 'creditor');
-  const creditors = result.accounts.filter((a) => a.role === 'creditor');
   const fetched = result.fetched !== false;
+  const hasWallet = result.accounts.some((a) => a.role === 'mossBalance');
   return (
     <div className="dashboard">
       <div className="dash-main">
@@ -28,17 +26,14 @@ export function Dashboard() {
           <h2 id="accounts-h" className="section-title">
             {t('dash.accounts')} · {result.unitId} {result.name ?? ''}
           </h2>
-          <div className="cards moss-cards">
-            {main.map((a) => (
-              <AccountCard key={a.account} account={a} rollforward={result.rollforward} suggestions={suggested(a.account)} period={result.period} onOpen={() => openAccount(a.account)} />
-            ))}
-          </div>
+          {profilesOf(result).map((p) => (
+            <ProfileSection key={p} profile={p} result={result} suggested={suggested} onOpen={(a) => openAccount(a)} />
+          ))}
         </section>
-        {creditors.length > 0 && <CreditorTable accounts={creditors} suggested={suggested} onOpen={(a) => openAccount(a)} />}
       </div>
       <aside className="side">
         <FlagList flags={result.flags} fetched={fetched} onShow={(account, lines, label) => openAccount(account, lines ? { lines, label } : null)} />
-        {fetched && <WalletPanel rollforward={result.rollforward} />}
+        {fetched && hasWallet && <WalletPanel rollforward={result.rollforward} />}
       </aside>
     </div>
   );

@@ -15,6 +15,7 @@ import { useMonth } from '../state/month';
 import { useNotice } from '../state/notice';
 import { ExplainDifference } from './matching/ExplainDifference';
 import { FilterBar } from './matching/FilterBar';
+import { BatchPanel } from './matching/BatchPanel';
 import { LineDetail } from './matching/LineDetail';
 import { NoteEditor } from './matching/NoteEditor';
 import { SelectionBar } from './matching/SelectionBar';
@@ -27,6 +28,9 @@ const SIDES: Record<AccountRole, [MessageKey, MessageKey]> = {
   defaultSupplier: ['match.side.payments', 'match.side.purchases'],
   creditor: ['match.side.payments', 'match.side.purchases'],
   mossBalance: ['match.side.in', 'match.side.out'],
+  netWages: ['match.side.salaryPayments', 'match.side.runLines'],
+  payrollTax: ['match.side.taxPayments', 'match.side.taxLines'],
+  pension: ['match.side.premiumPayments', 'match.side.premiumLines'],
 };
 
 /** Both sides of one account, the suggestions, the selection and its sum, notes and shortcuts. */
@@ -60,6 +64,10 @@ export function MatchingView({ account }: { account: string }) {
   // "16 lines: 15 in 06-2025, 1 open from earlier months" — the card's count plus what is carried in.
   const first = periodBounds(period).first;
   const carried = useMemo(() => m.lines.reduce((n, l) => (l.entryDate < first ? n + 1 : n), 0), [m.lines, first]);
+  const focusGroup = useMemo(() => {
+    const id = m.focus ? matches.get(m.focus)?.id : undefined;
+    return id ? result?.matches.find((g) => g.id === id && g.account === account) : undefined;
+  }, [m.focus, matches, result, account]);
 
   const { focus, loadDetail } = m;
   useEffect(() => {
@@ -178,6 +186,7 @@ export function MatchingView({ account }: { account: string }) {
               {t('match.note')} <kbd>N</kbd>
             </button>
           )}
+          {!noteLine && m.focus && <BatchPanel focus={m.focus} detail={m.detail} lines={m.lines} group={focusGroup} matches={matches} onSelectEntry={m.selectKeys} />}
           <Suggestions suggestions={suggestions} byKey={byKey} focused={focusedSuggestion?.id ?? null} onAccept={(id) => void m.accept(id)} onAcceptAll={() => void m.acceptAllExact()} />
           {acct && (
             <section className="panel">

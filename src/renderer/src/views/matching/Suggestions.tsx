@@ -3,6 +3,13 @@ import type { LineKey } from '../../../../shared/domain';
 import type { MatchGroup } from '../../../../shared/reconcile';
 import { useT } from '../../i18n';
 import { methodLabel } from '../../i18n/methods';
+import { BatchSummary } from '../../components/BatchSummary';
+import { batchOf } from '../../state/batch-view';
+
+/** A suggestion of many lines against one, as a batch (its lines are in byKey). */
+function batchFor(s: MatchGroup, byKey: Map<LineKey, ViewLine>) {
+  return s.lines.length > 6 ? batchOf(s.lines.map((k) => byKey.get(k)).filter((l): l is ViewLine => l !== undefined)) : null;
+}
 
 /**
  * The engine's suggestions with their evidence. Enter accepts the suggestion of the focused line
@@ -30,6 +37,7 @@ export function Suggestions({ suggestions, byKey, focused, onAccept, onAcceptAll
       <ol>
         {suggestions.slice(0, 50).map((s) => {
           const mine = s.id === focused;
+          const batch = batchFor(s, byKey);
           return (
             <li key={s.id} className={mine ? 'focused' : ''} data-match={s.id} aria-current={mine ? 'true' : undefined}>
               {mine && <div className="small accent">{t('match.forFocused')}</div>}
@@ -41,12 +49,17 @@ export function Suggestions({ suggestions, byKey, focused, onAccept, onAcceptAll
                   {t('match.method', { method: methodLabel(s.method, lang) })}
                 </span>
               </div>
-              <ul className="sugg-lines">
-                {s.lines.map((k) => {
-                  const l = byKey.get(k);
-                  return <li key={k}>{l ? `${date(l.entryDate)} · ${l.journalId} · ${l.text} · ${euro(l.amount)}` : k}</li>;
-                })}
-              </ul>
+              {/* A batch (one payment against a run's or period's lines) reads as one summary. */}
+              {batch ? (
+                <BatchSummary batch={batch} compact />
+              ) : (
+                <ul className="sugg-lines">
+                  {s.lines.map((k) => {
+                    const l = byKey.get(k);
+                    return <li key={k}>{l ? `${date(l.entryDate)} · ${l.journalId} · ${l.text} · ${euro(l.amount)}` : k}</li>;
+                  })}
+                </ul>
+              )}
               {s.difference !== 0 && <div className="bad small">{t('dash.difference')}: {euro(s.difference)}</div>}
               <button type="button" className={mine ? 'primary' : ''} onClick={() => onAccept(s.id)}>
                 {s.difference !== 0 ? t('match.withDifference') : t('match.accept')}

@@ -1,11 +1,12 @@
 import { useId, useState } from 'react';
-import type { AdministrationConfig, MossProfile } from '../../../../shared/domain';
+import type { MossProfile, NmbrsProfile } from '../../../../shared/domain';
 import { SearchSelect, type Choice } from '../../components/SearchSelect';
 import { useT } from '../../i18n';
 import { useWorkspace } from '../../state/workspace';
+import { NmbrsFields } from './NmbrsFields';
+import { administrationOf, EMPTY_MOSS, EMPTY_NMBRS, missingFields, type Systems } from './profile-fields';
 import { StepState } from './StepState';
-
-const EMPTY: MossProfile = { balanceAccount: '', cashInTransitAccount: '', defaultSupplier: '', purchaseJournal: '', bankJournal: '', bankAccounts: [] };
+import { SystemPicker } from './SystemPicker';
 
 /**
  * Steps 2 and 3: the readiness checks (shown from the start, run once the accounts are chosen) and
@@ -16,14 +17,17 @@ export function AccountStep() {
   const { view, connection, choices, readiness, busy, loadChoices, checkReadiness, saveAdministration } = useWorkspace();
   const existing = view?.administrations[0];
   const [unitId, setUnitId] = useState<number>(existing?.unitId ?? connection?.administrations[0]?.unitId ?? 1);
-  const [moss, setMoss] = useState<MossProfile>(existing?.moss ?? EMPTY);
+  const [moss, setMoss] = useState<MossProfile>(existing?.moss ?? EMPTY_MOSS);
+  const [nmbrs, setNmbrs] = useState<NmbrsProfile>(existing?.nmbrs ?? EMPTY_NMBRS);
+  const [systems, setSystems] = useState<Systems>({ moss: existing ? existing.moss !== undefined : true, nmbrs: existing?.nmbrs !== undefined });
   const unitField = useId();
   const patch = (p: Partial<MossProfile>) => setMoss((m) => ({ ...m, ...p }));
-  const config: AdministrationConfig = { unitId, profile: 'moss', moss };
+  const config = administrationOf(unitId, systems, moss, nmbrs);
+  const missing = missingFields(systems, moss, nmbrs);
   const accounts: Choice[] = (choices?.accounts ?? []).map((a) => ({ id: a.id, label: a.description }));
   const journals: Choice[] = (choices?.journals ?? []).map((j) => ({ id: j.id, label: `${j.description}${j.type ? ` (${j.type})` : ''}` }));
   const creditors: Choice[] = (choices?.creditors ?? []).map((c) => ({ id: c.id, label: c.name }));
-  const complete = Boolean(moss.balanceAccount && moss.cashInTransitAccount && moss.defaultSupplier && moss.purchaseJournal && moss.bankJournal);
+  const complete = missing.length === 0;
   const problems = readiness?.filter((r) => !r.ok).length ?? 0;
   const checkState = readiness === null ? 'todo' : problems === 0 ? 'done' : 'problem';
   const saved = Boolean(view?.administrations.some((a) => a.unitId === unitId));
@@ -50,6 +54,7 @@ export function AccountStep() {
           {t('setup.checkReadiness')}
         </button>
         {!complete && <small className="muted"> {t('setup.step2Needs')}</small>}
+        {!complete && <p className="muted small" data-testid="setup-missing">{t('setup.missing', { fields: missing.map((k) => t(k)).join(', ') })}</p>}
       </section>
       <section className="panel step" aria-labelledby="step3-h" data-step="3">
         <h3 id="step3-h" className="row between">
@@ -65,7 +70,9 @@ export function AccountStep() {
             {t('setup.loadChoices')}
           </button>
         </div>
-        <div className="grid2">
+        <SystemPicker value={systems} onChange={setSystems} />
+        {systems.moss && (
+        <div className="grid2" data-profile-fields="moss">
           <SearchSelect label={t('setup.balanceAccount')} value={moss.balanceAccount} choices={accounts} onChange={(v) => patch({ balanceAccount: v })} />
           <SearchSelect label={t('setup.citAccount')} value={moss.cashInTransitAccount} choices={accounts} onChange={(v) => patch({ cashInTransitAccount: v })} />
           <SearchSelect label={t('setup.defaultSupplier')} value={moss.defaultSupplier} choices={creditors} onChange={(v) => patch({ defaultSupplier: v })} />
@@ -73,6 +80,8 @@ export function AccountStep() {
           <SearchSelect label={t('setup.purchaseJournal')} value={moss.purchaseJournal} choices={journals} onChange={(v) => patch({ purchaseJournal: v })} />
           <SearchSelect label={t('setup.bankJournal')} value={moss.bankJournal} choices={journals} onChange={(v) => patch({ bankJournal: v })} />
         </div>
+        )}
+        {systems.nmbrs && <NmbrsFields value={nmbrs} onChange={setNmbrs} accounts={accounts} journals={journals} />}
         <div className="row">
           <button type="button" className="primary" disabled={!complete || busy === 'admin'} onClick={() => void saveAdministration(config)}>
             {t('setup.saveAdmin')}

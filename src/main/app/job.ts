@@ -1,0 +1,64 @@
+// A long piece of backend work (a sync's matching, an export) as the controller sees it: which
+// step it is in, a heartbeat at least every 200 ms, and a cancel that takes effect within the
+// step. Synchronous work cannot be interrupted from outside, so it calls tick() in its loops:
+// cheap (a counter) until every 1,024th call, which reads the cancel flag and the clock.
+import type { JobStep } from '../../shared/views';
+import { AppFailure } from '../../shared/errors';
+
+export type { JobStep };
+
+export interface Job {
+  /** The work is now at this step (reported at once). */
+  step(label: JobStep['label'], done?: number, total?: number | null): void;
+  /**
+   * In long loops: throws when a cancel was asked; reports a heartbeat every `everyMs`. Looks
+   * every 1,024 units of `weight` (1 a call): a step that is slow by itself passes 1024.
+   */
+  tick(weight?: number): void;
+}
+
+/** For callers that run no job (tests, small work): never cancels, reports nothing. */
+export const NO_JOB: Job = { step: () => undefined, tick: () => undefined };
+
+export function cancelledFailure(): AppFailure {
+  return new AppFailure(
+    'job.cancelled',
+    { nl: 'Geannuleerd. Wat al klaar was, is bewaard; er is niets half opgeslagen.', en: 'Cancelled. What was finished is kept; nothing was saved halfway.' },
+    { nl: 'Start opnieuw wanneer u wilt.', en: 'Start again whenever you like.' },
+  );
+}
+
+export function isCancelled(e: unknown): boolean {
+  return e instanceof AppFailure && e.appError.code === 'job.cancelled';
+}
+
+export function createJob(opts: { cancelled: () => boolean; report: (step: JobStep, beat: number) => void; everyMs?: number }): Job {
+  const everyMs = opts.everyMs ?? 200;
+  let current: JobStep = { label: 'match', done: 0, total: null };
+  let beat = 0;
+  let calls = 0;
+  let last = performance.now();
+  const check = () => {
+    if (opts.cancelled()) throw cancelledFailure();
+    const now = performance.now();
+    if (now - last >= everyMs) {
+      last = now;
+      opts.report(current, ++beat);
+    }
+  };
+  return {
+    step(label, done = 0, total = null) {
+      current = { label, done, total };
+      if (opts.cancelled()) throw cancelledFailure();
+      last = performance.now();
+      opts.report(current, ++beat);
+    },
+    tick(weight = 1) {
+      calls += weight;
+      if (calls >= 1024) {
+        calls = 0;
+        check();
+      }
+    },
+  };
+}

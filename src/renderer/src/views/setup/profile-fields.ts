@@ -1,0 +1,47 @@
+// Pure: the administration the setup form describes (only the ticked systems), and which of their
+// fields are still empty, named as the form labels them.
+import type { AdministrationConfig, MossProfile, NmbrsProfile } from '../../../../shared/domain';
+import type { MessageKey } from '../../i18n/messages';
+
+export interface Systems {
+  moss: boolean;
+  nmbrs: boolean;
+}
+
+export const EMPTY_MOSS: MossProfile = { balanceAccount: '', cashInTransitAccount: '', defaultSupplier: '', purchaseJournal: '', bankJournal: '', bankAccounts: [] };
+export const EMPTY_NMBRS: NmbrsProfile = { journal: '', netWagesAccount: '', payrollTaxAccount: '', pensionAccount: '', bankAccounts: [] };
+
+export function administrationOf(unitId: number, systems: Systems, moss: MossProfile, nmbrs: NmbrsProfile): AdministrationConfig {
+  const { pensionAccount, ...rest } = nmbrs;
+  return {
+    unitId,
+    ...(systems.moss ? { moss } : {}),
+    ...(systems.nmbrs ? { nmbrs: { ...rest, ...(pensionAccount ? { pensionAccount } : {}) } } : {}),
+  };
+}
+
+/** The labels of the required fields still empty; a system must be ticked first. */
+export function missingFields(systems: Systems, moss: MossProfile, nmbrs: NmbrsProfile): MessageKey[] {
+  if (!systems.moss && !systems.nmbrs) return ['setup.systemsNeeded'];
+  const out: MessageKey[] = [];
+  if (systems.moss) {
+    const need: [string, MessageKey][] = [
+      [moss.balanceAccount, 'setup.balanceAccount'],
+      [moss.cashInTransitAccount, 'setup.citAccount'],
+      [moss.defaultSupplier, 'setup.defaultSupplier'],
+      [moss.purchaseJournal, 'setup.purchaseJournal'],
+      [moss.bankJournal, 'setup.bankJournal'],
+    ];
+    for (const [v, k] of need) if (!v) out.push(k);
+  }
+  if (systems.nmbrs) {
+    const need: [string, MessageKey][] = [
+      [nmbrs.journal, 'setup.nmbrs.journal'],
+      [nmbrs.netWagesAccount, 'setup.nmbrs.netWages'],
+      [nmbrs.payrollTaxAccount, 'setup.nmbrs.payrollTax'],
+      [nmbrs.bankAccounts[0] ?? '', 'setup.nmbrs.bankAccounts'],
+    ];
+    for (const [v, k] of need) if (!v) out.push(k);
+  }
+  return out;
+}
