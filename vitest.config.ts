@@ -18,6 +18,7 @@ export default defineConfig({
         test: {
           name: 'keychain',
           include: ['test/keychain/**/*.test.ts'],
+          globalSetup: ['test/preflight/keychain-setup.ts'],
           testTimeout: 60_000,
         },
       },
@@ -25,6 +26,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/preflight/e2e-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -166,3 +166,17 @@ export function displayText(text: string | null | undefined): string {
   if (t.batch && parts.length === 0) return `Batch ${t.batch}${t.transactions !== null ? ` (${t.transactions})` : ''}`;
   return parts.length > 0 ? parts.join(' · ') : (t.transactionType ?? unwrap(text ?? ''));
 }
+
+/**
+ * The matching table's text (about 40 characters wide): what the payment is for first, then who —
+ * "TU-1-0031 · MOSS FINANCIAL SERVICES B.V." — so the reference needed to match is never the part
+ * cut off. The IBAN is in the line's detail. Not structured: the text itself.
+ */
+export function tableText(line: { lineDescription: string | null; description: string | null }): string {
+  const text = line.lineDescription ?? line.description;
+  const t = parseBankText(text);
+  if (!t) return text ?? '';
+  const what = t.structuredReference ?? t.remittance ?? t.endToEnd;
+  const parts = [what, t.counterparty.name ?? t.counterparty.iban].filter((p): p is string => !!p);
+  return parts.length > 0 ? parts.join(' · ') : displayText(text);
+}

@@ -2,7 +2,7 @@
 // busy month) in columns, repeated texts once, defaults left out — a quarter of the JSON of the
 // objects, so no host ever spends seconds passing it on. Pure: encoded in the backend, decoded
 // in the renderer, and the decoded result equals the original.
-import type { AdministrationResult, MatchGroup } from './reconcile';
+import type { AdministrationResult, CorrectionEntry, ItemCategory, MatchGroup } from './reconcile';
 
 export interface CompactMatches {
   /** Position of each match in the original list (confirmed ones in `confirmed`, the rest as they are). */
@@ -20,6 +20,11 @@ export interface CompactMatches {
   keys: string[];
   /** Matches with a difference or a reason: [index, difference, reason]. */
   stated: [number, number, string | null][];
+  /**
+   * Matches whose difference is a reconciling item: [index, category, correction]; a correction of
+   * 0 stands for a group that has no `correction` field (JSON has no undefined).
+   */
+  categorised?: [number, ItemCategory | null, CorrectionEntry | null | 0][];
   /** Texts the columns above point into. */
   texts: string[];
 }
@@ -27,7 +32,39 @@ export interface CompactMatches {
 export type ResultOnWire = Omit<AdministrationResult, 'matches'> & { matches: MatchGroup[]; otherAt: number[]; confirmed: CompactMatches };
 
 /** The contract's methods that answer with an AdministrationResult: sent as ResultOnWire. */
-export const RESULT_METHODS: ReadonlySet<string> = new Set(['getResult', 'confirmMatch', 'acceptSuggestion', 'unmatch', 'signOff', 'setWalletBalance']);
+export const RESULT_METHODS: ReadonlySet<string> = new Set([
+  'getResult',
+  'confirmMatch',
+  'acceptSuggestion',
+  'categoriseItem',
+  'unmatch',
+  'signOff',
+  'rejectSignOff',
+  'setTolerance',
+  'setWalletBalance',
+]);
+
+/** The contract's methods that answer with an AdministrationResult under `result` (and more beside it). */
+export const WRAPPED_RESULT_METHODS: ReadonlySet<string> = new Set(['acceptExactSuggestions']);
+
+/** A method's answer as it goes out: its AdministrationResult (if any) compact. */
+export function encodeAnswer(method: string, value: unknown): unknown {
+  if (RESULT_METHODS.has(method)) return encodeResult(value as AdministrationResult);
+  if (WRAPPED_RESULT_METHODS.has(method)) {
+    const v = value as { result: AdministrationResult };
+    return { ...v, result: encodeResult(v.result) };
+  }
+  return value;
+}
+
+/** An answer as it arrives: a compact AdministrationResult (at the top or under `result`) decoded. */
+export function decodeAnswer(value: unknown): unknown {
+  if (isResultOnWire(value)) return decodeResult(value);
+  if (typeof value === 'object' && value !== null && 'result' in value && isResultOnWire((value as { result: unknown }).result)) {
+    return { ...value, result: decodeResult((value as { result: ResultOnWire }).result) };
+  }
+  return value;
+}
 
 export function isResultOnWire(v: unknown): v is ResultOnWire {
   return typeof v === 'object' && v !== null && 'confirmed' in v && 'otherAt' in v;
@@ -42,7 +79,7 @@ export function encodeResult(r: AdministrationResult): ResultOnWire {
     if (i === undefined) index.set(s, (i = texts.push(s) - 1));
     return i;
   };
-  const c: CompactMatches = { at: [], id: [], unitId: [], account: [], method: [], by: [], when: [], evidence: [], lineStart: [0], keys: [], stated: [], texts };
+  const c: CompactMatches = { at: [], id: [], unitId: [], account: [], method: [], by: [], when: [], evidence: [], lineStart: [0], keys: [], stated: [], categorised: [], texts };
   const others: MatchGroup[] = [];
   const otherAt: number[] = [];
   r.matches.forEach((m, pos) => {
@@ -63,6 +100,7 @@ export function encodeResult(r: AdministrationResult): ResultOnWire {
     for (const k of m.lines) c.keys.push(k);
     c.lineStart.push(c.keys.length);
     if (m.difference !== 0 || m.reason !== null) c.stated.push([i, m.difference, m.reason]);
+    if ('category' in m) c.categorised!.push([i, m.category ?? null, 'correction' in m ? (m.correction ?? null) : 0]);
   });
   const { matches: _all, ...rest } = r;
   void _all;
@@ -73,6 +111,7 @@ export function decodeResult(w: ResultOnWire): AdministrationResult {
   const c = w.confirmed;
   const t = (i: number | undefined): string | null => (i === undefined || i < 0 ? null : c.texts[i]!);
   const stated = new Map(c.stated.map(([i, difference, reason]) => [i, { difference, reason }]));
+  const categorised = new Map((c.categorised ?? []).map(([i, category, correction]) => [i, { category, correction }]));
   const matches = new Array<MatchGroup>(w.matches.length + c.id.length);
   w.matches.forEach((m, j) => (matches[w.otherAt[j]!] = m));
   for (let i = 0; i < c.id.length; i++) {
@@ -90,6 +129,12 @@ export function decodeResult(w: ResultOnWire): AdministrationResult {
       confirmedBy: t(c.by[i]),
       confirmedAt: t(c.when[i]),
     };
+    const cat = categorised.get(i);
+    if (cat) {
+      const m = matches[c.at[i]!]!;
+      m.category = cat.category;
+      if (cat.correction !== 0) m.correction = cat.correction;
+    }
   }
   const { otherAt: _o, confirmed: _c, ...rest } = w;
   void _o;

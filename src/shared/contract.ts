@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { PROFILE_IDS, type AppError, type Lang } from './domain';
 import type { Method } from './methods';
 import type { AdministrationResult } from './reconcile';
-import type { AccountLine, AccountLinesView, ChoiceLists, ReadinessItem, SyncProgressView, WorkspaceView } from './views';
+import { ITEM_CATEGORIES } from './reconcile';
+import type { AccountLine, AccountLinesView, ChoiceLists, LineHistoryEntry, ReadinessItem, SyncProgressView, WorkspaceView } from './views';
 
 export const lang = z.enum(['nl', 'en']);
 
@@ -22,6 +23,11 @@ const lineKeyArg = text(120)
   }, 'not a line key');
 const person = text(120).trim().min(1);
 const id = text(200).min(1);
+const category = z.enum(ITEM_CATEGORIES);
+/** How a difference is explained: category and reason; "to book" names the counter account. */
+const explanation = z
+  .object({ category, reason: text(500).optional(), counterAccount: text(40).optional(), aboveTolerance: z.boolean().optional() })
+  .strict();
 
 export const period = z.object({ year: z.number().int().min(2000).max(2100), month: z.number().int().min(1).max(12) }).strict();
 
@@ -89,16 +95,27 @@ export const contract = {
   getAccountLines: z.tuple([unitId, accountNo, period, z.number().int().min(0).max(10_000_000), z.number().int().min(1).max(200_000)]),
   /** unitId, account, period, line key: everything about one line (the table shows a digest). */
   getLineDetail: z.tuple([unitId, accountNo, period, lineKeyArg]),
-  /** unitId, account, line keys, stated difference (cents), reason, by */
-  confirmMatch: z.tuple([unitId, accountNo, z.array(lineKeyArg).min(2).max(10_000), cents, text(500).nullable(), person]),
-  /** unitId, period, matchId, by */
-  acceptSuggestion: z.tuple([unitId, period, id, person]),
+  /** unitId, account, line keys, stated difference (cents), reason, by, explanation (with a difference) */
+  confirmMatch: z.tuple([unitId, accountNo, z.array(lineKeyArg).min(2).max(10_000), cents, text(500).nullable(), person, explanation.optional()]),
+  /** unitId, period, matchId, by, explanation (a suggestion with a difference) */
+  acceptSuggestion: z.tuple([unitId, period, id, person, explanation.optional()]),
+  /** unitId, period, account, by: every suggestion of the account that adds up to zero, one undo. */
+  acceptExactSuggestions: z.tuple([unitId, period, accountNo, person]),
+  /** unitId, period, line key, category (null clears), reason, counter account ("to book"), by */
+  categoriseItem: z.tuple([unitId, period, lineKeyArg, category.nullable(), text(500), text(40).nullable(), person]),
   /** unitId, matchId, by, reason */
   unmatch: z.tuple([unitId, id, person, text(500).nullable()]),
   undo: z.tuple([person]),
   addNote: z.tuple([unitId, lineKeyArg, text(2000), person]),
   signOff: z.tuple([unitId, accountNo, period, z.enum(['preparer', 'reviewer']), person]),
-  setWalletBalance: z.tuple([unitId, period, cents.nullable()]),
+  /** unitId, account, period, comment, by (the reviewer): the account is open again. */
+  rejectSignOff: z.tuple([unitId, accountNo, period, text(1000).trim().min(1), person]),
+  /** unitId, period, account, cents, permille (10 = 1 %), by */
+  setTolerance: z.tuple([unitId, period, accountNo, cents.refine((c) => c >= 0, 'not negative'), z.number().int().min(0).max(1000), person]),
+  /** unitId, line key: who did what to the line, in words. */
+  getLineHistory: z.tuple([unitId, lineKeyArg]),
+  /** unitId, period, wallet balance (cents) or null, by */
+  setWalletBalance: z.tuple([unitId, period, cents.nullable(), person]),
   /** unitId, period, language of the workbook. Main asks where to save. */
   exportWorkbook: z.tuple([unitId, period, lang]),
 } satisfies Record<Method, z.ZodTuple>;
@@ -112,7 +129,7 @@ export interface AppInfo {
   version: string;
 }
 
-export type { AccountLine, AccountLinesView, ChoiceLists, ReadinessItem, SyncProgressView, WorkspaceView };
+export type { AccountLine, AccountLinesView, ChoiceLists, LineHistoryEntry, ReadinessItem, SyncProgressView, WorkspaceView };
 
 /**
  * A slice of an account's lines as the matching table needs them, in columns: 100,000 lines as
@@ -164,10 +181,15 @@ export interface Results {
   getLineDetail: AccountLine | null;
   confirmMatch: AdministrationResult;
   acceptSuggestion: AdministrationResult;
+  acceptExactSuggestions: { result: AdministrationResult; accepted: number };
+  categoriseItem: AdministrationResult;
   unmatch: AdministrationResult;
   undo: { undone: string | null };
   addNote: null;
   signOff: AdministrationResult;
+  rejectSignOff: AdministrationResult;
+  setTolerance: AdministrationResult;
+  getLineHistory: LineHistoryEntry[];
   setWalletBalance: AdministrationResult;
   /** null when the controller cancelled the save dialog. */
   exportWorkbook: { path: string } | null;

@@ -62,6 +62,60 @@ export interface MatchGroup {
   confirmedAt: string | null;
   /** Stale only: what changed since the match was made. */
   staleReason?: Bilingual;
+  /** A confirmed match at a difference: what kind of reconciling item the difference is. */
+  category?: ItemCategory | null;
+  /** For a difference "to book": the entry that clears it in AFAS. */
+  correction?: CorrectionEntry | null;
+}
+
+/**
+ * What a reconciling item is (the leadsheet's categories): a counterpart that is still to come,
+ * a fee or rounding to book, an error to correct in AFAS, still being investigated, or written off
+ * within the account's tolerance.
+ */
+export const ITEM_CATEGORIES = ['timing', 'to-book', 'correct-in-afas', 'investigating', 'write-off'] as const;
+export type ItemCategory = (typeof ITEM_CATEGORIES)[number];
+
+/** One line of a proposed correction entry (journal entry) the controller can book in AFAS. */
+export interface CorrectionLine {
+  account: string;
+  debit: Cents;
+  credit: Cents;
+  description: string;
+}
+
+export interface CorrectionEntry {
+  lines: CorrectionLine[];
+}
+
+/** The controller's explanation of an open item or a match difference. */
+export interface Categorisation {
+  category: ItemCategory;
+  reason: string;
+  correction: CorrectionEntry | null;
+  by: string;
+  at: string;
+}
+
+/**
+ * An amount that explains (part of) the gap between closing and expected: an open item, or the
+ * difference a match was confirmed at. Only categorised items are subtracted from the gap.
+ */
+export interface ReconcilingItem {
+  kind: 'open-item' | 'match-difference';
+  account: string;
+  /** The open item's line, or the match's lines. */
+  lines: LineKey[];
+  matchId: string | null;
+  amount: Cents;
+  /** Null: not categorised yet (part of the unexplained difference). */
+  categorisation: Categorisation | null;
+}
+
+/** |difference| up to max(cents, permille/1000 × |largest amount|) is within tolerance. */
+export interface Tolerance {
+  cents: Cents;
+  permille: number;
 }
 
 export interface OpenItem {
@@ -70,6 +124,8 @@ export interface OpenItem {
   bucket: AgeBucket;
   flags: FlagCode[];
   note: string | null;
+  /** The controller's category and reason for it (optional in results made before categories). */
+  categorisation?: Categorisation | null;
   /** Set when the item is expected to be open: counted in `expected`, not a reconciling item. */
   reason?: OpenItemReason;
 }
@@ -79,14 +135,27 @@ export interface SignOffEntry {
   at: string;
 }
 
+export interface SignOffRejection {
+  by: string;
+  at: string;
+  comment: string;
+}
+
 export interface SignOffState {
   preparer: SignOffEntry | null;
   reviewer: SignOffEntry | null;
   suspended: boolean;
   suspendedReason: Bilingual | null;
+  /** The reviewer's latest rejection since the account was last prepared: it is open again. */
+  rejected?: SignOffRejection | null;
 }
 
-export type AccountStatus = 'clears' | 'does-not-clear' | 'signed-off' | 'suspended';
+/**
+ * Whether the account clears: never replaced by its sign-off (SignOffState stands next to it).
+ * 'not-fetched': the period has not been fetched from AFAS, so there is nothing to judge;
+ * 'awaiting-balance': the account ties to an external balance (the Moss wallet) not entered yet.
+ */
+export type AccountStatus = 'clears' | 'does-not-clear' | 'not-fetched' | 'awaiting-balance';
 
 export interface AccountResult {
   role: AccountRole;
@@ -114,6 +183,13 @@ export interface AccountResult {
   /** End-of-day balance for each day of the period (YYYY-MM-DD). */
   dailyBalances: { date: string; balance: Cents }[];
   signOff: SignOffState;
+  /** Open items and match differences that explain the gap, categorised or not. */
+  reconcilingItems?: ReconcilingItem[];
+  /** Sum of the categorised reconciling items. */
+  categorised?: Cents;
+  /** closing − expected − categorised: the number a reviewer signs. Null while nothing can be judged. */
+  unexplained?: Cents | null;
+  tolerance?: Tolerance;
 }
 
 /** Moss Balance: opening + topUps − spend + refunds + other = closing (spend positive). */
@@ -138,6 +214,8 @@ export interface AdministrationResult {
   flags: Flag[];
   rollforward: Rollforward;
   matchCounts: Record<MatchStatus, number>;
+  /** False when the period was never fetched from AFAS: the figures are empty, not zero. */
+  fetched?: boolean;
 }
 
 // ---- What the store keeps of the controller's work (input to the engine) ----
@@ -154,6 +232,8 @@ export interface StoredMatch {
   evidence: MatchEvidence;
   by: string;
   at: string;
+  category?: ItemCategory | null;
+  correction?: CorrectionEntry | null;
 }
 
 export interface StoredNote {
@@ -174,6 +254,22 @@ export interface StoredSignOff {
   at: string;
   /** What was signed: a change suspends the sign-off. */
   snapshot: { closing: Cents; openItems: number };
+}
+
+/** The controller's category for an open item's line. */
+export interface StoredCategorisation extends Categorisation {
+  unitId: number;
+  lineKey: LineKey;
+}
+
+export interface StoredRejection {
+  unitId: number;
+  account: string;
+  /** YYYY-MM */
+  period: string;
+  by: string;
+  at: string;
+  comment: string;
 }
 
 export interface AuditEntry {

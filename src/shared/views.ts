@@ -3,6 +3,32 @@
 import type { AdministrationConfig, AppError, Bilingual, EnvironmentConfig, MutationLine, Period } from './domain';
 
 
+/** One entry of a line's history (the audit trail, in words). */
+export interface LineHistoryEntry {
+  id: number;
+  at: string;
+  /** 'auto' for Kruispost's own matching. */
+  by: string;
+  action: string;
+  account: string | null;
+  text: Bilingual;
+  reason: string | null;
+}
+
+/**
+ * The last sync, said in one definition: `rows` is what the run fetched from AFAS over all
+ * administrations (what the toast said when it ended); 0 when nothing had changed since.
+ */
+export interface LastSyncView {
+  finishedAt: string;
+  status: string;
+  rows: number;
+  /** When the last run that succeeded ended (the figures on screen are of then). */
+  lastDone: string | null;
+  /** The failed run's error code. */
+  errorCode: string | null;
+}
+
 export interface WorkspaceView {
   environment: (EnvironmentConfig & { label: string }) | null;
   /** Never the token itself. */
@@ -11,7 +37,7 @@ export interface WorkspaceView {
   oauthClientId?: string;
   administrations: AdministrationConfig[];
   demo: boolean;
-  lastSync: { finishedAt: string; status: string; rows: number } | null;
+  lastSync: LastSyncView | null;
   /** The period to open on: the demo's last month, else the last full month before today. */
   period?: Period;
 }

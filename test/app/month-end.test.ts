@@ -74,7 +74,7 @@ describe('month-end orchestrator', () => {
     expect(listMatches(db, 1).length).toBeGreaterThanOrEqual(r.matchCounts.confirmed);
     expect(me.workspace().lastSync?.status).toBe('done');
     // Wallet balance: Moss Balance is compared with what Moss reports.
-    const w = me.setWalletBalance(1, JUNE, truth.wallet);
+    const w = me.setWalletBalance(1, JUNE, truth.wallet, 'anna');
     const mb = w.accounts.find((a) => a.role === 'mossBalance')!;
     expect(mb.expected).toBe(truth.wallet);
     expect(mb.difference).toBe(truth.accounts.find((a) => a.role === 'mossBalance')!.difference);
@@ -86,7 +86,8 @@ describe('month-end orchestrator', () => {
     expect(fee).toHaveLength(2);
     const openBefore = me.result(1, JUNE).accounts.find((a) => a.account === '20990')!.openItems.length;
     expect(() => me.confirmMatch(1, '20990', fee, 0, null, 'anna')).toThrow();
-    const matched = me.confirmMatch(1, '20990', fee, 35, 'Bankkosten 0,35', 'anna');
+    expect(() => me.confirmMatch(1, '20990', fee, 35, 'Bankkosten 0,35', 'anna')).toThrow(/category/);
+    const matched = me.confirmMatch(1, '20990', fee, 35, 'Bankkosten 0,35', 'anna', { category: 'to-book', counterAccount: '4610' });
     expect(matched.accounts.find((a) => a.account === '20990')!.openItems.length).toBe(openBefore - 2);
     expect(me.undo('anna')).toEqual({ undone: 'confirmMatch' });
     expect(me.result(1, JUNE).accounts.find((a) => a.account === '20990')!.openItems.length).toBe(openBefore);
@@ -99,12 +100,19 @@ describe('month-end orchestrator', () => {
     expect(lines.lines.find((l) => l.key === lonely)?.note).toBe('Navragen bij Moss: storting zonder top-up');
     expect(lines.lines.some((l) => l.matchStatus === 'confirmed')).toBe(true);
 
+    // It does not clear: the preparer signs off once every open item has a category.
+    expect(() => me.signOff(1, '20990', JUNE, 'preparer', 'anna')).toThrow(/no category yet/);
+    for (const o of me.result(1, JUNE).accounts.find((a) => a.account === '20990')!.openItems) {
+      me.categoriseItem(1, JUNE, o.line.key, 'investigating', 'Navragen bij Moss', null, 'anna');
+    }
     const signed = me.signOff(1, '20990', JUNE, 'preparer', 'anna');
     const cit = signed.accounts.find((a) => a.account === '20990')!;
     expect(cit.signOff.preparer?.by).toBe('anna');
-    expect(cit.status).toBe('signed-off');
+    // The sign-off stands next to the clearing status, never instead of it.
+    expect(cit.status).toBe('does-not-clear');
+    expect(cit.unexplained).toBe(0);
     const audit = listAudit(db, { unitId: 1 }).map((a) => a.action);
-    expect(audit).toEqual(expect.arrayContaining(['match.confirm', 'undo', 'note.set', 'signoff.preparer', 'wallet.set']));
+    expect(audit).toEqual(expect.arrayContaining(['match.confirm', 'undo', 'note.set', 'item.categorise', 'signoff.preparer', 'wallet.set']));
   });
 
   it('a re-sync that changes a matched line suspends the sign-off and marks the match stale', async () => {
@@ -128,7 +136,7 @@ describe('month-end orchestrator', () => {
     expect(r.flags.some((f) => f.code === 'stale-match')).toBe(true);
     const cit = r.accounts.find((a) => a.account === '20990')!;
     expect(cit.signOff.suspended).toBe(true);
-    expect(cit.status).toBe('suspended');
+    expect(cit.status).toBe('does-not-clear');
     // Auto-matching is idempotent: nothing new on a re-sync, the stale match kept.
     expect(listMatches(db, 1).length).toBe(matchesBefore.length);
   });

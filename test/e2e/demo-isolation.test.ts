@@ -48,7 +48,7 @@ describe('the demo next to a real workspace', () => {
         await b.invoke('saveEnvironment', [{ number: '12345', type: 'production' }]);
         await b.invoke('storeClassicToken', [REAL_TOKEN]);
         await b.invoke('saveAdministration', [{ unitId: 1, name: 'Echte B.V.', profile: 'moss', moss: { balanceAccount: '1050', cashInTransitAccount: '2090', defaultSupplier: '7001', purchaseJournal: 'INK', bankJournal: 'BNK', bankAccounts: ['1100'] } }]);
-        await b.invoke('recordWalletBalance', [1, JUNE, 123_456]);
+        await b.invoke('recordWalletBalance', [1, JUNE, 123_456, 'A. de Vries']);
       },
     });
     const { page } = h;
@@ -62,7 +62,7 @@ describe('the demo next to a real workspace', () => {
     const demo = h.workspaces.demoServer()!;
     expect(h.workspaces.active()).not.toBe(h.backend);
     await page.locator('.monthbar button.primary').click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /Klaar: .* regels opgehaald/ }).count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /Klaar: .* regels uit AFAS opgehaald/ }).count(), { timeout: 60_000 }).toBe(1);
     await expect.poll(() => page.locator('.creditor-table tbody tr').count()).toBeGreaterThan(0);
     await h.screenshot('demo-isolation-in-demo');
 

@@ -104,7 +104,7 @@ export function fakeMonthEnd(lines: MutationLine[], opts: { suggest?: boolean } 
       const clears = closing === expected;
       return {
         role, account, name, opening: 0, debit: ls.reduce((s, l) => s + l.debit, 0), credit: ls.reduce((s, l) => s + l.credit, 0), closing, expected, difference: closing - expected, clears,
-        status: suspended ? 'suspended' : so?.preparer ? 'signed-off' : clears ? 'clears' : 'does-not-clear',
+        status: role === 'mossBalance' && wallet === null ? 'awaiting-balance' : clears ? 'clears' : 'does-not-clear',
         lineCount: ls.length,
         openItems: open.slice(0, 50).map((l) => ({ line: l, ageDays: 3, bucket: '0-30' as const, flags: [], note: notes.get(l.key) ?? null })),
         agingTotals, dailyBalances: daily,
@@ -191,6 +191,11 @@ export function fakeMonthEnd(lines: MutationLine[], opts: { suggest?: boolean } 
       wallet = cents;
       return result();
     },
+    acceptExactSuggestions: () => ({ result: result(), accepted: 0 }),
+    categoriseItem: () => result(),
+    rejectSignOff: () => result(),
+    setTolerance: () => result(),
+    lineHistory: () => [],
     exportWorkbook: async (_u, _p, path) => ({ path }),
     markDemo: () => {
       demo = true;

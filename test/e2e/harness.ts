@@ -103,6 +103,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     url,
     async screenshot(name) {
       const file = join(ARTIFACTS, `${name}.png`);
+      // From the top: a full-page shot of a scrolled page draws the sticky top bar mid-page.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: file, fullPage: true });
       return file;
     },

@@ -66,7 +66,8 @@ describe('sign in with AFAS (OAuth) in the wizard', () => {
       await expect.poll(() => oauthStatus.textContent()).toContain('Wachten op de browser');
       expect(await signIn.isDisabled()).toBe(true);
       expect(await alert.count()).toBe(0);
-      expect(opened[1]).toMatch(/\/ProfitRestServices\/oauth\/authorize\?.*client_id=kruispost-desktop/);
+      // The screen waits from the click; the browser opens once the backend has made PKCE and the DPoP key.
+      await expect.poll(() => opened[1] ?? '').toMatch(/\/ProfitRestServices\/oauth\/authorize\?.*client_id=kruispost-desktop/);
       release();
       await expect.poll(() => oauthStatus.textContent(), { timeout: 15_000 }).toBe('Aangemeld bij AFAS (OAuth)');
       expect((await h.backend.invoke<WorkspaceView>('getWorkspace', [])).token.kind).toBe('oauth');

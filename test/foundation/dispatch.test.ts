@@ -90,8 +90,10 @@ describe('the month-end methods: validated, then passed through to MonthEnd', ()
     ];
     for (const [m, args] of bad) expect(await dispatch(h, m, args), m).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
     calls.length = 0;
-    expect(await dispatch(h, 'confirmMatch', [1, '2100', ['1/MEM/1/1', '1/BNK/2/1'], -300, 'bank fee', 'An'])).toEqual({ ok: true, value: { ok: 'confirmMatch' } });
-    expect(calls).toEqual([['confirmMatch', 1, '2100', ['1/MEM/1/1', '1/BNK/2/1'], -300, 'bank fee', 'An']]);
+    const fee = { category: 'to-book', counterAccount: '4610' };
+    expect(await dispatch(h, 'confirmMatch', [1, '2100', ['1/MEM/1/1', '1/BNK/2/1'], -300, 'bank fee', 'An', { ...fee, category: 'bank fee' }])).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(await dispatch(h, 'confirmMatch', [1, '2100', ['1/MEM/1/1', '1/BNK/2/1'], -300, 'bank fee', 'An', fee])).toEqual({ ok: true, value: { ok: 'confirmMatch' } });
+    expect(calls).toEqual([['confirmMatch', 1, '2100', ['1/MEM/1/1', '1/BNK/2/1'], -300, 'bank fee', 'An', fee]]);
   });
 
   it('normalises O12345AA and explains a wrong environment number in both languages', async () => {

@@ -115,7 +115,7 @@ describe('net wages (must clear to zero)', () => {
     const f = flagsOf(result, 'missing-counterpart', NET);
     expect(f).toHaveLength(1);
     expect(f[0]!.lines).toEqual([advance.key]);
-    expect(f[0]!.message.en).toContain('salary payment(s) on 1610 without a payroll run line');
+    expect(f[0]!.message.en).toContain('1 salary payment on 1610 without a payroll run line');
   });
 });
 

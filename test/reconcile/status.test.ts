@@ -109,19 +109,39 @@ describe('sign-off', () => {
     expect(signOffState([so('preparer', 0, 0)], CIT, '2025-02', { closing: 5, openItems: 1 }).preparer).toBeNull();
   });
 
-  it('gives the account status signed-off, or suspended after a re-sync changed it', () => {
+  it('keeps the clearing status next to the sign-off: signed off stays "clears", a change suspends without hiding "does not clear"', () => {
     const b = new Books();
     b.topUp('2025-03-12', '2025-03-11', 10_000);
     const r0 = reconcileAdministration(input(b.lines));
     expect(r0.accounts.find((a) => a.account === CIT)!.status).toBe('clears'); // balance 0, 2 unmatched lines
     const r1 = reconcileAdministration(input(b.lines, { signOffs: [so('preparer', 0, 2)] }));
-    expect(r1.accounts.find((a) => a.account === CIT)!.status).toBe('signed-off');
+    const signed = r1.accounts.find((a) => a.account === CIT)!;
+    expect(signed.status).toBe('clears');
+    expect(signed.signOff.preparer?.by).toBe('anna');
     b.bankPayment('2025-03-28', 700);
     const r2 = reconcileAdministration(input(b.lines, { signOffs: [so('preparer', 0, 2)] }));
     const acc = r2.accounts.find((a) => a.account === CIT)!;
-    expect(acc.status).toBe('suspended');
+    expect(acc.status).toBe('does-not-clear');
+    expect(acc.signOff.suspended).toBe(true);
     expect(acc.signOff.suspendedReason!.en).toContain('€7.00');
     expect(r2.accounts.find((a) => a.account === SUP)!.status).toBe('clears');
-    expect(r2.accounts.find((a) => a.account === BAL)!.status).toBe('does-not-clear'); // no wallet entered
+    // No wallet entered: nothing to compare with, so neither "clears" nor "does not clear".
+    const bal = r2.accounts.find((a) => a.account === BAL)!;
+    expect(bal.status).toBe('awaiting-balance');
+    expect(bal.unexplained).toBeNull();
+  });
+
+  it('a month never fetched is "not fetched": no flags, nothing clears, nothing unexplained', () => {
+    const r = reconcileAdministration(input([], { fetched: false }));
+    expect(r.fetched).toBe(false);
+    expect(r.flags).toEqual([]);
+    for (const a of r.accounts) {
+      expect(a.status).toBe('not-fetched');
+      expect(a.clears).toBe(false);
+      expect(a.unexplained).toBeNull();
+    }
+    // The same empty month, fetched: it clears (and Moss Balance waits for the wallet).
+    const fetched = reconcileAdministration(input([]));
+    expect(fetched.accounts.find((a) => a.account === CIT)!.status).toBe('clears');
   });
 });

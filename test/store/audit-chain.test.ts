@@ -72,13 +72,13 @@ describe('audit hash chain', () => {
     const me = createMonthEnd({ db, secrets: memorySecretStore(), dataDir: dir, clock: () => new Date('2025-07-03T09:00:00Z') });
     try {
       me.saveAdministration({ unitId: 1, profile: 'moss', moss: { balanceAccount: '11050', cashInTransitAccount: '20990', defaultSupplier: '700123', purchaseJournal: 'MOSI', bankJournal: 'MOSB', bankAccounts: ['11000'] } });
-      me.setWalletBalance(1, { year: 2025, month: 6 }, 12_345);
+      me.setWalletBalance(1, { year: 2025, month: 6 }, 12_345, 'anna');
       const head = auditChain(db).head!;
       expect(head).toMatch(/^[0-9a-f]{64}$/);
       const { path } = await me.exportWorkbook(1, { year: 2025, month: 6 }, join(dir, 'out.xlsx'), 'en');
       const parts = await unzipText(path);
       const sheets = [...parts.entries()].filter(([name]) => name.startsWith('xl/worksheets/'));
-      const audit = sheets.find(([, xml]) => xml.includes('wallet.set'));
+      const audit = sheets.find(([, xml]) => xml.includes('Entered the wallet balance'));
       expect(audit?.[1]).toContain(head);
       expect(audit?.[1]).toMatch(/Hash chain head/);
     } finally {

@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../src/shared/errors';
 import { listAudit } from '../../src/main/store/audit';
-import { addNote, confirmMatch, signOff, undoLast, unmatch } from '../../src/main/store/controller-actions';
+import { addNote, confirmMatch, signOff, unmatch } from '../../src/main/store/controller-actions';
+import { undoLast } from '../../src/main/store/undo';
 import { getMatch, listMatches, listNotes, listSignOffs } from '../../src/main/store/controller-reads';
 import type { Db } from '../../src/main/store/database';
 import { LINE_COLUMNS } from '../../src/main/store/lines';
@@ -72,7 +73,8 @@ describe('controller actions', () => {
     expect(m.lines).toEqual([{ key: '1/BNK/1/1', amount: 10000 }, { key: '1/MB/1/2', amount: -10000 }]);
     expect(() => confirmMatch(db, { unitId: 1, account: '2000', lines: ['1/MB/1/2'], by: 'bob', reason: 'x' })).toThrow(/already matched/);
     expect(() => confirmMatch(db, { unitId: 1, account: '2000', lines: ['1/MB/9/9'], by: 'bob' })).toThrow(/does not exist/);
-    const withFee = confirmMatch(db, { unitId: 1, account: '2000', lines: ['1/MB/2/2', '1/BNK/2/1'], by: 'anna', reason: 'bankkosten' });
+    expect(() => confirmMatch(db, { unitId: 1, account: '2000', lines: ['1/MB/2/2', '1/BNK/2/1'], by: 'anna', reason: 'bankkosten' })).toThrow(/needs a category/);
+    const withFee = confirmMatch(db, { unitId: 1, account: '2000', lines: ['1/MB/2/2', '1/BNK/2/1'], by: 'anna', reason: 'bankkosten', category: 'to-book' });
     expect(withFee).toMatchObject({ difference: -10, reason: 'bankkosten' });
     expect(listAudit(db).map((a) => a.action)).toEqual(['match.confirm', 'match.confirm']);
   });
@@ -112,7 +114,7 @@ describe('controller actions', () => {
   it('undo refuses to restore a match whose line has been matched again', () => {
     const m = confirmMatch(db, { unitId: 1, account: '2000', lines: ['1/MB/1/2', '1/BNK/1/1'], by: 'anna' });
     unmatch(db, { matchId: m.id, by: 'anna' });
-    confirmMatch(db, { unitId: 1, account: '2000', lines: ['1/MB/1/2', '1/BNK/2/1'], by: 'anna', reason: 'test' });
+    confirmMatch(db, { unitId: 1, account: '2000', lines: ['1/MB/1/2', '1/BNK/2/1'], by: 'anna', reason: 'test', category: 'investigating' });
     db.prepare('UPDATE actions SET undone_at = ? WHERE id = (SELECT max(id) FROM actions)').run('2025-01-01');
     expect(() => undoLast(db, { by: 'anna' })).toThrow(/matched again/);
     expect(listMatches(db, 1)).toHaveLength(1);
@@ -143,8 +145,15 @@ describe('segregation of duties', () => {
     expect(listAudit(db).map((a) => a.action)).toEqual(['signoff.preparer']);
     // Another person may review; the same person may review another account or period.
     so('reviewer', 'Bram Jansen');
+    so('preparer', 'Bram Jansen', '2025-02');
     so('reviewer', 'Anna de Vries', '2025-02');
+    so('preparer', 'Bram Jansen', '2025-01', '3000');
     so('reviewer', 'Anna de Vries', '2025-01', '3000');
+  });
+
+  it('a reviewer signs off only what a preparer signed', () => {
+    expect(() => so('reviewer', 'bram')).toThrow(/has not been prepared/);
+    expect(listSignOffs(db, 1)).toEqual([]);
   });
 
   it('refuses the reverse too: the reviewer cannot become the preparer', () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport, reportAdministration } from '../../src/main/cli/report';
 import { shownText } from '../../src/main/handlers/line-columns';
 import { writeWorkbook } from '../../src/main/workbook/writeWorkbook';
+import { lineLabel } from '../../src/shared/audit-words';
 import { fixtureInput } from './fixtures';
 
 const SEPA = '/TRTP/SEPA OVERBOEKING/IBAN/NL91ABNA0417164300/BIC/ABNANL2A/NAME/MOSS FINANCIAL SERVICES B.V./REMI/Opwaardering wallet juni/EREF/NOTPROVIDED';
@@ -38,7 +39,7 @@ describe('SEPA structured bank texts as shown', () => {
         ws.eachRow((row) => rows.push((row.values as unknown[]).map((v) => (typeof v === 'string' ? v : ''))));
         return rows;
       });
-      const rowOf = (key: string) => cells.filter((r) => r.includes(key));
+      const rowOf = (key: string) => cells.filter((r) => r.includes(lineLabel(key)));
       expect(rowOf(openKey).some((r) => r.includes(SHOWN))).toBe(true);
       expect(rowOf(matchedKey).some((r) => r.includes(SHOWN))).toBe(true);
       expect(cells.flat().some((c) => c.includes('/TRTP/'))).toBe(false);
@@ -57,8 +58,8 @@ describe('SEPA structured bank texts as shown', () => {
     expect(report.sync).toEqual({ retries: {} });
   });
 
-  it('the matching table shows the same text', () => {
-    expect(shownText({ lineDescription: SEPA, description: 'Bankafschrift' })).toBe(SHOWN);
+  it('the matching table shows what the payment is for first, then who (the IBAN is in the detail)', () => {
+    expect(shownText({ lineDescription: SEPA, description: 'Bankafschrift' })).toBe('Opwaardering wallet juni · MOSS FINANCIAL SERVICES B.V.');
     expect(shownText({ lineDescription: null, description: 'Huur kantoor' })).toBe('Huur kantoor');
   });
 });

@@ -4,7 +4,8 @@
 import type { LineKey, MutationLine } from '../../src/shared/domain';
 import { lineKey } from '../../src/shared/domain';
 import type { Cents } from '../../src/shared/money';
-import type { AccountResult, AdministrationResult, AgeBucket, AuditEntry, MatchGroup, OpenItem } from '../../src/shared/reconcile';
+import { proposeCorrection } from '../../src/shared/correction-entry';
+import type { AccountResult, AdministrationResult, AgeBucket, AuditEntry, MatchGroup, OpenItem, ReconcilingItem } from '../../src/shared/reconcile';
 import { AGE_BUCKETS } from '../../src/shared/reconcile';
 import type { WorkbookInput } from '../../src/main/workbook/writeWorkbook';
 
@@ -58,11 +59,14 @@ export function account(partial: Partial<AccountResult> & Pick<AccountResult, 'r
   const openItems = partial.openItems ?? [];
   const expected = partial.expected ?? 0;
   const difference = partial.closing - expected;
+  // Movements that add up: opening + debit − credit = closing.
+  const opening = partial.opening ?? 0;
+  const move = partial.closing - opening;
   return {
     name: null,
-    opening: 0,
-    debit: 0,
-    credit: 0,
+    opening,
+    debit: move > 0 ? move : 0,
+    credit: move < 0 ? -move : 0,
     expected,
     difference,
     clears: difference === 0,
@@ -77,11 +81,14 @@ export function account(partial: Partial<AccountResult> & Pick<AccountResult, 'r
 }
 
 const CIT = '2030';
+/** The fee of match m-2, to book against bank charges. */
+export const FEE_CORRECTION = proposeCorrection(CIT, 5, '4610', 'Bankkosten € 0,05');
 
 /** Administration 1: every sheet has something on it. */
 export function richResult(): { result: AdministrationResult; lines: Map<LineKey, MutationLine> } {
+  const timing = { category: 'timing' as const, reason: 'Moss boekt op 01-04', correction: null, by: 'Anna de Vries', at: '2025-04-02T09:00:00Z' };
   const citItems = [
-    openItem(line(1, '50', 101, 1, CIT, 10, { entryDate: '2025-03-30' }), 1),
+    openItem(line(1, '50', 101, 1, CIT, 10, { entryDate: '2025-03-30' }), 1, { categorisation: timing }),
     openItem(line(1, '50', 102, 1, CIT, 20, { entryDate: '2025-03-01' }), 30),
     openItem(line(1, '50', 103, 1, CIT, -30, { entryDate: '2025-01-15' }), 75, { flags: ['open-too-long', 'missing-counterpart'] }),
     openItem(line(1, '20', 104, 1, CIT, 123456789, { invoiceId: 'F-2025-0042', entryDate: '2024-08-01' }), 242, {
@@ -106,23 +113,27 @@ export function richResult(): { result: AdministrationResult; lines: Map<LineKey
   const k = (i: number) => matched[i]!.key;
   const matches: MatchGroup[] = [
     { id: 'm-1', unitId: 1, account: CIT, lines: [k(0), k(1)], status: 'confirmed', method: 'cit-exact', difference: 0, reason: null, evidence: { amount: true, date: true, reference: true }, confirmedBy: 'Anna de Vries', confirmedAt: '2025-04-02T08:15:00Z' },
-    { id: 'm-2', unitId: 1, account: CIT, lines: [k(2), k(3)], status: 'confirmed', method: 'amount-difference', difference: 5, reason: 'Bankkosten € 0,05', evidence: { amount: false, date: true, reference: false }, confirmedBy: 'Anna de Vries', confirmedAt: '2025-04-02T23:30:00Z' },
+    { id: 'm-2', unitId: 1, account: CIT, lines: [k(2), k(3)], status: 'confirmed', method: 'amount-difference', difference: 5, reason: 'Bankkosten € 0,05', evidence: { amount: false, date: true, reference: false }, confirmedBy: 'Anna de Vries', confirmedAt: '2025-04-02T23:30:00Z', category: 'to-book', correction: FEE_CORRECTION },
+    { id: 'sugg-1', unitId: 1, account: CIT, lines: [k(0), k(1)], status: 'suggested', method: 'cit-exact', difference: 0, reason: null, evidence: { amount: true, date: true, reference: false }, confirmedBy: null, confirmedAt: null },
     { id: 'm-3', unitId: 1, account: CIT, lines: [k(4), k(5), k(6)], status: 'stale', method: 'cit-subset', difference: 0, reason: null, evidence: { amount: true, date: true, reference: false }, confirmedBy: null, confirmedAt: null, staleReason: { nl: 'Bedrag van regel gewijzigd', en: 'Line amount changed' } },
   ];
 
   // Moss Balance: engine reports spend as a positive amount to subtract.
   const rollforward = { opening: 500000, topUps: 300000, spend: 254321, refunds: 1234, other: -10, closing: 546903, wallet: 546800, difference: 103, likelyCauses: [{ nl: 'Uitgave niet geëxporteerd', en: 'Spend not exported' }, { nl: 'Dubbele export', en: 'Exported twice' }] };
 
+  const citReconciling: ReconcilingItem[] = [
+    ...citItems.map((o) => ({ kind: 'open-item' as const, account: CIT, lines: [o.line.key], matchId: null, amount: o.line.amount, categorisation: o.categorisation ?? null })),
+    { kind: 'match-difference', account: CIT, lines: [k(2), k(3)], matchId: 'm-2', amount: 5, categorisation: { category: 'to-book', reason: 'Bankkosten € 0,05', correction: FEE_CORRECTION, by: 'Anna de Vries', at: '2025-04-02T23:30:00Z' } },
+  ];
   const accounts: AccountResult[] = [
-    account({ role: 'mossBalance', account: '1100', name: 'Moss Balance', opening: 500000, closing: 546903, expected: 546800, lineCount: 87 }),
-    account({ role: 'cashInTransit', account: CIT, name: 'Kruisposten', closing: citClosing, openItems: citItems, lineCount: 12 }),
+    account({ role: 'mossBalance', account: '1100', name: 'Moss Balance', opening: 500000, debit: 301234, credit: 254331, closing: 546903, expected: 546800, lineCount: 87 }),
+    account({ role: 'cashInTransit', account: CIT, name: 'Tussenrekening bank/Moss', closing: citClosing, openItems: citItems, lineCount: 12, reconcilingItems: citReconciling, categorised: 15, unexplained: citClosing - 15 }),
     account({
       role: 'defaultSupplier',
       account: '16000',
       name: 'Moss Default Supplier',
       closing: 0,
       lineCount: 40,
-      status: 'signed-off',
       signOff: { preparer: { by: 'Anna de Vries', at: '2025-04-03T09:00:00Z' }, reviewer: { by: 'Bram Jansen', at: '2025-04-04T15:45:00Z' }, suspended: false, suspendedReason: null },
     }),
     account({ role: 'creditor', account: '16001', name: "Bakker's & Zn [Utrecht]", closing: -4999, openItems: creditorItems, lineCount: 2 }),
@@ -153,7 +164,7 @@ export function bareResult(): AdministrationResult {
     name: null,
     period: { year: 2025, month: 3 },
     accounts: [
-      account({ role: 'mossBalance', account: '1100', closing: -1, expected: 0 }),
+      account({ role: 'mossBalance', account: '1100', closing: -1, expected: -1, status: 'awaiting-balance', clears: false }),
       account({ role: 'cashInTransit', account: CIT, closing: 0 }),
     ],
     matches: [],
@@ -165,16 +176,21 @@ export function bareResult(): AdministrationResult {
 
 export function auditTrail(): AuditEntry[] {
   return [
-    { id: 1, at: '2025-04-02T08:15:00Z', by: 'Anna de Vries', action: 'match.confirm', unitId: 1, account: CIT, detail: 'm-1', reason: null },
-    { id: 2, at: '2025-04-02T23:30:00Z', by: 'Anna de Vries', action: 'match.confirm', unitId: 1, account: CIT, detail: 'm-2 verschil 0,05', reason: 'Bankkosten' },
+    { id: 1, at: '2025-04-02T08:15:00Z', by: 'auto', action: 'match.auto', unitId: 1, account: CIT, detail: JSON.stringify({ count: 1, matches: [{ matchId: 'm-1', method: 'cit-exact', lines: [{ key: '1/50/301/1', amount: 250000 }, { key: '1/20/302/1', amount: -250000 }] }] }), reason: null },
+    {
+      id: 2, at: '2025-04-02T23:30:00Z', by: 'Anna de Vries', action: 'match.confirm', unitId: 1, account: CIT,
+      detail: JSON.stringify({ matchId: 'm-2', method: 'amount-difference', lines: [{ key: '1/50/303/1', amount: 10005 }, { key: '1/20/304/1', amount: -10000 }], difference: 5, category: 'to-book', correction: FEE_CORRECTION }),
+      reason: 'Bankkosten € 0,05',
+    },
     { id: 3, at: '2025-04-01T07:00:00Z', by: 'system', action: 'settings.token', unitId: null, account: null, detail: `token replaced ${FIXTURE_TOKEN}`, reason: null },
+    { id: 4, at: '2025-04-03T09:00:00Z', by: 'Anna de Vries', action: 'wallet.set', unitId: 1, account: '1100', detail: JSON.stringify({ period: '2025-03', wallet: '5468.00' }), reason: null },
   ];
 }
 
 export function fixtureInput(): WorkbookInput {
   const rich = richResult();
   const sync = {
-    environment: '12345 (productie)',
+    environment: { number: '12345', type: 'production' as const },
     syncedAt: '2025-04-02T06:00:00Z',
     rowCounts: { Profit_Transactions_Allocated: 1234, Profit_Period_balance: 56 },
     administrations: [
@@ -231,7 +247,7 @@ export function largeInput(openCount: number, matchedLines: number): WorkbookInp
   return {
     results: [result],
     audit: [],
-    sync: { environment: '12345 (productie)', syncedAt: null, rowCounts: {}, administrations: [{ unitId: 1, name: 'Groot B.V.' }] },
+    sync: { environment: { number: '12345', type: 'production' }, syncedAt: null, rowCounts: {}, administrations: [{ unitId: 1, name: 'Groot B.V.' }] },
     generatedAt: '2025-04-05T10:00:00Z',
     appVersion: '0.1.0',
     lines,

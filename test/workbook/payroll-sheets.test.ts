@@ -1,7 +1,7 @@
 // The workbook of an administration that runs Moss and Nmbrs: the payroll roles in the leadsheet,
 // their open-items sheets with the items expected open (not yet due) apart from the reconciling
-// items, so the unexplained difference is zero when everything else is explained; read back by
-// exceljs (cached values) and LibreOffice (recalculated).
+// items, which are all the reconciling-items sheet lists; once those are categorised nothing is
+// unexplained. Read back by exceljs (cached values) and LibreOffice (recalculated).
 import ExcelJS from 'exceljs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcileWithAutoMatch } from '../../src/main/reconcile';
 import { writeWorkbook } from '../../src/main/workbook/writeWorkbook';
-import type { AdministrationResult } from '../../src/shared/reconcile';
+import type { AdministrationResult, StoredCategorisation } from '../../src/shared/reconcile';
 import { input, PROFILE } from '../reconcile/fixtures';
 import { NMBRS, Payroll, PENSION, TAX } from '../reconcile/payroll-fixtures';
 import { cents, libreOfficeSheets } from './readers';
@@ -19,6 +19,8 @@ let file: string;
 let wb: ExcelJS.Workbook;
 let lo: Map<string, string[][]>;
 let result: AdministrationResult;
+/** The leadsheet's column headers are on row 9, under the title block; accounts from row 10. */
+const HEAD = 9;
 
 beforeAll(async () => {
   const b = new Payroll();
@@ -29,10 +31,24 @@ beforeAll(async () => {
   b.taxPayment('2025-04-15', 20_000, '1111222233334444', PENSION);
   const april = b.run('2025-04-25', [251_000, 126_000], { tax: 91_000, pension: 20_500 });
   b.batch('2025-04-24', april.total);
-  result = reconcileWithAutoMatch(input(b.lines, { config: { unitId: 1, name: 'Loon B.V.', moss: PROFILE, nmbrs: { ...NMBRS, bankAccounts: ['1100'] } }, period: { year: 2025, month: 4 }, today: '2025-05-02' })).result;
+  const at = { config: { unitId: 1, name: 'Loon B.V.', moss: PROFILE, nmbrs: { ...NMBRS, bankAccounts: ['1100'] } }, period: { year: 2025, month: 4 }, today: '2025-05-02' };
+  // The controller explains what is open on payroll tax besides April's own credits (March's credit
+  // and its rounded payment): timing, the rounding to be booked.
+  const first = reconcileWithAutoMatch(input(b.lines, at)).result;
+  const rest = first.accounts.find((a) => a.account === TAX)!.openItems.filter((o) => o.reason === undefined);
+  const categories: StoredCategorisation[] = rest.map((o) => ({
+    unitId: 1,
+    lineKey: o.line.key,
+    category: 'to-book',
+    reason: 'Afronding aangifte maart',
+    correction: null,
+    by: 'Anna de Vries',
+    at: '2025-05-02T09:00:00Z',
+  }));
+  result = reconcileWithAutoMatch(input(b.lines, { ...at, categories })).result;
   dir = await mkdtemp(join(tmpdir(), 'kp-wb-pay-'));
   file = join(dir, 'nl.xlsx');
-  await writeWorkbook({ results: [result], audit: [], sync: { environment: '12345', syncedAt: null, rowCounts: {}, administrations: [{ unitId: 1, name: 'Loon B.V.' }] }, generatedAt: '2025-05-02T10:00:00Z', appVersion: '0.1.0' }, file, { lang: 'nl' });
+  await writeWorkbook({ results: [result], audit: [], sync: { environment: { number: '12345', type: 'production' }, syncedAt: null, rowCounts: {}, administrations: [{ unitId: 1, name: 'Loon B.V.' }] }, generatedAt: '2025-05-02T10:00:00Z', appVersion: '0.1.0' }, file, { lang: 'nl' });
   wb = await new ExcelJS.Workbook().xlsx.readFile(file);
   lo = (await libreOfficeSheets([file])).get(file)!;
 });
@@ -48,7 +64,7 @@ const valueOf = (cell: ExcelJS.Cell): unknown => {
 describe('workbook with payroll roles', () => {
   it('the leadsheet has a row per role in the engine’s order, the payroll roles in words', () => {
     const rows = lo.get('Leadsheet')!;
-    expect(rows.slice(1, 7).map((r) => [r[2], r[3]])).toEqual([
+    expect(rows.slice(HEAD, HEAD + 6).map((r) => [r[2], r[1]])).toEqual([
       ['Moss Balance', PROFILE.balanceAccount],
       ['Kruisposten', PROFILE.cashInTransitAccount],
       ['Moss standaardcrediteur', PROFILE.defaultSupplier],
@@ -58,21 +74,23 @@ describe('workbook with payroll roles', () => {
     ]);
   });
 
-  it('payroll tax: expected = April’s credits; reconciling items = the rest; nothing unexplained (cached and recalculated)', () => {
+  it('payroll tax: expected = April’s credits; the categorised rest explains the difference; nothing unexplained (cached and recalculated)', () => {
     const tax = result.accounts.find((a) => a.account === TAX)!;
     expect(tax.expected).toBe(-91_000);
     expect(tax.difference).toBe(-50);
+    expect(tax.categorised).toBe(-50);
+    expect(tax.unexplained).toBe(0);
     const s = wb.getWorksheet('Leadsheet')!;
-    const r = result.accounts.indexOf(tax) + 2;
+    const r = result.accounts.indexOf(tax) + HEAD + 1;
     const rows = lo.get('Leadsheet')!;
-    const want = { F: tax.closing, G: tax.expected, H: tax.difference, I: -50, J: 0 };
+    const want = { E: tax.closing, F: tax.expected, G: tax.difference, H: -50, I: 0 };
     for (const [col, c] of Object.entries(want)) {
       expect(cents(valueOf(s.getCell(`${col}${r}`))), `${col}${r}`).toBe(c);
       expect(cents(rows[r - 1]?.[col.charCodeAt(0) - 65]), `${col}${r} LibreOffice`).toBe(c);
     }
     const open = lo.get(`Open 1-${TAX}`)!;
     // Three open items: March's credit and its rounded payment, April's credit (not yet due).
-    expect(open.slice(1, 4).map((row) => [row[10] ?? '', cents(row[5])])).toEqual([
+    expect(open.slice(1, 4).map((row) => [row[11] ?? '', cents(row[5])])).toEqual([
       ['', -90_000],
       ['', 89_950],
       ['Nog niet verschuldigd (verwacht)', -91_000],
@@ -83,14 +101,23 @@ describe('workbook with payroll roles', () => {
     expect(cents(label('Aansluitposten')?.[5])).toBe(-50);
   });
 
-  it('net wages (expected 0) keeps the plain total the leadsheet links to', () => {
-    const sheet = wb.getWorksheet(`Open 1-${NMBRS.netWagesAccount}`)!;
+  it('the reconciling items are the rest only: April’s credit (expected) is not one of them', () => {
+    const items = lo.get('Aansluitposten')!;
+    const onTax = items.filter((row) => row[1] === TAX);
+    expect(onTax.map((row) => cents(row[7])).sort((a, b) => a - b)).toEqual([-90_000, 89_950]);
+    expect(onTax.every((row) => row[2] === 'Kosten of afronding: te boeken')).toBe(true);
+  });
+
+  it('net wages (expected 0) keeps the plain total, no expected rows', () => {
+    const sheet = wb.getWorksheet(`Open 1-${NMBRS.netWagesAccount}`);
+    const net = result.accounts.find((a) => a.account === NMBRS.netWagesAccount)!;
+    if (net.openItems.length === 0) {
+      // Nothing open: no sheet of its own, the leadsheet line says it all.
+      expect(sheet).toBeUndefined();
+      return;
+    }
     const rows = lo.get(`Open 1-${NMBRS.netWagesAccount}`)!;
-    expect(rows.some((row) => row[0] === 'Aansluitposten')).toBe(false);
-    const s = wb.getWorksheet('Leadsheet')!;
-    const r = result.accounts.findIndex((a) => a.account === NMBRS.netWagesAccount) + 2;
-    const v = s.getCell(`I${r}`).value as { formula: string };
-    expect(v.formula).toBe(`'Open 1-${NMBRS.netWagesAccount}'!F3`);
-    expect(sheet.getCell('A3').value).toBe('Totaal');
+    expect(rows.some((row) => row[0] === 'Aansluitposten' || row[0] === 'Waarvan nog niet verschuldigd (verwacht)')).toBe(false);
+    expect(sheet!.getCell(`A${net.openItems.length + 2}`).value).toBe('Totaal');
   });
 });

@@ -123,3 +123,39 @@ export function cents(value: unknown): number {
   if (!Number.isFinite(n)) throw new Error(`not a number: ${String(value)}`);
   return Math.round(n * 100) + 0;
 }
+
+export interface PrintedPdf {
+  /** The PDF file (kept in the caller's folder). */
+  path: string;
+  pages: number;
+  /** Text of each page (pdftotext -layout), index 0 = page 1. */
+  text: string[];
+  /** Width and height of page 1 in points. */
+  size: { width: number; height: number };
+}
+
+/**
+ * Prints each workbook to PDF as LibreOffice would (headless, its own profile), then reads the page
+ * count and size (pdfinfo) and each page's text (pdftotext) — poppler-utils.
+ */
+export async function libreOfficePdf(files: string[], outdir: string): Promise<Map<string, PrintedPdf>> {
+  const work = await mkdtemp(join(tmpdir(), 'lo-pdf-'));
+  const run = promisify(execFile);
+  try {
+    await mkdir(join(work, 'profile', 'user'), { recursive: true });
+    await writeFile(join(work, 'profile', 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
+    await run('libreoffice', [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outdir, ...files], { timeout: 180_000 });
+    const out = new Map<string, PrintedPdf>();
+    for (const file of files) {
+      const path = join(outdir, basename(file).replace(/\.xlsx$/, '.pdf'));
+      const info = (await run('pdfinfo', [path])).stdout;
+      const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
+      const size = /^Page size:\s+([\d.]+) x ([\d.]+)/m.exec(info);
+      const all = (await run('pdftotext', ['-layout', path, '-'], { maxBuffer: 256 * 1024 * 1024 })).stdout;
+      out.set(file, { path, pages, text: all.split('\f').slice(0, pages), size: { width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0) } });
+    }
+    return out;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}

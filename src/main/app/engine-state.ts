@@ -16,6 +16,7 @@ import { planBulkMatches } from '../store/bulk-plan';
 import { startStatementWriter, type StatementWriter } from '../store/statement-writer';
 import { listMatches, listNotes, listSignOffs } from '../store/controller-reads';
 import type { Db } from '../store/database';
+import { listCategories, listRejections, listTolerances } from '../store/reconciling-reads';
 import { queryLines } from '../store/lines';
 import { listAccounts, listCreditors } from '../store/master-data';
 import { lastSuccessfulRun } from '../store/sync-runs';
@@ -46,6 +47,8 @@ export interface EngineContext {
   period: Period;
   walletBalance: Cents | null;
   today: string;
+  /** Whether the period has been fetched from AFAS (default true). */
+  fetched?: boolean;
 }
 
 /** Pictures of this many administrations are kept (a big one is a few hundred MB). */
@@ -97,7 +100,7 @@ export class EngineState {
 
   result(ctx: EngineContext, job: Job = NO_JOB): AdministrationResult {
     const lines = this.prepared(ctx.config, job);
-    const key = `${lines.key}|${this.decisions}|${periodId(ctx.period)}|${ctx.walletBalance}|${ctx.today}`;
+    const key = `${lines.key}|${this.decisions}|${periodId(ctx.period)}|${ctx.walletBalance}|${ctx.today}|${ctx.fetched ?? true}`;
     const kept = this.pictures.find((p) => p.key === key);
     if (kept) return kept.result;
     job.step('reconcile');
@@ -142,7 +145,7 @@ export class EngineState {
     } else {
       ({ written, result } = await this.writeAside(writer, proposals, input.storedMatches, at, job, picture));
     }
-    this.keep(`${lines.key}|${this.decisions}|${periodId(ctx.period)}|${ctx.walletBalance}|${ctx.today}`, result);
+    this.keep(`${lines.key}|${this.decisions}|${periodId(ctx.period)}|${ctx.walletBalance}|${ctx.today}|${ctx.fetched ?? true}`, result);
     return { written, result };
   }
 
@@ -210,6 +213,10 @@ export class EngineState {
       signOffs: listSignOffs(this.db, unitId),
       walletBalance: ctx.walletBalance,
       today: ctx.today,
+      categories: listCategories(this.db, unitId),
+      rejections: listRejections(this.db, unitId),
+      tolerances: listTolerances(this.db, unitId),
+      fetched: ctx.fetched ?? true,
     };
   }
 

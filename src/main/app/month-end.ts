@@ -17,7 +17,6 @@ import { parseEnvironment, type Environment } from '../afas/environment';
 import { originOf } from '../afas/secret-scope';
 import { administrationReadiness } from '../afas/readiness-profiles';
 import type { AfasClient, AfasRow, RequestAuth } from '../afas/types';
-import { validateManualMatch } from '../reconcile/manual';
 import type { SecretStore } from '../secrets/types';
 import { appendAudit, auditChain, listAudit } from '../store/audit';
 import * as actions from '../store/controller-actions';
@@ -26,11 +25,14 @@ import type { Db } from '../store/database';
 import { linesByKey, queryLines } from '../store/lines';
 import { accountLines as preparedAccountLines } from '../reconcile/prepare';
 import { listAdministrations } from '../store/master-data';
-import { listSyncRuns } from '../store/sync-runs';
+import { listSyncRuns, sliceStates } from '../store/sync-runs';
+import { undoLast } from '../store/undo';
 import { writeWorkbook } from '../workbook/writeWorkbook';
 import { createFileLogger, type Logger } from '../log';
 import { DEFAULT_OAUTH_CLIENT_ID } from './demo-server';
 import { EngineState } from './engine-state';
+import { lineHistory } from './line-history';
+import { namedPerson, reconcilingDecisions } from './reconciling-decisions';
 import { settleHostChange, type ConfirmHostChange } from './host-change';
 import { SyncRunner } from './sync-runner';
 import type { AccountLinesView, ChoiceLists, MonthEnd, ReadinessItem, SyncProgressView, WorkspaceView } from './types';
@@ -68,7 +70,7 @@ export interface MonthEndOptions {
 export interface MonthEndService extends MonthEnd {
   /** Resolves when no sync is running; returns the last run's state. */
   waitForSync(): Promise<SyncProgressView | null>;
-  recordWalletBalance(unitId: number, period: Period, cents: Cents | null): void;
+  recordWalletBalance(unitId: number, period: Period, cents: Cents | null, by: string): void;
   onSyncProgress(listener: (view: SyncProgressView) => void): () => void;
   setSyncFrom(period: Period | null): void;
   markDemo(syncFrom: string): void;
@@ -216,10 +218,13 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
   const named = (r: AdministrationResult, cfg: AdministrationConfig): AdministrationResult =>
     r.name !== null ? r : { ...r, name: cfg.name ?? listAdministrations(db).find((a) => a.unitId === cfg.unitId)?.name ?? null };
 
+  /** Whether the period's month has been fetched for the unit (its slice is stored). */
+  const fetched = (unitId: number, period: Period): boolean => sliceStates(db, unitId).has(periodId(period));
+
   const result = (unitId: number, period: Period): AdministrationResult => {
     const cfg = administration(unitId);
     lastPeriod.set(unitId, period);
-    return named(engine.result({ config: cfg, period, walletBalance: config.walletBalance(unitId, period), today: today() }), cfg);
+    return named(engine.result({ config: cfg, period, walletBalance: config.walletBalance(unitId, period), today: today(), fetched: fetched(unitId, period) }), cfg);
   };
 
   /** Every write of a decision goes through here, so no kept picture outlives it. */
@@ -242,16 +247,31 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
     return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
   };
 
+  /** The last sync over the configured administrations: one number, the rows the run fetched. */
+  const lastSync = (units: number[]): WorkspaceView['lastSync'] => {
+    const latest = units.map((u) => listSyncRuns(db, u, 1)[0]).filter((r) => r !== undefined);
+    if (latest.length === 0) return null;
+    const newest = latest.reduce((a, b) => ((b.finished ?? b.started) > (a.finished ?? a.started) ? b : a));
+    const failed = latest.find((r) => r.status === 'failed' || r.status === 'cancelled');
+    const done = units.map((u) => listSyncRuns(db, u, 20).find((r) => r.status === 'done')?.finished ?? null).filter((d): d is string => d !== null).sort();
+    return {
+      finishedAt: newest.finished ?? newest.started,
+      status: failed?.status ?? newest.status,
+      rows: latest.reduce((sum, r) => sum + r.rowsFetched, 0),
+      lastDone: done[done.length - 1] ?? null,
+      errorCode: failed?.errorCode ?? null,
+    };
+  };
+
   const view = (): WorkspaceView => {
     const c = config.read();
-    const last = listSyncRuns(db, undefined, 1)[0];
     return {
       environment: c.environment ? { ...c.environment, label: `${c.environment.number} (${TYPE_NL[c.environment.type]})` } : null,
       token: { stored: tokenStored, lastVerified: tokenStored ? c.tokenLastVerified : null, kind: tokenStored ? c.authKind : null },
       oauthClientId: c.oauthClientId ?? DEFAULT_OAUTH_CLIENT_ID,
       administrations: c.administrations,
       demo: c.demo,
-      lastSync: last ? { finishedAt: last.finished ?? last.started, status: last.status, rows: last.rowsFetched } : null,
+      lastSync: lastSync(c.administrations.map((a) => a.unitId)),
       // The month to open on: the demo's last month, else the last full month before today.
       period: c.demo ? DEMO_PERIODS[DEMO_PERIODS.length - 1]! : shiftMonths({ year: clock().getUTCFullYear(), month: clock().getUTCMonth() + 1 }, -1),
     };
@@ -343,18 +363,21 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
     return view();
   };
 
-  const recordWalletBalance = (unitId: number, period: Period, cents: Cents | null): void => {
+  const recordWalletBalance = (unitId: number, period: Period, cents: Cents | null, by: string): void => {
+    const who = namedPerson(by);
     const account = administration(unitId).moss?.balanceAccount ?? null;
     decided(() =>
       db.transaction(() => {
         config.setWalletBalance(unitId, period, cents);
         appendAudit(db, {
-          at: nowIso(), by: 'controller', action: 'wallet.set', unitId, account,
+          at: nowIso(), by: who, action: 'wallet.set', unitId, account,
           detail: JSON.stringify({ period: periodId(period), wallet: cents === null ? null : centsToDecimal(cents) }), reason: null,
         });
       })(),
     );
   };
+
+  const decisions = reconcilingDecisions({ db, decided, result, periodFor, nowIso });
 
   const me: MonthEndService = {
     workspace: view,
@@ -457,62 +480,38 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
       return { account, lines };
     },
 
-    confirmMatch(unitId, account, keys, difference, reason, by) {
-      administration(unitId);
-      const found = linesByKey(db, keys);
-      const draft = validateManualMatch([...found.values()], difference, reason ?? undefined);
-      if (found.size !== keys.length) {
-        const missing = keys.find((k) => !found.has(k)) ?? '';
-        throw new AppFailure('match-line-missing', { nl: `Regel ${missing} bestaat niet (meer).`, en: `Line ${missing} does not exist (any more).` });
-      }
-      if (draft.account !== account) {
-        throw new AppFailure('match-wrong-account', { nl: `De regels staan niet op rekening ${account}.`, en: `The lines are not on account ${account}.` });
-      }
-      decided(() => actions.confirmMatch(db, { unitId, account, lines: keys, reason: draft.reason, method: 'manual', by, at: nowIso() }));
-      return result(unitId, periodFor(unitId, keys));
-    },
-
-    acceptSuggestion(unitId, period, matchId, by) {
-      const r = result(unitId, period);
-      const m = r.matches.find((x) => x.id === matchId && x.status === 'suggested');
-      if (!m) {
-        throw new AppFailure(
-          'match-suggestion-gone',
-          { nl: 'Deze suggestie bestaat niet meer.', en: 'This suggestion no longer exists.' },
-          { nl: 'Vernieuw het overzicht en kies opnieuw.', en: 'Refresh the overview and choose again.' },
-        );
-      }
-      const reason = m.reason ?? (m.difference !== 0 ? `Verschil ${centsToDecimal(m.difference)} geaccepteerd / difference accepted` : null);
-      decided(() => actions.confirmMatch(db, { unitId, account: m.account, lines: m.lines, method: m.method, evidence: m.evidence, reason, by, at: nowIso() }));
-      return result(unitId, period);
-    },
+    confirmMatch: decisions.confirmMatch,
+    acceptSuggestion: decisions.acceptSuggestion,
+    acceptExactSuggestions: decisions.acceptExactSuggestions,
+    categoriseItem: decisions.categoriseItem,
+    rejectSignOff: decisions.rejectSignOff,
+    setTolerance: decisions.setTolerance,
+    signOff: decisions.signOff,
 
     unmatch(unitId, matchId, by, reason) {
-      decided(() => actions.unmatch(db, { matchId, by, reason, at: nowIso() }));
+      const who = namedPerson(by);
+      decided(() => actions.unmatch(db, { matchId, by: who, reason, at: nowIso() }));
       return result(unitId, periodFor(unitId));
     },
 
     undo(by) {
-      const u = decided(() => actions.undoLast(db, { by, at: nowIso() }));
+      const who = namedPerson(by);
+      const u = decided(() => undoLast(db, { by: who, at: nowIso() }));
       return { undone: u ? u.kind : null };
     },
 
     addNote(unitId, lineKey, text, by) {
-      decided(() => actions.addNote(db, { unitId, lineKey, text, by, at: nowIso() }));
+      const who = namedPerson(by);
+      decided(() => actions.addNote(db, { unitId, lineKey, text, by: who, at: nowIso() }));
     },
 
-    signOff(unitId, account, period, role, by) {
-      const r = result(unitId, period);
-      const acc = r.accounts.find((a) => a.account === account);
-      if (!acc) {
-        throw new AppFailure('signoff-account', { nl: `Rekening ${account} hoort niet bij deze afstemming.`, en: `Account ${account} is not part of this reconciliation.` });
-      }
-      decided(() => actions.signOff(db, { unitId, account, period: periodId(period), role, by, at: nowIso(), snapshot: { closing: acc.closing, openItems: acc.openItems.length } }));
-      return result(unitId, period);
+    lineHistory(unitId, lineKey) {
+      administration(unitId);
+      return lineHistory(db, unitId, lineKey);
     },
 
-    setWalletBalance(unitId, period, cents: Cents | null) {
-      recordWalletBalance(unitId, period, cents);
+    setWalletBalance(unitId, period, cents: Cents | null, by) {
+      recordWalletBalance(unitId, period, cents, by);
       return result(unitId, period);
     },
     recordWalletBalance,
@@ -521,7 +520,7 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
     exportWorkbook: (unitId, period, targetPath, lang) => runner.exclusive(async (job) => {
       const cfg = administration(unitId);
       lastPeriod.set(unitId, period);
-      const r = named(engine.result({ config: cfg, period, walletBalance: config.walletBalance(unitId, period), today: today() }, job), cfg);
+      const r = named(engine.result({ config: cfg, period, walletBalance: config.walletBalance(unitId, period), today: today(), fetched: fetched(unitId, period) }, job), cfg);
       job.step('export');
       const c = config.read();
       const last = listSyncRuns(db, unitId, 1)[0];
@@ -532,7 +531,7 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
           audit: listAudit(db, { unitId }),
           auditChain: auditChain(db),
           sync: {
-            environment: c.environment ? `${c.environment.number} (${TYPE_NL[c.environment.type]})` : '',
+            environment: c.environment ? { number: c.environment.number, type: c.environment.type } : null,
             syncedAt: last?.finished ?? null,
             rowCounts: { Profit_Transactions_Allocated: last?.rowsFetched ?? 0 },
             administrations: [{ unitId, name: r.name }],

@@ -10,7 +10,7 @@ import type { Services } from '../services';
 export interface BackendExtras {
   exportWorkbookTo(unitId: number, period: Period, lang: Lang, path: string): Promise<{ path: string }>;
   setSyncFrom(period: Period | null): Promise<null>;
-  recordWalletBalance(unitId: number, period: Period, cents: Cents | null): Promise<null>;
+  recordWalletBalance(unitId: number, period: Period, cents: Cents | null, by: string): Promise<null>;
   administrationName(unitId: number, period: Period): Promise<string | null>;
   reportAdministration(unitId: number, period: Period, walletBalance: Cents | null, workbook: string | null): Promise<ReportAdministration>;
   markDemo(syncFrom: string): Promise<null>;
@@ -28,7 +28,7 @@ export function backendExtras(s: Services): BackendExtras {
   return {
     exportWorkbookTo: (unitId, period, lang, path) => me.exportWorkbook(unitId, period, path, lang),
     setSyncFrom: async (period) => (need(me.setSyncFrom)(period), null),
-    recordWalletBalance: async (unitId, period, cents) => (need(me.recordWalletBalance)(unitId, period, cents), null),
+    recordWalletBalance: async (unitId, period, cents, by) => (need(me.recordWalletBalance)(unitId, period, cents, by), null),
     administrationName: async (unitId, period) => me.result(unitId, period).name,
     reportAdministration: async (unitId, period, walletBalance, workbook) => reportAdministration(me.result(unitId, period), walletBalance, workbook),
     markDemo: async (syncFrom) => (need(me.markDemo)(syncFrom), null),

@@ -4,7 +4,7 @@
 // cancel through shared memory, which long synchronous work reads between its steps. A backend
 // that dies answers its calls in flight with an error; the next call starts a fresh one.
 import { MessageChannel, Worker } from 'node:worker_threads';
-import { decodeResult, isResultOnWire } from '../../shared/compact-result';
+import { decodeAnswer } from '../../shared/compact-result';
 import type { AppError } from '../../shared/domain';
 import { AppFailure, toAppError } from '../../shared/errors';
 import type { SyncProgressView } from '../../shared/views';
@@ -224,7 +224,7 @@ async function connect(host: HostServices, spawn: Spawn): Promise<Backend> {
     async invoke<T>(method: string, args: unknown[]) {
       const envelope = decodeJson<{ ok: true; value: T } | { ok: false; error: AppError }>(await call(method, args));
       if (!envelope.ok) throw new AppFailure(envelope.error.code, envelope.error.message, envelope.error.action, envelope.error.reference);
-      return (isResultOnWire(envelope.value) ? decodeResult(envelope.value) : envelope.value) as T;
+      return decodeAnswer(envelope.value) as T;
     },
     progress: () => last,
     onProgress(listener) {

@@ -2,9 +2,8 @@
 // names (plus the few the headless job needs), pushes the sync's progress as it happens, and asks
 // the host for what only it may do (keychain, browser, save dialog). Runs in the worker thread;
 // `localBackend` runs the same loop in-thread for tests that bring their own orchestrator.
-import { encodeResult, RESULT_METHODS } from '../../shared/compact-result';
+import { encodeAnswer } from '../../shared/compact-result';
 import type { AppError } from '../../shared/domain';
-import type { AdministrationResult } from '../../shared/reconcile';
 import { AppFailure, toAppError } from '../../shared/errors';
 import { isMethod, dispatch } from '../dispatch';
 import { createHandlers } from '../handlers';
@@ -85,7 +84,7 @@ export function serveBackend(port: BackendPort, services: Services, settle: (m: 
     if (isMethod(method)) {
       const envelope = await dispatch(handlers, method, args, log);
       // A month's picture goes out compact (its confirmed matches in columns); the screen decodes it.
-      return envelope.ok && RESULT_METHODS.has(method) ? { ok: true, value: encodeResult(envelope.value as AdministrationResult) } : envelope;
+      return envelope.ok ? { ok: true, value: encodeAnswer(method, envelope.value) } : envelope;
     }
     if (!EXTRA_METHODS.has(method)) return { ok: false, error: { code: 'unknown-method', message: { nl: 'Onbekende opdracht.', en: 'Unknown command.' } } };
     try {

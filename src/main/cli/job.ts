@@ -1,5 +1,6 @@
 // The month-end job, headless: configure the workspace, sync, reconcile every administration,
 // write the workbook(s) and the JSON report, and tell the caller whether everything clears.
+import { userInfo } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { parsePeriodId, type Lang, type Period } from '../../shared/domain';
@@ -88,8 +89,9 @@ export async function runJob(input: JobInput): Promise<JobResult> {
     for (const a of input.config.administrations) await call('saveAdministration', a);
     await call('setSyncFrom', input.config.syncFrom ? parsePeriodId(input.config.syncFrom) : null);
     // The wallet balances first: the run's one engine pass (auto-match + reconcile) includes them.
+    // Recorded under the operating-system user who ran the command (the audit trail names a person).
     for (const [unitId, wallet] of input.walletBalances) {
-      if (input.config.administrations.some((a) => a.unitId === unitId)) await call('recordWalletBalance', unitId, input.period, wallet);
+      if (input.config.administrations.some((a) => a.unitId === unitId)) await call('recordWalletBalance', unitId, input.period, wallet, cliUser());
     }
 
     const status = await sync(backend, input);
@@ -207,4 +209,15 @@ export function exitCodeOf(e: unknown): number {
   if (e instanceof UsageError) return EXIT.usage;
   if (e instanceof AppFailure) return EXIT.afas;
   return EXIT.afas;
+}
+
+/** Who runs the CLI, as the audit trail names them: "cli:<os user>". */
+export function cliUser(): string {
+  let name: string;
+  try {
+    name = userInfo().username;
+  } catch {
+    name = process.env['USER'] ?? process.env['USERNAME'] ?? '';
+  }
+  return `cli:${name || 'onbekend'}`;
 }

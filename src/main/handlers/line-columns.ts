@@ -1,6 +1,6 @@
 // The matching table's lines in columns (CompactLines): what the table shows and nothing else,
 // repeated strings (journals, dates, descriptions) sent once. Full detail is a separate call.
-import { lineDisplayText } from '../../shared/bank-text';
+import { tableText } from '../../shared/bank-text';
 import type { AccountLine, CompactLines } from '../../shared/contract';
 
 /** Descriptions longer than this are cut (with …): the column shows ~40 characters. */
@@ -13,7 +13,7 @@ export function viewOrder(a: AccountLine, b: AccountLine): number {
 }
 
 export function shownText(l: Pick<AccountLine, 'lineDescription' | 'description'>): string {
-  const full = lineDisplayText(l); // a SEPA code string shows as counterparty and remittance
+  const full = tableText(l); // a SEPA code string shows as remittance and counterparty
   return full.length > TEXT_MAX ? `${full.slice(0, TEXT_MAX - 1)}…` : full;
 }
 

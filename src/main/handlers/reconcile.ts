@@ -5,7 +5,9 @@ import { periodId, type Period } from '../../shared/domain';
 import type { Services } from '../services';
 import { encodeLines, viewOrder } from './line-columns';
 
-type ReconcileMethods = 'getResult' | 'getAccountLines' | 'getLineDetail' | 'confirmMatch' | 'acceptSuggestion' | 'unmatch' | 'undo' | 'addNote' | 'signOff' | 'setWalletBalance';
+type ReconcileMethods =
+  | 'getResult' | 'getAccountLines' | 'getLineDetail' | 'confirmMatch' | 'acceptSuggestion' | 'acceptExactSuggestions' | 'categoriseItem'
+  | 'unmatch' | 'undo' | 'addNote' | 'signOff' | 'rejectSignOff' | 'setTolerance' | 'getLineHistory' | 'setWalletBalance';
 
 export function reconcileHandlers(s: Services): Pick<Handlers, ReconcileMethods> {
   const me = s.monthEnd;
@@ -27,8 +29,10 @@ export function reconcileHandlers(s: Services): Pick<Handlers, ReconcileMethods>
       // addNote keeps the cached note current; an undo makes the renderer reload (offset 0).
       return c.byKey.get(key) ?? null;
     },
-    confirmMatch: async (unitId, account, lines, difference, reason, by) => me.confirmMatch(unitId, account, lines, difference, reason, by),
-    acceptSuggestion: async (unitId, period, matchId, by) => me.acceptSuggestion(unitId, period, matchId, by),
+    confirmMatch: async (unitId, account, lines, difference, reason, by, explanation) => me.confirmMatch(unitId, account, lines, difference, reason, by, explanation),
+    acceptSuggestion: async (unitId, period, matchId, by, explanation) => me.acceptSuggestion(unitId, period, matchId, by, explanation),
+    acceptExactSuggestions: async (unitId, period, account, by) => me.acceptExactSuggestions(unitId, period, account, by),
+    categoriseItem: async (unitId, period, lineKey, category, reason, counterAccount, by) => me.categoriseItem(unitId, period, lineKey, category, reason, counterAccount, by),
     unmatch: async (unitId, matchId, by, reason) => me.unmatch(unitId, matchId, by, reason),
     undo: async (by) => me.undo(by),
     addNote: async (unitId, lineKey, text, by) => {
@@ -38,6 +42,9 @@ export function reconcileHandlers(s: Services): Pick<Handlers, ReconcileMethods>
       return null;
     },
     signOff: async (unitId, account, period, role, by) => me.signOff(unitId, account, period, role, by),
-    setWalletBalance: async (unitId, period, cents) => me.setWalletBalance(unitId, period, cents),
+    rejectSignOff: async (unitId, account, period, comment, by) => me.rejectSignOff(unitId, account, period, comment, by),
+    setTolerance: async (unitId, period, account, cents, permille, by) => me.setTolerance(unitId, period, account, cents, permille, by),
+    getLineHistory: async (unitId, lineKey) => me.lineHistory(unitId, lineKey),
+    setWalletBalance: async (unitId, period, cents, by) => me.setWalletBalance(unitId, period, cents, by),
   };
 }

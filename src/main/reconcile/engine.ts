@@ -13,10 +13,15 @@ import type {
   MatchStatus,
   OpenItem,
   Rollforward,
+  ReconcilingItem,
+  StoredCategorisation,
   StoredMatch,
   StoredNote,
+  StoredRejection,
   StoredSignOff,
+  Tolerance,
 } from '../../shared/reconcile';
+import { DEFAULT_TOLERANCE } from '../../shared/tolerance';
 import { accountBalances, ageBucket, emptyAging } from './balances';
 import { dayNumber, periodDays, type PeriodDays } from './dates';
 import * as F from './flags';
@@ -47,6 +52,14 @@ export interface ReconcileInput {
   today: string;
   accountNames?: Record<string, string>;
   ruleOptions?: MossRuleOptions;
+  /** The controller's categories of open items (reconciling items). */
+  categories?: readonly StoredCategorisation[];
+  /** The reviewer's rejections of a sign-off. */
+  rejections?: readonly StoredRejection[];
+  /** Per account; DEFAULT_TOLERANCE otherwise. */
+  tolerances?: Readonly<Record<string, Tolerance>>;
+  /** False when the period was never fetched from AFAS (default true): nothing can be judged. */
+  fetched?: boolean;
 }
 
 function prepInput(input: ReconcileInput): PrepareInput {
@@ -129,7 +142,11 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
   const unitId = input.config.unitId;
 
   const notes = latestNotes(input.notes, unitId);
+  const categories = new Map<LineKey, StoredCategorisation>();
+  for (const c of input.categories ?? []) if (c.unitId === unitId) categories.set(c.lineKey, c);
   const signOffs = input.signOffs.filter((s) => s.unitId === unitId);
+  const rejections = (input.rejections ?? []).filter((r) => r.unitId === unitId);
+  const fetched = input.fetched ?? true;
   const flags: Flag[] = [];
   const matches: MatchGroup[] = [];
   const roleOf = new Map<string, AccountRole>(prep.rules.accounts.map((r) => [r.account, r.role]));
@@ -137,6 +154,8 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
   // Stored matches: stale always shown; confirmed when they touch the period or clear after it.
   const st = prep.stored;
   const shown: number[] = [];
+  // Confirmed matches at a difference, complete by period end: the difference is still on the account.
+  const differences = new Map<string, number[]>();
   const within = (d: number) => d >= p.first && d <= p.last;
   for (let k = 0; k < st.matches.length; k++) {
     tick();
@@ -144,6 +163,10 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
     if (st.staleReason[k] !== null) {
       shown.push(k);
       continue;
+    }
+    const sm = st.matches[k]!;
+    if (sm.difference !== 0 && st.first[k]! <= st.last[k]! && st.last[k]! <= p.last) {
+      (differences.get(sm.account) ?? differences.set(sm.account, []).get(sm.account)!).push(k);
     }
     // Confirmed: shown when a line falls in the period, or the match spans the period end.
     const first = st.first[k]!;
@@ -153,7 +176,7 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
   for (const k of st.inReplayOrder(shown)) {
     const g = st.group(k);
     matches.push(g);
-    if (g.status === 'stale') flags.push(F.staleMatch(g.account, g.id, g.lines, g.staleReason!));
+    if (g.status === 'stale') flags.push(F.staleMatch(g.account, g.lines, g.staleReason!));
   }
 
   const accounts: AccountResult[] = [];
@@ -163,13 +186,25 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
     tick();
     const lines = accountLines(prep, rule.account);
     const proposals = (prep.matching.get(rule.account)?.proposals ?? []).filter((pr) => pr.items.some((i) => i.day <= p.last));
-    const acc = reconcileAccount(rule, lines, proposals, prep, input.period, p, asOf, todayDay, input.walletBalance, notes);
-    flags.push(...acc.flags);
-    duplicates.push(...acc.duplicates);
+    const acc = reconcileAccount(rule, lines, proposals, prep, input.period, p, asOf, todayDay, input.walletBalance, notes, categories);
+    // A month never fetched has nothing to flag: its emptiness is not a finding.
+    if (fetched) {
+      flags.push(...acc.flags);
+      duplicates.push(...acc.duplicates);
+    }
     for (const pr of proposals) matches.push(suggestion(pr, rule.account, unitId));
     const openCount = acc.openItems.length;
-    const signOff = signOffState(signOffs, rule.account, periodId(input.period), { closing: acc.closing, openItems: openCount });
-    const signed = signOff.preparer !== null || signOff.reviewer !== null;
+    const signOff = signOffState(signOffs, rule.account, periodId(input.period), { closing: acc.closing, openItems: openCount }, rejections);
+    const items = reconcilingItems(rule.account, acc.openItems, differences.get(rule.account) ?? [], st);
+    const categorised = items.reduce((sum, i) => (i.categorisation ? sum + i.amount : sum), 0);
+    const status: AccountResult['status'] = !fetched
+      ? 'not-fetched'
+      : rule.expected === 'external' && input.walletBalance === null
+        ? 'awaiting-balance'
+        : acc.clears
+          ? 'clears'
+          : 'does-not-clear';
+    const judged = status === 'clears' || status === 'does-not-clear';
     if (rule.role === 'cashInTransit') {
       const paid = acc.openItems.filter((o) => sideOf(rule, o.line) !== LEFT && o.line.amount > 0);
       inTransit = { count: paid.length, total: paid.reduce((s, o) => s + o.line.amount, 0) };
@@ -186,13 +221,17 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
       closing: acc.closing,
       expected: acc.expected,
       difference: acc.difference,
-      clears: acc.clears,
-      status: signOff.suspended ? 'suspended' : signed ? 'signed-off' : acc.clears ? 'clears' : 'does-not-clear',
+      clears: fetched && acc.clears,
+      status,
       lineCount: acc.lineCount,
       openItems: acc.openItems,
       agingTotals: acc.agingTotals,
       dailyBalances: acc.dailyBalances,
       signOff,
+      reconcilingItems: items,
+      categorised,
+      unexplained: judged ? acc.closing - acc.expected - categorised : null,
+      tolerance: input.tolerances?.[rule.account] ?? DEFAULT_TOLERANCE,
     });
   }
 
@@ -202,7 +241,8 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
   // Open items carry the codes of the flags that name them. A duplicate's flag names the lines on
   // its home account; its lines on the other accounts (a run's tax and pension lines) are duplicates too.
   const codes = new Map<LineKey, Set<FlagCode>>();
-  for (const f of flags) for (const k of f.lines) (codes.get(k) ?? codes.set(k, new Set()).get(k)!).add(f.code);
+  // "Does not clear" names every open item (so "Toon" shows them); on each item it would only repeat the account's status.
+  for (const f of flags) if (f.code !== 'does-not-clear') for (const k of f.lines) (codes.get(k) ?? codes.set(k, new Set()).get(k)!).add(f.code);
   for (const g of duplicates) for (const l of g.lines) (codes.get(l.key) ?? codes.set(l.key, new Set()).get(l.key)!).add('duplicate');
   for (const a of accounts) for (const o of a.openItems) o.flags = [...(codes.get(o.line.key) ?? [])].sort();
 
@@ -218,7 +258,34 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
     flags,
     rollforward: tieOut(prep, p, input.walletBalance, inTransit),
     matchCounts,
+    fetched,
   };
+}
+
+/** The account's reconciling items: its open items, then the differences of its matches. */
+function reconcilingItems(account: string, openItems: readonly OpenItem[], differenceMatches: readonly number[], st: Prepared['stored']): ReconcilingItem[] {
+  // An item expected to be open (not yet due) is part of `expected`, not a reconciling item.
+  const out: ReconcilingItem[] = openItems.filter((o) => o.reason === undefined).map((o) => ({
+    kind: 'open-item',
+    account,
+    lines: [o.line.key],
+    matchId: null,
+    amount: o.line.amount,
+    categorisation: o.categorisation ?? null,
+  }));
+  for (const k of differenceMatches) {
+    const m = st.matches[k]!;
+    out.push({
+      kind: 'match-difference',
+      account,
+      lines: m.lines.map((l) => l.key),
+      matchId: m.id,
+      amount: m.difference,
+      // A difference always has a reason; without a category (matches from before categories) it is not yet explained.
+      categorisation: m.category ? { category: m.category, reason: m.reason ?? '', correction: m.correction ?? null, by: m.by, at: m.at } : null,
+    });
+  }
+  return out;
 }
 
 function latestNotes(notes: readonly StoredNote[], unitId: number): Map<LineKey, StoredNote> {
@@ -262,6 +329,7 @@ function reconcileAccount(
   todayDay: number,
   wallet: Cents | null,
   notes: ReadonlyMap<LineKey, StoredNote>,
+  categories: ReadonlyMap<LineKey, StoredCategorisation>,
 ): AccountComputation {
   const { lines, day, index } = acc;
   const bal = accountBalances(lines, day, p);
@@ -288,7 +356,9 @@ function reconcileAccount(
         const ageDays = Math.max(0, asOf - d);
         const bucket = ageBucket(ageDays);
         agingTotals[bucket] += l.amount;
-        const o: OpenItem = { line: l, ageDays, bucket, flags: [], note: notes.get(l.key)?.text ?? null };
+        const c = categories.get(l.key);
+        const categorisation = c ? { category: c.category, reason: c.reason, correction: c.correction, by: c.by, at: c.at } : null;
+        const o: OpenItem = { line: l, ageDays, bucket, flags: [], note: notes.get(l.key)?.text ?? null, categorisation };
         openItems.push(o);
         if (k !== -1) confirmedOpen.add(o);
       }
@@ -323,22 +393,20 @@ function reconcileAccount(
     // The period's own liability is paid after the period ends: its open document-side lines
     // are expected to be open, and only what is older (or foreign) stops the account clearing.
     const key = periodKey(period);
-    let others = 0;
-    let otherCount = 0;
+    const others: MutationLine[] = [];
     for (const o of openItems) {
       if (sideOf(rule, o.line) === LEFT && !copies.has(o.line.key) && periodKey(linePeriod(o.line)) === key) {
         o.reason = 'not-yet-due';
         expected += o.line.amount;
       } else {
-        others += o.line.amount;
-        otherCount++;
+        others.push(o.line);
       }
     }
     clears = bal.closing === expected;
-    if (!clears) flags.push(F.doesNotTie(rule, bal.closing, expected, others, otherCount));
+    if (!clears) flags.push(F.doesNotTie(rule, bal.closing, expected, others));
   } else {
     clears = bal.closing === 0;
-    if (!clears) flags.push(F.doesNotClear(rule, bal.closing, openItems.reduce((s, o) => s + o.line.amount, 0), openItems.length));
+    if (!clears) flags.push(F.doesNotClear(rule, bal.closing, openItems.map((o) => o.line)));
   }
 
   // Suggestions that need a look.

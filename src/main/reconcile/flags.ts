@@ -1,8 +1,10 @@
 // Flag builders: each message explains itself to the controller in Dutch and English, with the
 // numbers (count, total, dates) needed to act on it.
+import { formatDate } from '../../shared/dates';
 import type { MutationLine, Period } from '../../shared/domain';
 import { periodLabel } from '../../shared/domain';
 import { formatEuro } from '../../shared/money';
+import { counted, countedSide, pluralOf } from '../../shared/plural';
 import type { Cents } from '../../shared/money';
 import type { AgeBucket, Flag, FlagCode } from '../../shared/reconcile';
 import type { ClearingAccountRule } from './rules';
@@ -10,38 +12,52 @@ import type { ClearingAccountRule } from './rules';
 const eur = (c: Cents) => ({ nl: formatEuro(c, 'nl'), en: formatEuro(c, 'en') });
 const total = (lines: readonly MutationLine[]) => lines.reduce((s, l) => s + l.amount, 0);
 const keys = (lines: readonly MutationLine[]) => lines.map((l) => l.key);
-const dates = (lines: readonly MutationLine[]) => [...new Set(lines.map((l) => l.entryDate))].sort().join(', ');
+/** Entry dates as the controller reads them (dd-mm-jjjj), in date order. */
+const dates = (lines: readonly MutationLine[]) => [...new Set(lines.map((l) => l.entryDate))].sort().map(formatDate).join(', ');
+const day = formatDate;
+/** "samen € 10,00" for several lines, just "€ 10,00" for one. */
+const sum = (n: number, t: { nl: string; en: string }, lang: 'nl' | 'en') => (n === 1 ? t[lang] : `${lang === 'nl' ? 'samen' : 'together'} ${t[lang]}`);
 
 function flag(code: FlagCode, severity: Flag['severity'], account: string, lines: string[], nl: string, en: string): Flag {
   return { code, severity, account, lines, message: { nl, en } };
 }
 
-export function doesNotClear(rule: ClearingAccountRule, closing: Cents, openTotal: Cents, openCount: number): Flag {
+/** Names the open items, so "Toon" shows them. */
+export function doesNotClear(rule: ClearingAccountRule, closing: Cents, open: readonly MutationLine[]): Flag {
   const c = eur(closing);
-  const o = eur(openTotal);
+  const o = eur(total(open));
   return flag(
     'does-not-clear',
     'error',
     rule.account,
-    [],
-    `Rekening ${rule.account} sluit niet op nul: saldo ${c.nl} aan het einde van de periode; ${openCount} open posten (samen ${o.nl}).`,
-    `Account ${rule.account} does not clear to zero: balance ${c.en} at period end; ${openCount} open items (together ${o.en}).`,
+    keys(open),
+    `Rekening ${rule.account} sluit niet op nul: saldo ${c.nl} aan het einde van de periode; ${counted(open.length, 'open post', 'open posten')} (${sum(open.length, o, 'nl')}).`,
+    `Account ${rule.account} does not clear to zero: balance ${c.en} at period end; ${counted(open.length, 'open item', 'open items', 'en')} (${sum(open.length, o, 'en')}).`,
   );
 }
 
-/** A liability account (payroll taxes, pension) against the period's own credits, not yet due. */
-export function doesNotTie(rule: ClearingAccountRule, closing: Cents, expected: Cents, openTotal: Cents, openCount: number): Flag {
+/**
+ * A liability account (payroll taxes, pension) against the period's own credits, not yet due.
+ * Names the other open items (those that stop it tying out), so "Toon" shows them.
+ */
+export function doesNotTie(rule: ClearingAccountRule, closing: Cents, expected: Cents, others: readonly MutationLine[]): Flag {
   const c = eur(closing);
   const x = eur(expected);
   const d = eur(closing - expected);
-  const o = eur(openTotal);
+  const o = eur(total(others));
+  const rest = (lang: 'nl' | 'en') =>
+    others.length === 0
+      ? lang === 'nl'
+        ? 'geen andere open posten'
+        : 'no other open items'
+      : `${lang === 'nl' ? counted(others.length, 'andere open post', 'andere open posten') : counted(others.length, 'other open item', 'other open items', 'en')} (${sum(others.length, o, lang)})`;
   return flag(
     'does-not-clear',
     'error',
     rule.account,
-    [],
-    `Rekening ${rule.account} sluit niet aan: saldo ${c.nl}, verwacht ${x.nl} (de nog niet verschuldigde posten van deze periode), verschil ${d.nl}; ${openCount} andere open posten (samen ${o.nl}).`,
-    `Account ${rule.account} does not tie out: balance ${c.en}, expected ${x.en} (this period's items, not yet due), difference ${d.en}; ${openCount} other open items (together ${o.en}).`,
+    keys(others),
+    `Rekening ${rule.account} sluit niet aan: saldo ${c.nl}, verwacht ${x.nl} (de nog niet verschuldigde posten van deze periode), verschil ${d.nl}; ${rest('nl')}.`,
+    `Account ${rule.account} does not tie out: balance ${c.en}, expected ${x.en} (this period's items, not yet due), difference ${d.en}; ${rest('en')}.`,
   );
 }
 
@@ -74,8 +90,8 @@ export function unexpectedJournal(rule: ClearingAccountRule, journal: string, li
     'warning',
     rule.account,
     keys(lines),
-    `${lines.length} regel(s) op ${rule.account} komen uit dagboek ${journal}, dat hier niet hoort te boeken (samen ${t.nl}; ${dates(lines)}).`,
-    `${lines.length} line(s) on ${rule.account} come from journal ${journal}, which is not expected to post here (together ${t.en}; ${dates(lines)}).`,
+    `${counted(lines.length, 'regel', 'regels')} op ${rule.account} ${lines.length === 1 ? 'komt' : 'komen'} uit dagboek ${journal}, dat hier niet hoort te boeken (${sum(lines.length, t, 'nl')}; ${dates(lines)}).`,
+    `${counted(lines.length, 'line', 'lines', 'en')} on ${rule.account} ${lines.length === 1 ? 'comes' : 'come'} from journal ${journal}, which is not expected to post here (${sum(lines.length, t, 'en')}; ${dates(lines)}).`,
   );
 }
 
@@ -109,8 +125,8 @@ export function exportedTwice(rule: ClearingAccountRule, lines: MutationLine[], 
     'warning',
     rule.account,
     keys(lines),
-    `Dubbel geëxporteerd (${inv}${a.nl} op ${first.entryDate}, "${what}"): boekingen ${same('en')} zijn gelijk. Ze zijn uitwisselbaar: de eerste blijft staan (en is afgeletterd als de tegenboeking er is). Boek ${copies('en')} in AFAS tegen.`,
-    `Exported twice (${inv}${a.en} on ${first.entryDate}, "${what}"): entries ${same('and')} are identical. They are interchangeable: the first one stays (and is matched when its counterpart is there). Reverse ${copies('and')} in AFAS.`,
+    `Dubbel geëxporteerd (${inv}${a.nl} op ${day(first.entryDate)}, "${what}"): boekingen ${same('en')} zijn gelijk. Ze zijn uitwisselbaar: de eerste blijft staan (en is afgeletterd als de tegenboeking er is). Boek ${copies('en')} in AFAS tegen.`,
+    `Exported twice (${inv}${a.en} on ${day(first.entryDate)}, "${what}"): entries ${same('and')} are identical. They are interchangeable: the first one stays (and is matched when its counterpart is there). Reverse ${copies('and')} in AFAS.`,
   );
 }
 
@@ -127,8 +143,8 @@ function runPostedTwice(rule: ClearingAccountRule, lines: MutationLine[], entrie
     'warning',
     rule.account,
     keys(lines),
-    `${cap(run.nl)} twee keer geboekt (${first.entryDate}, ${perEntry.length} regel(s) op ${rule.account}, samen ${t.nl} per boeking): boekingen ${entryList(names, 'en')} zijn gelijk. De eerste telt (en is afgeletterd als de betaling er is); ${entryList(copies, 'en')} is de kopie en blijft open. Boek ${entryList(copies, 'en')} in AFAS tegen (ook op de loonheffings- en pensioenrekening).`,
-    `${cap(run.en)} posted twice (${first.entryDate}, ${perEntry.length} line(s) on ${rule.account}, together ${t.en} per entry): entries ${entryList(names, 'and')} are identical. The first one counts (and is matched when the payment is there); ${entryList(copies, 'and')} is the copy and stays open. Reverse ${entryList(copies, 'and')} in AFAS (also on the payroll tax and pension accounts).`,
+    `${cap(run.nl)} twee keer geboekt (${day(first.entryDate)}, ${counted(perEntry.length, 'regel', 'regels')} op ${rule.account}, samen ${t.nl} per boeking): boekingen ${entryList(names, 'en')} zijn gelijk. De eerste telt (en is afgeletterd als de betaling er is); ${entryList(copies, 'en')} is de kopie en blijft open. Boek ${entryList(copies, 'en')} in AFAS tegen (ook op de loonheffings- en pensioenrekening).`,
+    `${cap(run.en)} posted twice (${day(first.entryDate)}, ${counted(perEntry.length, 'line', 'lines', 'en')} on ${rule.account}, together ${t.en} per entry): entries ${entryList(names, 'and')} are identical. The first one counts (and is matched when the payment is there); ${entryList(copies, 'and')} is the copy and stays open. Reverse ${entryList(copies, 'and')} in AFAS (also on the payroll tax and pension accounts).`,
   );
 }
 
@@ -141,8 +157,8 @@ export function duplicateInvoice(rule: ClearingAccountRule, invoice: string, lin
     'warning',
     rule.account,
     keys(lines),
-    `Factuurnummer ${invoice} staat ${lines.length}× op crediteur ${rule.account} (samen ${t.nl}; ${dates(lines)}).`,
-    `Invoice number ${invoice} appears ${lines.length}× on creditor ${rule.account} (together ${t.en}; ${dates(lines)}).`,
+    `Factuurnummer ${invoice} staat ${lines.length}× op crediteur ${rule.account} (${sum(lines.length, t, 'nl')}; ${dates(lines)}).`,
+    `Invoice number ${invoice} appears ${lines.length}× on creditor ${rule.account} (${sum(lines.length, t, 'en')}; ${dates(lines)}).`,
   );
 }
 
@@ -150,31 +166,32 @@ export function duplicateInvoice(rule: ClearingAccountRule, invoice: string, lin
 export function amountMismatch(rule: ClearingAccountRule, left: MutationLine[], right: MutationLine[], difference: Cents): Flag {
   const d = eur(difference);
   const side = (ls: MutationLine[], lang: 'nl' | 'en') =>
-    ls.length === 1 ? `${formatEuro(ls[0]!.amount, lang)} (${ls[0]!.entryDate})` : `${formatEuro(total(ls), lang)} (${ls.length} ${lang === 'nl' ? 'regels' : 'lines'}, ${dates(ls)})`;
+    ls.length === 1 ? `${formatEuro(ls[0]!.amount, lang)} (${day(ls[0]!.entryDate)})` : `${formatEuro(total(ls), lang)} (${ls.length} ${lang === 'nl' ? 'regels' : 'lines'}, ${dates(ls)})`;
   return flag(
     'amount-mismatch',
     'warning',
     rule.account,
     keys([...left, ...right]),
-    `${cap(rule.sideNames.left.nl)} ${side(left, 'nl')} en ${rule.sideNames.right.nl} ${side(right, 'nl')} verschillen ${d.nl} (kosten of afronding?). Alleen een voorstel: bevestig met een reden.`,
-    `${cap(rule.sideNames.left.en)} ${side(left, 'en')} and ${rule.sideNames.right.en} ${side(right, 'en')} differ by ${d.en} (fee or rounding?). A suggestion only: confirm it with a reason.`,
+    `${cap(rule.sideNames.left.nl)} ${side(left, 'nl')} en ${rule.sideNames.right.nl} ${side(right, 'nl')} verschillen ${d.nl} (kosten of afronding?). Alleen een voorstel: bevestig met een categorie en een reden.`,
+    `${cap(rule.sideNames.left.en)} ${side(left, 'en')} and ${rule.sideNames.right.en} ${side(right, 'en')} differ by ${d.en} (fee or rounding?). A suggestion only: confirm it with a category and a reason.`,
   );
 }
 
 export function splitOrMerged(rule: ClearingAccountRule, anchor: MutationLine, members: MutationLine[], unique: boolean): Flag {
-  const list = (lang: 'nl' | 'en') => members.map((m) => `${formatEuro(m.amount, lang)} (${m.entryDate})`).join(' + ');
+  const list = (lang: 'nl' | 'en') => members.map((m) => `${formatEuro(m.amount, lang)} (${day(m.entryDate)})`).join(' + ');
   return flag(
     'split-or-merged',
     unique ? 'info' : 'warning',
     rule.account,
     [anchor.key, ...keys(members)],
-    `${formatEuro(anchor.amount, 'nl')} op ${anchor.entryDate} is gelijk aan ${members.length} regels samen: ${list('nl')}${unique ? '' : '; er zijn meer combinaties mogelijk, kies zelf'}.`,
-    `${formatEuro(anchor.amount, 'en')} on ${anchor.entryDate} equals ${members.length} lines together: ${list('en')}${unique ? '' : '; other combinations are possible, choose yourself'}.`,
+    `${formatEuro(anchor.amount, 'nl')} op ${day(anchor.entryDate)} is gelijk aan ${members.length} regels samen: ${list('nl')}${unique ? '' : '; er zijn meer combinaties mogelijk, kies zelf'}.`,
+    `${formatEuro(anchor.amount, 'en')} on ${day(anchor.entryDate)} equals ${members.length} lines together: ${list('en')}${unique ? '' : '; other combinations are possible, choose yourself'}.`,
   );
 }
 
-export function staleMatch(account: string, id: string, lines: string[], reason: { nl: string; en: string }): Flag {
-  return flag('stale-match', 'warning', account, lines, `${reason.nl} (aflettering ${id})`, `${reason.en} (match ${id})`);
+/** The reason names the lines and what changed; the match's internal id is no help to anyone. */
+export function staleMatch(account: string, lines: string[], reason: { nl: string; en: string }): Flag {
+  return flag('stale-match', 'warning', account, lines, reason.nl, reason.en);
 }
 
 export function missingCounterpart(rule: ClearingAccountRule, side: 'left' | 'right', lines: MutationLine[], days: number): Flag {
@@ -187,8 +204,8 @@ export function missingCounterpart(rule: ClearingAccountRule, side: 'left' | 'ri
     'warning',
     rule.account,
     keys(lines),
-    `${lines.length} ${own.nl}(en) op ${rule.account} zonder ${other.nl}, ouder dan ${days} dagen (samen ${t.nl}; oudste ${oldest}).`,
-    `${lines.length} ${own.en}(s) on ${rule.account} without a ${other.en}, older than ${days} days (together ${t.en}; oldest ${oldest}).`,
+    `${countedSide(lines.length, own.nl, 'nl')} op ${rule.account} zonder ${other.nl}, ouder dan ${days} dagen (${sum(lines.length, t, 'nl')}; ${lines.length === 1 ? 'van' : 'oudste'} ${day(oldest)}).`,
+    `${countedSide(lines.length, own.en, 'en')} on ${rule.account} without a ${other.en}, older than ${days} days (${sum(lines.length, t, 'en')}; ${lines.length === 1 ? 'dated' : 'oldest'} ${day(oldest)}).`,
   );
 }
 
@@ -204,8 +221,8 @@ export function openTooLong(rule: ClearingAccountRule, lines: MutationLine[], ma
     'warning',
     rule.account,
     keys(lines),
-    `${lines.length} post(en) op ${rule.account} staan langer dan ${rule.openDaysThreshold} dagen open (samen ${t.nl}; oudste ${maxAge} dagen; per ouderdom in dagen ${buckets('nl')}).`,
-    `${lines.length} item(s) on ${rule.account} have been open longer than ${rule.openDaysThreshold} days (together ${t.en}; oldest ${maxAge} days; by age in days ${buckets('en')}).`,
+    `${counted(lines.length, 'post', 'posten')} op ${rule.account} ${lines.length === 1 ? 'staat' : 'staan'} langer dan ${rule.openDaysThreshold} dagen open (${sum(lines.length, t, 'nl')}; ${lines.length === 1 ? '' : 'oudste '}${maxAge} dagen; per ouderdom in dagen ${buckets('nl')}).`,
+    `${counted(lines.length, 'item', 'items', 'en')} on ${rule.account} ${lines.length === 1 ? 'has' : 'have'} been open longer than ${rule.openDaysThreshold} days (${sum(lines.length, t, 'en')}; ${lines.length === 1 ? '' : 'oldest '}${maxAge} days; by age in days ${buckets('en')}).`,
   );
 }
 
@@ -233,11 +250,11 @@ export function returnedPayment(rule: ClearingAccountRule, line: MutationLine, r
     rule.account,
     [line.key],
     open
-      ? `Betaling van ${a.nl} aan${who || ' de begunstigde'} is op ${line.entryDate} teruggestort${code('nl')}: dat bedrag staat weer open op ${rule.account} tot het opnieuw is betaald. Vraag het juiste rekeningnummer na en betaal opnieuw.`
-      : `Betaling van ${a.nl} aan${who || ' de begunstigde'} is op ${line.entryDate} teruggestort${code('nl')} en daarna opnieuw betaald.`,
+      ? `Betaling van ${a.nl} aan${who || ' de begunstigde'} is op ${day(line.entryDate)} teruggestort${code('nl')}: dat bedrag staat weer open op ${rule.account} tot het opnieuw is betaald. Vraag het juiste rekeningnummer na en betaal opnieuw.`
+      : `Betaling van ${a.nl} aan${who || ' de begunstigde'} is op ${day(line.entryDate)} teruggestort${code('nl')} en daarna opnieuw betaald.`,
     open
-      ? `The payment of ${a.en} to${who || ' the payee'} was returned on ${line.entryDate}${code('en')}: the amount is open again on ${rule.account} until it is paid again. Ask for the right account number and pay again.`
-      : `The payment of ${a.en} to${who || ' the payee'} was returned on ${line.entryDate}${code('en')} and has been paid again since.`,
+      ? `The payment of ${a.en} to${who || ' the payee'} was returned on ${day(line.entryDate)}${code('en')}: the amount is open again on ${rule.account} until it is paid again. Ask for the right account number and pay again.`
+      : `The payment of ${a.en} to${who || ' the payee'} was returned on ${day(line.entryDate)}${code('en')} and has been paid again since.`,
   );
 }
 
@@ -250,7 +267,7 @@ export function paymentWithoutCredits(rule: ClearingAccountRule, line: MutationL
     'warning',
     rule.account,
     [line.key],
-    `${cap(rule.sideNames.right.nl)} van ${a.nl} op ${line.entryDate} hoort bij een periode zonder ${rule.sideNames.left.nl}s op ${rule.account} (binnen ${maxDaysAfter} dagen na het einde van ${ps('nl')}). Controleer de aangifte of de boeking van de loonrun; valt die periode vóór de eerste opgehaalde maand, haal dan eerder op.`,
-    `${cap(rule.sideNames.right.en)} of ${a.en} on ${line.entryDate} belongs to a period without ${rule.sideNames.left.en}s on ${rule.account} (within ${maxDaysAfter} days after the end of ${ps('en')}). Check the return or the run's booking; if that period is before the first synced month, sync from earlier.`,
+    `${cap(rule.sideNames.right.nl)} van ${a.nl} op ${day(line.entryDate)} hoort bij een periode zonder ${pluralOf(rule.sideNames.left.nl, 'nl')} op ${rule.account} (binnen ${maxDaysAfter} dagen na het einde van ${ps('nl')}). Controleer de aangifte of de boeking van de loonrun; valt die periode vóór de eerste opgehaalde maand, haal dan eerder op.`,
+    `${cap(rule.sideNames.right.en)} of ${a.en} on ${day(line.entryDate)} belongs to a period without ${pluralOf(rule.sideNames.left.en, 'en')} on ${rule.account} (within ${maxDaysAfter} days after the end of ${ps('en')}). Check the return or the run's booking; if that period is before the first synced month, sync from earlier.`,
   );
 }

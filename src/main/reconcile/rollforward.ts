@@ -1,10 +1,13 @@
 // Roll-forward of the account that mirrors the Moss wallet:
 //   opening + top-ups − spend + refunds + other = closing, compared with the wallet balance.
 // Lines are classified by what else their entry touches, so the parts add up exactly.
+import { lineLabel } from '../../shared/audit-words';
+import { formatDate } from '../../shared/dates';
 import type { Bilingual, MutationLine } from '../../shared/domain';
 import { formatEuro, type Cents } from '../../shared/money';
 import type { AccountRole, Rollforward } from '../../shared/reconcile';
 import type { PeriodDays } from './dates';
+import { counted } from '../../shared/plural';
 import { descriptionKey } from './text';
 import type { TieOutRule } from './rules';
 
@@ -78,8 +81,8 @@ function likelyCauses(
   const same = inPeriod.filter((l) => Math.abs(l.amount) === Math.abs(difference)).slice(0, 3);
   for (const l of same) {
     out.push({
-      nl: `Het verschil ${e(difference, 'nl')} is even groot als regel ${l.key} (${l.entryDate}, "${l.description ?? ''}"): niet of dubbel geëxporteerd?`,
-      en: `The difference ${e(difference, 'en')} equals line ${l.key} (${l.entryDate}, "${l.description ?? ''}"): not exported, or exported twice?`,
+      nl: `Het verschil ${e(difference, 'nl')} is even groot als regel ${lineLabel(l.key)} (${formatDate(l.entryDate)}, "${l.description ?? ''}"): niet of dubbel geëxporteerd?`,
+      en: `The difference ${e(difference, 'en')} equals line ${lineLabel(l.key)} (${formatDate(l.entryDate)}, "${l.description ?? ''}"): not exported, or exported twice?`,
     });
   }
   const groups = new Map<string, MutationLine[]>();
@@ -98,21 +101,21 @@ function likelyCauses(
   }
   if (dupCount > 0) {
     out.push({
-      nl: `${dupCount} regel(s) lijken dubbel geëxporteerd (samen ${e(dupTotal, 'nl')})${exact(dupTotal) ? '; dat verklaart precies het verschil' : ''}.`,
-      en: `${dupCount} line(s) look exported twice (together ${e(dupTotal, 'en')})${exact(dupTotal) ? '; that explains the difference exactly' : ''}.`,
+      nl: `${counted(dupCount, 'regel lijkt', 'regels lijken')} dubbel geëxporteerd (${dupCount === 1 ? '' : 'samen '}${e(dupTotal, 'nl')})${exact(dupTotal) ? '; dat verklaart precies het verschil' : ''}.`,
+      en: `${counted(dupCount, 'line looks', 'lines look', 'en')} exported twice (${dupCount === 1 ? '' : 'together '}${e(dupTotal, 'en')})${exact(dupTotal) ? '; that explains the difference exactly' : ''}.`,
     });
   }
   if (late.length > 0) {
     const t = late.reduce((s, l) => s + l.amount, 0);
     out.push({
-      nl: `${late.length} kaarttransactie(s) in de laatste ${lateDays} dagen van de periode (samen ${e(t, 'nl')}) kunnen in Moss op een andere dag vallen${exact(t) ? '; dat verklaart precies het verschil' : ''}.`,
-      en: `${late.length} card transaction(s) in the last ${lateDays} days of the period (together ${e(t, 'en')}) may fall on another day in Moss${exact(t) ? '; that explains the difference exactly' : ''}.`,
+      nl: `${counted(late.length, 'kaarttransactie', 'kaarttransacties')} in de laatste ${lateDays} dagen van de periode (${late.length === 1 ? '' : 'samen '}${e(t, 'nl')}) ${late.length === 1 ? 'kan' : 'kunnen'} in Moss op een andere dag vallen${exact(t) ? '; dat verklaart precies het verschil' : ''}.`,
+      en: `${counted(late.length, 'card transaction', 'card transactions', 'en')} in the last ${lateDays} days of the period (${late.length === 1 ? '' : 'together '}${e(t, 'en')}) may fall on another day in Moss${exact(t) ? '; that explains the difference exactly' : ''}.`,
     });
   }
   if (inTransit.count > 0) {
     out.push({
-      nl: `${inTransit.count} opwaardering(en) onderweg: van de bank betaald maar nog niet door Moss geboekt (samen ${e(inTransit.total, 'nl')}).`,
-      en: `${inTransit.count} top-up(s) in transit: paid from the bank but not yet booked by Moss (together ${e(inTransit.total, 'en')}).`,
+      nl: `${counted(inTransit.count, 'opwaardering', 'opwaarderingen')} onderweg: van de bank betaald maar nog niet door Moss geboekt (${inTransit.count === 1 ? '' : 'samen '}${e(inTransit.total, 'nl')}).`,
+      en: `${counted(inTransit.count, 'top-up', 'top-ups', 'en')} in transit: paid from the bank but not yet booked by Moss (${inTransit.count === 1 ? '' : 'together '}${e(inTransit.total, 'en')}).`,
     });
   }
   if (other !== 0) {

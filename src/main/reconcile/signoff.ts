@@ -2,14 +2,20 @@
 // suspended as soon as the account no longer shows what was signed (closing or open-item count).
 import { formatEuro } from '../../shared/money';
 import type { Cents } from '../../shared/money';
-import type { SignOffEntry, SignOffState, StoredSignOff } from '../../shared/reconcile';
+import type { SignOffEntry, SignOffRejection, SignOffState, StoredRejection, StoredSignOff } from '../../shared/reconcile';
 
 export interface CurrentState {
   closing: Cents;
   openItems: number;
 }
 
-export function signOffState(stored: readonly StoredSignOff[], account: string, period: string, current: CurrentState): SignOffState {
+export function signOffState(
+  stored: readonly StoredSignOff[],
+  account: string,
+  period: string,
+  current: CurrentState,
+  rejections: readonly StoredRejection[] = [],
+): SignOffState {
   let preparer: StoredSignOff | null = null;
   let reviewer: StoredSignOff | null = null;
   for (const s of stored) {
@@ -35,6 +41,7 @@ export function signOffState(stored: readonly StoredSignOff[], account: string, 
   return {
     preparer: entry(preparer),
     reviewer: entry(reviewer),
+    rejected: latestRejection(rejections, account, period, preparer?.at ?? null),
     suspended,
     suspendedReason: suspended
       ? {
@@ -47,4 +54,15 @@ export function signOffState(stored: readonly StoredSignOff[], account: string, 
 
 function entry(s: StoredSignOff | null): SignOffEntry | null {
   return s ? { by: s.by, at: s.at } : null;
+}
+
+/** The reviewer's newest rejection, unless the account was prepared again after it. */
+function latestRejection(rejections: readonly StoredRejection[], account: string, period: string, preparedAt: string | null): SignOffRejection | null {
+  let last: StoredRejection | null = null;
+  for (const r of rejections) {
+    if (r.account !== account || r.period !== period) continue;
+    if (!last || r.at >= last.at) last = r;
+  }
+  if (!last || (preparedAt !== null && preparedAt >= last.at)) return null;
+  return { by: last.by, at: last.at, comment: last.comment };
 }

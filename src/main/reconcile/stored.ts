@@ -122,7 +122,11 @@ export function evaluateStoredMatches(
         (why ??= []).push(`regel ${ref.key} staat nu op rekening ${line.accountNo} in plaats van ${m.account}`, `line ${ref.key} is now on account ${line.accountNo} instead of ${m.account}`);
       }
       const other = keyConfirmed[id]!;
-      if (other !== NONE) (why ??= []).push(`regel ${ref.key} is al afgeletterd in aflettering ${matches[other]!.id}`, `line ${ref.key} is already matched in match ${matches[other]!.id}`);
+      // The other match by who made it and when, not by its internal id.
+      if (other !== NONE) {
+        const o = matches[other]!;
+        (why ??= []).push(`regel ${ref.key} is al afgeletterd door ${o.by === 'auto' ? 'Kruispost (automatisch)' : o.by}`, `line ${ref.key} is already matched by ${o.by === 'auto' ? 'Kruispost (automatic)' : o.by}`);
+      }
     }
     if (why === null && sum !== m.difference) {
       (why ??= []).push(
@@ -175,6 +179,7 @@ function toGroup(m: StoredMatch, staleReason: Bilingual | null): MatchGroup {
     confirmedBy: m.by,
     confirmedAt: m.at,
     ...(staleReason ? { staleReason } : {}),
+    ...(m.category ? { category: m.category, correction: m.correction ?? null } : {}),
   };
 }
 

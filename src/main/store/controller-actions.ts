@@ -1,9 +1,12 @@
-// The controller's decisions: confirm a match, unmatch, note, sign off, and undo of the last one.
+// The controller's decisions: confirm a match, unmatch, note, sign off (undo of the last one: undo.ts).
 // Each writes its change, an actions row (what undo needs) and an audit entry in ONE transaction.
 import { randomUUID } from 'node:crypto';
 import type { LineKey } from '../../shared/domain';
 import { AppFailure } from '../../shared/errors';
-import type { MatchEvidence, StoredMatch, StoredNote, StoredSignOff } from '../../shared/reconcile';
+import type { CorrectionEntry, ItemCategory, MatchEvidence, StoredMatch, StoredNote, StoredSignOff } from '../../shared/reconcile';
+import { samePerson } from '../../shared/person';
+import { ITEM_CATEGORIES } from '../../shared/reconcile';
+import { recordAction } from './action-log';
 import { appendAudit } from './audit';
 import { activeMatchesOf, getMatch, getSignOff } from './controller-reads';
 import type { Db } from './database';
@@ -17,14 +20,7 @@ export interface Who {
 
 const now = (w: Who) => w.at ?? new Date().toISOString();
 
-function recordAction(db: Db, at: string, by: string, kind: string, unitId: number | null, payload: unknown): number {
-  const info = db
-    .prepare('INSERT INTO actions (at, by, kind, unit_id, payload) VALUES (?, ?, ?, ?, ?)')
-    .run(at, by, kind, unitId, JSON.stringify(payload));
-  return Number(info.lastInsertRowid);
-}
-
-function fail(code: string, nl: string, en: string): never {
+export function fail(code: string, nl: string, en: string): never {
   throw new AppFailure(code, { nl, en });
 }
 
@@ -36,11 +32,23 @@ export interface ConfirmMatchInput extends Who {
   reason?: string | null;
   evidence?: MatchEvidence;
   id?: string;
+  /** Required with a difference: what kind of reconciling item the difference is. */
+  category?: ItemCategory | null;
+  correction?: CorrectionEntry | null;
 }
 
 /** Confirms a match over lines that exist now; their amounts are snapshotted (a change makes it stale). */
 export function confirmMatch(db: Db, input: ConfirmMatchInput): StoredMatch {
   return db.transaction((): StoredMatch => {
+    const m = insertMatch(db, input);
+    recordAction(db, m.at, input.by, 'confirmMatch', input.unitId, { matchId: m.id });
+    return m;
+  })();
+}
+
+/** Writes one confirmed match and its audit entry (the caller records the undoable action). */
+export function insertMatch(db: Db, input: ConfirmMatchInput, audit = true): StoredMatch {
+  {
     const at = now(input);
     const keys = [...new Set(input.lines)];
     if (keys.length < 1) fail('match-empty', 'Kies ten minste één regel.', 'Choose at least one line.');
@@ -58,22 +66,29 @@ export function confirmMatch(db: Db, input: ConfirmMatchInput): StoredMatch {
     if (difference !== 0 && !reason) {
       fail('match-difference-needs-reason', 'De regels tellen niet op tot nul: geef een reden.', 'The lines do not add up to zero: give a reason.');
     }
+    // A difference is a reconciling item: it needs a category, on every path (app, CLI, tests).
+    const category = difference !== 0 ? (input.category ?? null) : null;
+    if (difference !== 0 && (category === null || !ITEM_CATEGORIES.includes(category))) {
+      fail('match-difference-needs-category', 'Een verschil heeft een categorie nodig (bijv. kosten te boeken).', 'A difference needs a category (e.g. fee to book).');
+    }
+    const correction = category !== null ? (input.correction ?? null) : null;
     const id = input.id ?? randomUUID();
     const evidence = input.evidence ?? { amount: difference === 0, date: false, reference: false };
     const method = input.method ?? 'manual';
     db.prepare(
-      'INSERT INTO matches (id, unit_id, account, method, difference, reason, evidence, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(id, input.unitId, input.account, method, difference, reason, JSON.stringify(evidence), input.by, at);
+      'INSERT INTO matches (id, unit_id, account, method, difference, reason, evidence, created_by, created_at, category, correction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(id, input.unitId, input.account, method, difference, reason, JSON.stringify(evidence), input.by, at, category, correction ? JSON.stringify(correction) : null);
     const addLine = db.prepare('INSERT INTO match_lines (match_id, line_key, amount) VALUES (?, ?, ?)');
     const lines = keys.sort().map((k) => ({ key: k, amount: found.get(k)!.amount }));
     for (const l of lines) addLine.run(id, l.key, l.amount);
-    recordAction(db, at, input.by, 'confirmMatch', input.unitId, { matchId: id });
-    appendAudit(db, {
-      at, by: input.by, action: 'match.confirm', unitId: input.unitId, account: input.account,
-      detail: JSON.stringify({ matchId: id, method, lines, difference }), reason,
-    });
-    return { id, unitId: input.unitId, account: input.account, lines, method, difference, reason, evidence, by: input.by, at };
-  })();
+    if (audit) {
+      appendAudit(db, {
+        at, by: input.by, action: 'match.confirm', unitId: input.unitId, account: input.account,
+        detail: JSON.stringify({ matchId: id, method, lines, difference, ...(category ? { category, correction } : {}) }), reason,
+      });
+    }
+    return { id, unitId: input.unitId, account: input.account, lines, method, difference, reason, evidence, by: input.by, at, ...(category ? { category, correction } : {}) };
+  }
 }
 
 export function unmatch(db: Db, input: Who & { matchId: string; reason?: string | null }): void {
@@ -85,12 +100,12 @@ export function unmatch(db: Db, input: Who & { matchId: string; reason?: string 
     recordAction(db, at, input.by, 'unmatch', m.unitId, { matchId: m.id });
     appendAudit(db, {
       at, by: input.by, action: 'match.unmatch', unitId: m.unitId, account: m.account,
-      detail: JSON.stringify({ matchId: m.id, lines: m.lines }), reason: input.reason?.trim() || null,
+      detail: JSON.stringify({ matchId: m.id, method: m.method, lines: m.lines, difference: m.difference }), reason: input.reason?.trim() || null,
     });
   })();
 }
 
-interface NoteRow {
+export interface NoteRow {
   text: string;
   created_by: string;
   created_at: string;
@@ -106,15 +121,16 @@ export function addNote(db: Db, input: Who & { unitId: number; lineKey: LineKey;
     const text = input.text.trim();
     writeNote(db, input.unitId, input.lineKey, text ? { text, created_by: input.by, created_at: at } : null);
     recordAction(db, at, input.by, 'addNote', input.unitId, { lineKey: input.lineKey, previous });
+    const line = linesByKey(db, [input.lineKey]).get(input.lineKey);
     appendAudit(db, {
-      at, by: input.by, action: text ? 'note.set' : 'note.clear', unitId: input.unitId, account: null,
-      detail: JSON.stringify({ lineKey: input.lineKey, text, previous: previous?.text ?? null }), reason: null,
+      at, by: input.by, action: text ? 'note.set' : 'note.clear', unitId: input.unitId, account: line?.accountNo ?? null,
+      detail: JSON.stringify({ lineKey: input.lineKey, text, previous: previous?.text ?? null, ...(line ? { amount: line.amount } : {}) }), reason: null,
     });
     return text ? { unitId: input.unitId, lineKey: input.lineKey, text, by: input.by, at } : null;
   })();
 }
 
-function writeNote(db: Db, unitId: number, key: string, note: NoteRow | null): void {
+export function writeNote(db: Db, unitId: number, key: string, note: NoteRow | null): void {
   if (note === null) {
     db.prepare('DELETE FROM notes WHERE unit_id = ? AND line_key = ?').run(unitId, key);
     return;
@@ -139,6 +155,10 @@ export function signOff(db: Db, input: SignOffInput): StoredSignOff {
     const at = now(input);
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.period)) fail('signoff-period', 'Ongeldige periode.', 'Invalid period.');
     refuseSamePerson(db, input);
+    // Review follows preparation: a reviewer signs what a preparer signed.
+    if (input.role === 'reviewer' && !getSignOff(db, input.unitId, input.account, input.period, 'preparer')) {
+      fail('signoff-review-before-prepare', `Rekening ${input.account} is voor ${input.period} nog niet opgesteld; de beoordelaar tekent af na de opsteller.`, `Account ${input.account} has not been prepared for ${input.period}; the reviewer signs off after the preparer.`);
+    }
     const previous = getSignOff(db, input.unitId, input.account, input.period, input.role);
     const next: StoredSignOff = { unitId: input.unitId, account: input.account, period: input.period, role: input.role, by: input.by, at, snapshot: input.snapshot };
     writeSignOff(db, input, next);
@@ -151,8 +171,7 @@ export function signOff(db: Db, input: SignOffInput): StoredSignOff {
   })();
 }
 
-/** "Anna  de Vries " and "anna de vries" are one person. */
-const samePerson = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl') === b.trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
+export { samePerson };
 
 /**
  * Segregation of duties (four eyes, as FloQast and BlackLine enforce): preparer and reviewer of one
@@ -176,66 +195,14 @@ function refuseSamePerson(db: Db, input: SignOffInput): void {
   );
 }
 
-type SignOffKey = Pick<StoredSignOff, 'unitId' | 'account' | 'period' | 'role'>;
+export type SignOffKey = Pick<StoredSignOff, 'unitId' | 'account' | 'period' | 'role'>;
 const signOffKey = (s: SignOffKey): SignOffKey => ({ unitId: s.unitId, account: s.account, period: s.period, role: s.role });
 
-function writeSignOff(db: Db, key: SignOffKey, s: StoredSignOff | null): void {
+export function writeSignOff(db: Db, key: SignOffKey, s: StoredSignOff | null): void {
   db.prepare('DELETE FROM sign_offs WHERE unit_id = ? AND account = ? AND period = ? AND role = ?').run(key.unitId, key.account, key.period, key.role);
   if (s) {
     db.prepare(
       'INSERT INTO sign_offs (unit_id, account, period, role, signed_by, signed_at, closing, open_items) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(s.unitId, s.account, s.period, s.role, s.by, s.at, s.snapshot.closing, s.snapshot.openItems);
   }
-}
-
-export interface UndoResult {
-  actionId: number;
-  kind: string;
-}
-
-/** Reverses the newest action not yet undone (of the unit, when given). Null when there is none. */
-export function undoLast(db: Db, input: Who & { unitId?: number }): UndoResult | null {
-  return db.transaction((): UndoResult | null => {
-    const at = now(input);
-    const a = db
-      .prepare<[number | null, number | null], { id: number; kind: string; unit_id: number | null; payload: string }>(
-        `SELECT id, kind, unit_id, payload FROM actions WHERE undone_at IS NULL AND (? IS NULL OR unit_id = ?) ORDER BY id DESC LIMIT 1`,
-      )
-      .get(input.unitId ?? null, input.unitId ?? null);
-    if (!a) return null;
-    const payload = JSON.parse(a.payload) as Record<string, unknown>;
-    let account: string | null = null;
-    switch (a.kind) {
-      case 'confirmMatch': {
-        const id = payload.matchId as string;
-        account = getMatch(db, id)?.account ?? null;
-        db.prepare('UPDATE matches SET removed_by = ?, removed_at = ? WHERE id = ? AND removed_at IS NULL').run(input.by, at, id);
-        break;
-      }
-      case 'unmatch': {
-        const m = getMatch(db, payload.matchId as string);
-        if (!m) break;
-        account = m.account;
-        if (activeMatchesOf(db, m.lines.map((l) => l.key)).length > 0) {
-          fail('undo-line-taken', 'Ongedaan maken kan niet: een regel is intussen opnieuw afgeletterd.', 'Cannot undo: a line has been matched again since.');
-        }
-        db.prepare('UPDATE matches SET removed_by = NULL, removed_at = NULL WHERE id = ?').run(m.id);
-        break;
-      }
-      case 'addNote':
-        writeNote(db, a.unit_id!, payload.lineKey as string, (payload.previous as NoteRow | null) ?? null);
-        break;
-      case 'signOff': {
-        const key = payload.key as SignOffKey;
-        account = key.account;
-        writeSignOff(db, key, (payload.previous as StoredSignOff | null) ?? null);
-        break;
-      }
-      default:
-        fail('undo-unknown', 'Deze actie kan niet ongedaan worden gemaakt.', 'This action cannot be undone.');
-    }
-    db.prepare('UPDATE actions SET undone_at = ?, undone_by = ? WHERE id = ?').run(at, input.by, a.id);
-    appendAudit(db, { at, by: input.by, action: 'undo', unitId: a.unit_id, account, detail: JSON.stringify({ actionId: a.id, kind: a.kind, payload }), reason: null });
-    return { actionId: a.id, kind: a.kind };
-  })();
 }

@@ -1,6 +1,6 @@
 // What the engine reads of the controller's work: active matches (with amount snapshots), notes,
 // sign-offs.
-import type { MatchEvidence, StoredMatch, StoredNote, StoredSignOff } from '../../shared/reconcile';
+import type { CorrectionEntry, ItemCategory, MatchEvidence, StoredMatch, StoredNote, StoredSignOff } from '../../shared/reconcile';
 import type { Db } from './database';
 
 interface MatchRow {
@@ -13,6 +13,13 @@ interface MatchRow {
   evidence: string;
   created_by: string;
   created_at: string;
+  category: ItemCategory | null;
+  correction: string | null;
+}
+
+/** Category and correction only where a match has them (most have neither). */
+function explained(category: ItemCategory | null, correction: string | null): Pick<StoredMatch, 'category' | 'correction'> {
+  return category ? { category, correction: correction ? (JSON.parse(correction) as CorrectionEntry) : null } : {};
 }
 
 function readLines(db: Db, matchId: string): StoredMatch['lines'] {
@@ -34,6 +41,7 @@ function toStoredMatch(db: Db, r: MatchRow): StoredMatch {
     evidence: JSON.parse(r.evidence) as MatchEvidence,
     by: r.created_by,
     at: r.created_at,
+    ...explained(r.category, r.correction),
   };
 }
 
@@ -44,7 +52,7 @@ function toStoredMatch(db: Db, r: MatchRow): StoredMatch {
 export function listMatches(db: Db, unitId: number, account?: string): StoredMatch[] {
   const rows = db
     .prepare<[number, string | null, string | null], unknown[]>(
-      `SELECT m.id, m.account, m.method, m.difference, m.reason, m.evidence, m.created_by, m.created_at, l.line_key, l.amount
+      `SELECT m.id, m.account, m.method, m.difference, m.reason, m.evidence, m.created_by, m.created_at, l.line_key, l.amount, m.category, m.correction
        FROM matches m JOIN match_lines l ON l.match_id = m.id
        WHERE m.unit_id = ? AND m.removed_at IS NULL AND (? IS NULL OR m.account = ?) ORDER BY m.created_at, m.id, l.line_key`,
     )
@@ -64,6 +72,7 @@ export function listMatches(db: Db, unitId: number, account?: string): StoredMat
       last = {
         id, unitId, account: same(r[1] as string), lines: [], method: same(r[2] as string), difference: r[3] as number,
         reason: r[4] as string | null, evidence: ev, by: same(r[6] as string), at: same(r[7] as string),
+        ...explained(r[10] as ItemCategory | null, r[11] as string | null),
       };
       out.push(last);
     }
@@ -75,7 +84,7 @@ export function listMatches(db: Db, unitId: number, account?: string): StoredMat
 export function getMatch(db: Db, id: string): (StoredMatch & { removed: boolean }) | null {
   const r = db
     .prepare<[string], MatchRow & { removed_at: string | null }>(
-      'SELECT id, unit_id, account, method, difference, reason, evidence, created_by, created_at, removed_at FROM matches WHERE id = ?',
+      'SELECT id, unit_id, account, method, difference, reason, evidence, created_by, created_at, category, correction, removed_at FROM matches WHERE id = ?',
     )
     .get(id);
   return r ? { ...toStoredMatch(db, r), removed: r.removed_at !== null } : null;

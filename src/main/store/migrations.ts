@@ -383,4 +383,46 @@ WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 `,
   },
+  {
+    version: 11,
+    name: 'reconciling-items',
+    // The controller explains what does not clear: a match at a difference carries its category and
+    // the proposed correction entry (JSON); an open item's line gets a category and reason (one per
+    // line, replaced by a later one, the previous kept in actions for undo). A reviewer's rejection
+    // of a sign-off is kept with its comment. Tolerances per account (default in the code).
+    up: `
+ALTER TABLE matches ADD COLUMN category TEXT;
+ALTER TABLE matches ADD COLUMN correction TEXT;
+CREATE TABLE line_categories (
+  unit_id INTEGER NOT NULL,
+  line_key TEXT NOT NULL,
+  category TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  correction TEXT,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (unit_id, line_key)
+) STRICT;
+CREATE TABLE sign_off_rejections (
+  id INTEGER PRIMARY KEY,
+  unit_id INTEGER NOT NULL,
+  account TEXT NOT NULL,
+  period TEXT NOT NULL,
+  rejected_by TEXT NOT NULL,
+  rejected_at TEXT NOT NULL,
+  comment TEXT NOT NULL,
+  withdrawn_at TEXT
+) STRICT;
+CREATE INDEX sign_off_rejections_account ON sign_off_rejections (unit_id, account, period);
+CREATE TABLE account_tolerances (
+  unit_id INTEGER NOT NULL,
+  account TEXT NOT NULL,
+  cents INTEGER NOT NULL,
+  permille INTEGER NOT NULL,
+  set_by TEXT NOT NULL,
+  set_at TEXT NOT NULL,
+  PRIMARY KEY (unit_id, account)
+) STRICT;
+`,
+  },
 ];

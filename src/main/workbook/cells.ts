@@ -1,6 +1,7 @@
 // Cell values and styles shared by every sheet. Money leaves integer cents only here, as the euro
 // number a spreadsheet needs; every total is summed in cents first and converted once.
 import type { Cents } from '../../shared/money';
+import { amsterdamOffsetMs } from '../../shared/amsterdam-time';
 import { assertCents } from '../../shared/money';
 
 /** Dutch-friendly euro format; negatives red with the sign after the symbol, like formatEuro(nl). */
@@ -8,26 +9,36 @@ export const EURO_FORMAT = '"€ "#,##0.00;[Red]"€ "-#,##0.00';
 export const DATE_FORMAT = 'dd-mm-yyyy';
 export const DATETIME_FORMAT = 'dd-mm-yyyy hh:mm';
 
+/** Named, so a bold cell keeps the sheet's font (a font without a name prints in a serif). */
+const BOLD = { name: 'Calibri', size: 11, bold: true } as const;
+
 // One object per style: exceljs caches style ids by object identity (a WeakMap), so sharing these
 // keeps the streaming writer from re-serialising a style for each of 300,000 cells.
 export const STYLE = {
-  euro: { numFmt: EURO_FORMAT },
-  euroBold: { numFmt: EURO_FORMAT, font: { bold: true } },
-  date: { numFmt: DATE_FORMAT },
-  dateTime: { numFmt: DATETIME_FORMAT },
-  integer: { numFmt: '0' },
-  bold: { font: { bold: true } },
+  euro: { numFmt: EURO_FORMAT, alignment: { vertical: 'top' } },
+  euroBold: { numFmt: EURO_FORMAT, font: BOLD, alignment: { vertical: 'top' } },
+  date: { numFmt: DATE_FORMAT, alignment: { vertical: 'top' } },
+  dateTime: { numFmt: DATETIME_FORMAT, alignment: { vertical: 'top' } },
+  integer: { numFmt: '0', alignment: { vertical: 'top' } },
+  /** The administration number: centred, so it does not run into the account number next to it. */
+  unit: { numFmt: '0', alignment: { vertical: 'top', horizontal: 'center' } },
+  bold: { font: BOLD, alignment: { vertical: 'top' } },
   header: {
-    font: { bold: true },
+    font: BOLD,
     fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE4EE' } },
     alignment: { vertical: 'top', wrapText: true },
   },
   wrap: { alignment: { vertical: 'top', wrapText: true } },
+  plain: { alignment: { vertical: 'top' } },
+  title: { font: { ...BOLD, size: 14 } },
+  muted: { font: { name: 'Calibri', size: 11, italic: true, color: { argb: 'FF5B6576' } } },
+  subtotal: { font: BOLD, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF0F2F6' } } },
+  euroSubtotal: { numFmt: EURO_FORMAT, font: BOLD, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF0F2F6' } } },
 } as const;
 
 /** Light red fill for a non-zero difference (a dxf, used by conditional formatting). */
 export const DIFFERENCE_HIGHLIGHT = {
-  font: { color: { argb: 'FF9C0006' }, bold: true },
+  font: { ...BOLD, color: { argb: 'FF9C0006' } },
   fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } },
 } as const;
 
@@ -58,20 +69,7 @@ export function excelDate(ymd: string | null | undefined): Date | null {
   return d;
 }
 
-/** Last Sunday of a month at 01:00 UTC: when EU summer time starts (March) and ends (October). */
-function euSwitch(year: number, month: number): number {
-  const last = new Date(Date.UTC(year, month + 1, 0, 1));
-  return last.getTime() - last.getUTCDay() * 86_400_000;
-}
-
-/**
- * Amsterdam's offset from UTC at an instant: CET, or CEST between the EU switch moments (the rule
- * since 1996, computed rather than asked of Intl because it runs for every matched group).
- */
-export function amsterdamOffsetMs(t: number): number {
-  const year = new Date(t).getUTCFullYear();
-  return t >= euSwitch(year, 2) && t < euSwitch(year, 9) ? 7_200_000 : 3_600_000;
-}
+export { amsterdamOffsetMs } from '../../shared/amsterdam-time';
 
 /**
  * An ISO instant as the Amsterdam wall-clock time a Dutch reviewer expects to read, stored as an

@@ -7,6 +7,8 @@ type Text = Record<Lang, string>;
 
 export const SHEET = {
   summary: { nl: 'Leadsheet', en: 'Summary' },
+  accounts: { nl: 'Verloop per rekening', en: 'Rollforward per account' },
+  items: { nl: 'Aansluitposten', en: 'Reconciling items' },
   rollforward: { nl: 'Verloop Moss Balance', en: 'Rollforward Moss Balance' },
   openItems: { nl: 'Open', en: 'Open' },
   matches: { nl: 'Afletteringen', en: 'Matched groups' },
@@ -15,25 +17,88 @@ export const SHEET = {
   sync: { nl: 'Synchronisatie', en: 'Sync info' },
 } satisfies Record<string, Text>;
 
+/** The leadsheet's title block. */
+export const TITLE = {
+  title: { nl: 'Aansluiting tussenrekeningen', en: 'Clearing account reconciliation' },
+  company: { nl: 'Bedrijf', en: 'Company' },
+  administration: { nl: 'Administratie', en: 'Administration' },
+  environment: { nl: 'AFAS-omgeving', en: 'AFAS environment' },
+  period: { nl: 'Periode', en: 'Period' },
+  prepared: { nl: 'Opgesteld door', en: 'Prepared by' },
+  reviewed: { nl: 'Beoordeeld door', en: 'Reviewed by' },
+  generated: { nl: 'Gemaakt op', en: 'Generated at' },
+  version: { nl: 'Versie Kruispost', en: 'Kruispost version' },
+  nobody: { nl: 'nog niet afgetekend', en: 'not signed off yet' },
+  ofAccounts: { nl: '{n} van {total} rekeningen', en: '{n} of {total} accounts' },
+  cleared: { nl: 'Rekeningen die aansluiten zonder open posten staan alleen hier: er is niets om toe te lichten.', en: 'Accounts that clear with nothing open appear only here: there is nothing to explain.' },
+} satisfies Record<string, Text>;
+
 export const SUMMARY_HEADERS: Text[] = [
-  { nl: 'Administratie', en: 'Administration' },
-  { nl: 'Periode', en: 'Period' },
-  { nl: 'Rol', en: 'Role' },
+  { nl: 'Adm.', en: 'Adm.' },
   { nl: 'Rekening', en: 'Account' },
+  { nl: 'Rol', en: 'Role' },
   { nl: 'Naam', en: 'Name' },
   { nl: 'Saldo AFAS', en: 'AFAS balance' },
   { nl: 'Verwacht', en: 'Expected' },
   { nl: 'Verschil', en: 'Difference' },
-  { nl: 'Aansluitposten (open posten)', en: 'Reconciling items (open items)' },
+  { nl: 'Gecategoriseerde posten', en: 'Categorised items' },
   { nl: 'Onverklaard verschil', en: 'Unexplained difference' },
   { nl: 'Status', en: 'Status' },
-  { nl: 'Aantal regels', en: 'Lines' },
-  { nl: 'Aantal open posten', en: 'Open items' },
-  { nl: 'Opgesteld door', en: 'Preparer' },
-  { nl: 'Opgesteld op', en: 'Prepared at' },
-  { nl: 'Beoordeeld door', en: 'Reviewer' },
-  { nl: 'Beoordeeld op', en: 'Reviewed at' },
+  { nl: 'Open posten', en: 'Open items' },
+  { nl: 'Aftekening', en: 'Sign-off' },
 ];
+
+export const ACCOUNT_ROLLFORWARD_HEADERS: Text[] = [
+  { nl: 'Adm.', en: 'Adm.' },
+  { nl: 'Rekening', en: 'Account' },
+  { nl: 'Naam', en: 'Name' },
+  { nl: 'Beginsaldo', en: 'Opening balance' },
+  { nl: 'Debet', en: 'Debits' },
+  { nl: 'Credit', en: 'Credits' },
+  { nl: 'Eindsaldo', en: 'Closing balance' },
+  { nl: 'Verwacht', en: 'Expected' },
+  { nl: 'Gecategoriseerde posten', en: 'Categorised items' },
+  { nl: 'Onverklaard verschil', en: 'Unexplained difference' },
+];
+
+export const ITEM_HEADERS: Text[] = [
+  { nl: 'Adm.', en: 'Adm.' },
+  { nl: 'Rekening', en: 'Account' },
+  { nl: 'Categorie', en: 'Category' },
+  { nl: 'Soort', en: 'Kind' },
+  { nl: 'Boeking(en)', en: 'Entry lines' },
+  { nl: 'Boekdatum', en: 'Entry date' },
+  { nl: 'Omschrijving', en: 'Description' },
+  { nl: 'Bedrag', en: 'Amount' },
+  { nl: 'Reden', en: 'Reason' },
+  { nl: 'Voorgestelde correctieboeking', en: 'Proposed correction entry' },
+  { nl: 'Door', en: 'By' },
+  { nl: 'Op', en: 'At' },
+];
+
+export const ITEM_KIND = {
+  'open-item': { nl: 'Open post', en: 'Open item' },
+  'match-difference': { nl: 'Verschil in aflettering', en: 'Difference in a match' },
+} satisfies Record<string, Text>;
+
+export const SUBTOTAL: Text = { nl: 'Subtotaal', en: 'Subtotal' };
+export const NOT_ENTERED: Text = { nl: 'niet ingevoerd', en: 'not entered' };
+
+export const SIGNOFF_TEXT = {
+  prepared: { nl: 'Opgesteld: {by}, {at}', en: 'Prepared: {by}, {at}' },
+  reviewed: { nl: 'Beoordeeld: {by}, {at}', en: 'Reviewed: {by}, {at}' },
+  rejected: { nl: 'Afgewezen door {by}, {at}: {comment}', en: 'Rejected by {by}, {at}: {comment}' },
+  suspended: { nl: 'Opgeschort: het saldo of de open posten zijn gewijzigd na aftekenen', en: 'Suspended: the balance or the open items changed after sign-off' },
+  none: { nl: 'Nog niet afgetekend', en: 'Not signed off yet' },
+} satisfies Record<string, Text>;
+
+export const ENV_TYPE = {
+  production: { nl: 'productie', en: 'production' },
+  test: { nl: 'test', en: 'test' },
+  accept: { nl: 'acceptatie', en: 'acceptance' },
+} satisfies Record<string, Text>;
+
+export const AUTO_BY: Text = { nl: 'Kruispost (automatisch)', en: 'Kruispost (automatic)' };
 
 export const ROLLFORWARD_ROWS = {
   item: { nl: 'Post', en: 'Item' },
@@ -52,7 +117,7 @@ export const ROLLFORWARD_ROWS = {
 } satisfies Record<string, Text>;
 
 export const OPEN_ITEM_HEADERS: Text[] = [
-  { nl: 'Regelsleutel', en: 'Line key' },
+  { nl: 'Boeking', en: 'Entry line' },
   { nl: 'Boekdatum', en: 'Entry date' },
   { nl: 'Dagboek', en: 'Journal' },
   { nl: 'Omschrijving', en: 'Description' },
@@ -60,6 +125,7 @@ export const OPEN_ITEM_HEADERS: Text[] = [
   { nl: 'Bedrag', en: 'Amount' },
   { nl: 'Leeftijd (dagen)', en: 'Age (days)' },
   { nl: 'Leeftijdsklasse', en: 'Age bucket' },
+  { nl: 'Categorie', en: 'Category' },
   { nl: 'Signaleringen', en: 'Flags' },
   { nl: 'Notitie', en: 'Note' },
   { nl: 'Reden open', en: 'Why open' },
@@ -77,38 +143,37 @@ export const EXPECTED_ROWS = {
 } satisfies Record<string, Text>;
 
 export const MATCH_HEADERS: Text[] = [
-  { nl: 'Groep', en: 'Group id' },
-  { nl: 'Administratie', en: 'Administration' },
+  { nl: 'Adm.', en: 'Adm.' },
   { nl: 'Rekening', en: 'Account' },
   { nl: 'Status', en: 'Status' },
   { nl: 'Methode', en: 'Method' },
-  { nl: 'Regelsleutel', en: 'Line key' },
+  { nl: 'Boeking', en: 'Entry line' },
   { nl: 'Boekdatum', en: 'Entry date' },
   { nl: 'Omschrijving', en: 'Description' },
   { nl: 'Bedrag', en: 'Amount' },
   { nl: 'Verschil (groep)', en: 'Difference (group)' },
+  { nl: 'Categorie', en: 'Category' },
   { nl: 'Reden', en: 'Reason' },
-  { nl: 'Bevestigd door', en: 'Confirmed by' },
-  { nl: 'Bevestigd op', en: 'Confirmed at' },
+  { nl: 'Afgeletterd door', en: 'Matched by' },
+  { nl: 'Afgeletterd op', en: 'Matched at' },
 ];
 
 export const FLAG_HEADERS: Text[] = [
-  { nl: 'Administratie', en: 'Administration' },
+  { nl: 'Adm.', en: 'Adm.' },
   { nl: 'Rekening', en: 'Account' },
   { nl: 'Ernst', en: 'Severity' },
   { nl: 'Soort', en: 'Kind' },
   { nl: 'Melding', en: 'Message' },
-  { nl: 'Regels', en: 'Lines' },
+  { nl: 'Boekingen', en: 'Entry lines' },
 ];
 
 export const AUDIT_HEADERS: Text[] = [
   { nl: 'Nr', en: 'No' },
   { nl: 'Tijdstip', en: 'At' },
   { nl: 'Door', en: 'By' },
-  { nl: 'Actie', en: 'Action' },
-  { nl: 'Administratie', en: 'Administration' },
+  { nl: 'Wat er gebeurde', en: 'What happened' },
+  { nl: 'Adm.', en: 'Adm.' },
   { nl: 'Rekening', en: 'Account' },
-  { nl: 'Details', en: 'Detail' },
   { nl: 'Reden', en: 'Reason' },
 ];
 
@@ -147,14 +212,14 @@ export const ROLE: Record<AccountRole, Text> = {
 export const ACCOUNT_STATUS: Record<AccountStatus, Text> = {
   clears: { nl: 'Sluit aan', en: 'Clears' },
   'does-not-clear': { nl: 'Sluit niet aan', en: 'Does not clear' },
-  'signed-off': { nl: 'Afgetekend', en: 'Signed off' },
-  suspended: { nl: 'Aftekening vervallen', en: 'Sign-off suspended' },
+  'not-fetched': { nl: 'Niet opgehaald', en: 'Not fetched' },
+  'awaiting-balance': { nl: 'Extern saldo (wallet) niet ingevoerd', en: 'External balance (wallet) not entered' },
 };
 
 export const MATCH_STATUS: Record<MatchStatus, Text> = {
   suggested: { nl: 'Voorgesteld', en: 'Suggested' },
-  confirmed: { nl: 'Bevestigd', en: 'Confirmed' },
-  stale: { nl: 'Verouderd', en: 'Stale' },
+  confirmed: { nl: 'Afgeletterd', en: 'Matched' },
+  stale: { nl: 'Vervallen (regel gewijzigd)', en: 'No longer valid (line changed)' },
 };
 
 export const SEVERITY: Record<'info' | 'warning' | 'error', Text> = {

@@ -1,29 +1,35 @@
 // Where everything goes, decided before the first byte is written: the leadsheet (written first)
-// points at each open-items sheet's totals row, so those names and rows must be known up front.
+// refers to the reconciling-items sheet by name, and accounts that clear with nothing open get no
+// sheet of their own (their leadsheet line says all there is).
 import type { Lang } from '../../shared/domain';
-import type { AccountResult, AdministrationResult } from '../../shared/reconcile';
+import type { AccountResult, AdministrationResult, ReconcilingItem } from '../../shared/reconcile';
 import { SHEET } from './labels';
 import { SheetNames } from './names';
 
 export interface AccountSheet {
   result: AdministrationResult;
   account: AccountResult;
-  /** Null for a Moss Balance account without open items: the rollforward sheet covers it. */
+  /** Null when the account has no open items: no sheet, only its leadsheet line. */
   name: string | null;
-  /** Last data row (at least 2: an empty account keeps one blank row so SUM ranges stay valid). */
+  /** Last data row (at least 2: an empty sheet keeps one blank row so SUM ranges stay valid). */
   lastDataRow: number;
   totalRow: number;
   /** Sum of the open items, from integer cents. */
   openTotal: number;
+  items: ReconcilingItem[];
+  categorised: number;
   /** Sum of the open items expected to be open (not yet due): part of `expected`, not reconciling. */
   expectedTotal: number;
-  /** The row the leadsheet's reconciling items point at: the total, or total − expected below it. */
+  /** The open-items sheet's row of what reconciles: the total, or (not-yet-due accounts) total − expected two rows below it. */
   reconcilingRow: number;
   reconcilingTotal: number;
 }
 
 export interface SheetPlan {
   summary: string;
+  accountRollforward: string;
+  items: string;
+  /** The tie-out of the account that mirrors an external balance (the Moss wallet). */
   rollforward: string;
   accounts: AccountSheet[];
   matches: string;
@@ -32,9 +38,22 @@ export interface SheetPlan {
   sync: string;
 }
 
+/** An account's reconciling items; results made before categories: its open items, uncategorised. */
+export function itemsOf(account: AccountResult): ReconcilingItem[] {
+  return (
+    account.reconcilingItems ??
+    account.openItems
+      // An item expected to be open (not yet due) is part of `expected`, not a reconciling item.
+      .filter((o) => o.reason === undefined)
+      .map((o) => ({ kind: 'open-item' as const, account: account.account, lines: [o.line.key], matchId: null, amount: o.line.amount, categorisation: o.categorisation ?? null }))
+  );
+}
+
 export function planSheets(results: AdministrationResult[], lang: Lang): SheetPlan {
   const names = new SheetNames();
   const summary = names.take(SHEET.summary[lang]);
+  const accountRollforward = names.take(SHEET.accounts[lang]);
+  const items = names.take(SHEET.items[lang]);
   const rollforward = names.take(SHEET.rollforward[lang]);
   const accounts: AccountSheet[] = [];
   for (const result of results) {
@@ -47,16 +66,16 @@ export function planSheets(results: AdministrationResult[], lang: Lang): SheetPl
         if (item.reason) expectedTotal += item.line.amount;
       }
       const splitsExpected = account.expectedKind === 'not-yet-due';
+      const its = itemsOf(account);
       accounts.push({
         result,
         account,
-        name:
-          account.role === 'mossBalance' && account.openItems.length === 0
-            ? null
-            : names.take(`${SHEET.openItems[lang]} ${result.unitId}-${account.account}`),
+        name: account.openItems.length === 0 ? null : names.take(`${SHEET.openItems[lang]} ${result.unitId}-${account.account}`),
         lastDataRow,
         totalRow: lastDataRow + 1,
         openTotal,
+        items: its,
+        categorised: account.categorised ?? its.reduce((s, i) => (i.categorisation ? s + i.amount : s), 0),
         expectedTotal,
         reconcilingRow: splitsExpected ? lastDataRow + 3 : lastDataRow + 1,
         reconcilingTotal: openTotal - expectedTotal,
@@ -65,6 +84,8 @@ export function planSheets(results: AdministrationResult[], lang: Lang): SheetPl
   }
   return {
     summary,
+    accountRollforward,
+    items,
     rollforward,
     accounts,
     matches: names.take(SHEET.matches[lang]),
@@ -76,4 +97,9 @@ export function planSheets(results: AdministrationResult[], lang: Lang): SheetPl
 
 export function administrationLabel(result: { unitId: number; name: string | null }): string {
   return result.name ? `${result.unitId} – ${result.name}` : String(result.unitId);
+}
+
+/** What the account is expected to be, and whether anything can be judged yet. */
+export function judged(account: AccountResult): boolean {
+  return account.status === 'clears' || account.status === 'does-not-clear';
 }

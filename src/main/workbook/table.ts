@@ -3,6 +3,7 @@
 import type ExcelJS from 'exceljs';
 import type { Bilingual, Lang } from '../../shared/domain';
 import { columnLetter, STYLE } from './cells';
+import { headerFooter, pageSetup, type PrintContext } from './print';
 
 export type CellValue = ExcelJS.CellValue;
 export type CellStyle = Partial<ExcelJS.Style>;
@@ -17,6 +18,8 @@ export interface Column {
 export interface Table {
   ws: ExcelJS.Worksheet;
   columns: Column[];
+  /** Row of the column headers (1 unless title rows come first). */
+  headerRow: number;
   /** Next row number to write. */
   next: number;
   /** Row number at the last pause (see pace). */
@@ -28,45 +31,85 @@ export interface Table {
 /** The tick of the workbook being written, found by its tables (a cancel throws from a pause). */
 export const exportTicks = new WeakMap<ExcelJS.Workbook, () => void>();
 
-const PLAIN: CellStyle = {};
+const PLAIN: CellStyle = { alignment: { vertical: 'top' } };
 
-export function openTable(
-  wb: ExcelJS.Workbook,
-  name: string,
-  columns: Column[],
-  lang: Lang,
-  freeze: { rows: number; cols: number } = { rows: 1, cols: 0 },
-): Table {
+export interface TableOptions {
+  /** Frozen columns at the left. */
+  freezeCols?: number;
+  /** Rows above the column headers (the leadsheet's title block), each [values, styles]. */
+  titleRows?: [CellValue[], (CellStyle | undefined)[]?][];
+  /** How it prints; without it the sheet has no page setup (tests' probes). */
+  print?: { context: PrintContext; title: string; onePage?: boolean };
+}
+
+const HEADER_LINE = 15;
+
+export function openTable(wb: ExcelJS.Workbook, name: string, columns: Column[], lang: Lang, opts: TableOptions = {}): Table {
+  const headerRow = (opts.titleRows?.length ?? 0) + 1;
   const ws = wb.addWorksheet(name, {
-    views: [{ state: 'frozen', xSplit: freeze.cols, ySplit: freeze.rows, activeCell: 'A2' }],
+    views: [{ state: 'frozen', xSplit: opts.freezeCols ?? 0, ySplit: headerRow, activeCell: `A${headerRow + 1}` }],
+    ...(opts.print ? { pageSetup: pageSetup(opts.print.onePage ?? false), headerFooter: headerFooter(opts.print.context, opts.print.title) } : {}),
   });
   ws.columns = columns.map((c) => ({ width: c.width }));
   const tick = exportTicks.get(wb);
-  const table: Table = { ws, columns, next: 1, pausedAt: 1, ...(tick ? { tick } : {}) };
-  putRow(table, columns.map((c) => c.header[lang]), columns.map(() => STYLE.header as CellStyle));
+  const table: Table = { ws, columns, headerRow, next: 1, pausedAt: 1, ...(tick ? { tick } : {}) };
+  for (const [values, styles] of opts.titleRows ?? []) putRow(table, values, styles);
+  // Headers wrap within their own row: tall enough for the longest one, never over the first data row.
+  const lines = Math.max(1, ...columns.map((c) => linesNeeded(c.header[lang], c.width)));
+  putRow(table, columns.map((c) => c.header[lang]), columns.map(() => STYLE.header as CellStyle), lines * HEADER_LINE + 3);
   return table;
 }
 
-/** Writes one row; null/undefined leave the cell empty. Styles default to the column's. */
-export function putRow(table: Table, values: readonly CellValue[], styles?: readonly (CellStyle | undefined)[]): number {
+/** Lines a wrapped text needs in a column of `width` characters (one spare: words do not break). */
+export function linesNeeded(text: string | null | undefined, width: number): number {
+  if (!text) return 1;
+  const per = Math.max(1, Math.floor(width) - 1);
+  let n = 0;
+  for (const part of text.split('\n')) n += Math.max(1, Math.ceil(part.length / per));
+  return n;
+}
+
+/** A row height that shows `lines` lines of text. */
+export function heightFor(lines: number): number {
+  return Math.max(1, lines) * HEADER_LINE + 2;
+}
+
+/**
+ * Writes one row; null/undefined leave the cell empty. Styles default to the column's. Without a
+ * height the row is as tall as its longest wrapped text needs: printed, nothing is cut to one line.
+ */
+export function putRow(table: Table, values: readonly CellValue[], styles?: readonly (CellStyle | undefined)[], height?: number): number {
   const rowNo = table.next++;
   const row = table.ws.getRow(rowNo);
+  let lines = 1;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v === null || v === undefined) continue;
     const cell = row.getCell(i + 1);
-    cell.value = v;
-    cell.style = (styles?.[i] ?? table.columns[i]?.style ?? PLAIN) as ExcelJS.Style;
+    const style = styles?.[i] ?? table.columns[i]?.style ?? PLAIN;
+    if (typeof v === 'string' && style.alignment?.wrapText) lines = Math.max(lines, linesNeeded(v, table.columns[i]?.width ?? 10));
+    // A line break shows only in an inline rich string: a plain string cell (t="str") prints on one line.
+    cell.value = typeof v === 'string' && v.includes('\n') ? { richText: [{ text: v }] } : v;
+    cell.style = style as ExcelJS.Style;
   }
+  if (height !== undefined) row.height = height;
+  else if (lines > 1) row.height = heightFor(lines);
   row.commit();
   return rowNo;
 }
 
-/** Autofilter over header and data rows (not the totals row), then the sheet is flushed. */
+/**
+ * Autofilter over header and data rows (not the totals row); the print area is everything written
+ * and the header row repeats on every printed page. Then the sheet is flushed.
+ */
 export function closeTable(table: Table, opts: { autoFilterTo?: number } = {}): void {
+  const last = columnLetter(table.columns.length);
   if (opts.autoFilterTo !== undefined) {
-    table.ws.autoFilter = `A1:${columnLetter(table.columns.length)}${Math.max(opts.autoFilterTo, 1)}`;
+    table.ws.autoFilter = `A${table.headerRow}:${last}${Math.max(opts.autoFilterTo, table.headerRow)}`;
   }
+  // exceljs prefixes each end with '$': "A$1" becomes the absolute $A$1 a defined name needs.
+  table.ws.pageSetup.printArea = `A$1:${last}$${Math.max(table.next - 1, table.headerRow)}`;
+  table.ws.pageSetup.printTitlesRow = `${table.headerRow}:${table.headerRow}`;
   table.ws.commit();
 }
 

@@ -2,8 +2,8 @@ import type { LineKey, MutationLine } from '../../shared/domain';
 import type { AdministrationResult, AuditEntry } from '../../shared/reconcile';
 
 export interface WorkbookSyncInfo {
-  /** Participant number and type, e.g. "12345 (productie)". Never a token. */
-  environment: string;
+  /** Participant number and type (labelled in the workbook's language). Never a token. */
+  environment: { number: string; type: 'production' | 'test' | 'accept' } | null;
   syncedAt: string | null;
   /** Rows per synced table or connector. */
   rowCounts: Record<string, number>;

@@ -1,13 +1,21 @@
-// The reconciliation workbook: leadsheet, Moss Balance rollforward, one sheet of open items per
-// clearing account, matched groups, flags, audit trail and sync facts. Streamed with exceljs's
-// WorkbookWriter so 300,000 rows stay within memory; written to a temp file and renamed in place.
+// The reconciliation workbook as a review pack: the leadsheet with its title block (one landscape
+// page), the rollforward of every account, the reconciling items by category, the Moss Balance
+// tie-out, open items of the accounts that have any, matched groups, flags, the audit trail in
+// words and the sync facts. Every sheet prints landscape, one page wide, with its header row
+// repeated and page numbers. Streamed with exceljs's WorkbookWriter so 300,000 rows stay within
+// memory; written to a temp file and renamed in place.
 import ExcelJS from 'exceljs';
+import { formatAmsterdam } from '../../shared/amsterdam-time';
 import type { LineKey, MutationLine } from '../../shared/domain';
+import { periodLabel } from '../../shared/domain';
 import { planSheets } from './plan';
+import type { PrintContext } from './print';
 import { exportTicks } from './table';
 import { writeFileSafely } from './safeFile';
+import { writeAccountRollforward } from './sheets/account-rollforward';
 import { writeMatches } from './sheets/matches';
 import { writeOpenItems } from './sheets/openItems';
+import { writeReconcilingItems } from './sheets/reconciling-items';
 import { writeRollforward } from './sheets/rollforward';
 import { writeSummary } from './sheets/summary';
 import { writeAudit, writeFlags, writeSync } from './sheets/lists';
@@ -20,26 +28,35 @@ export async function writeWorkbook(input: WorkbookInput, targetPath: string, op
   const lang = opts.lang;
   const plan = planSheets(input.results, lang);
   const lines = lineIndex(input);
+  const print: PrintContext = {
+    lang,
+    company: [...new Set(input.results.map((r) => (r.name ? `${r.unitId} ${r.name}` : String(r.unitId))))].join(', '),
+    period: [...new Set(input.results.map((r) => periodLabel(r.period)))].join(', '),
+    generatedAt: formatAmsterdam(input.generatedAt),
+    appVersion: input.appVersion,
+  };
   return writeFileSafely(targetPath, async (stream) => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
     if (opts.tick) exportTicks.set(wb, () => opts.tick!());
     wb.creator = `Kruispost ${input.appVersion}`;
     wb.created = new Date(Date.parse(input.generatedAt) || 0);
     // Sheets are written one after another: each is committed (its zip entry closed) before the next.
-    writeSummary(wb, plan, lang);
-    writeRollforward(wb, plan, input.results, lang);
-    for (const sheet of plan.accounts) if (sheet.name !== null) await writeOpenItems(wb, { ...sheet, name: sheet.name }, lang);
-    await writeMatches(wb, plan.matches, input.results, lines, lang);
-    writeFlags(wb, plan.flags, input.results, lang);
-    writeAudit(wb, plan.audit, input.audit, lang, input.auditChain);
-    writeSync(wb, plan.sync, input, lang);
+    writeSummary(wb, plan, input, print, lang);
+    writeAccountRollforward(wb, plan, print, lang);
+    await writeReconcilingItems(wb, plan, lines, print, lang);
+    writeRollforward(wb, plan, input.results, print, lang);
+    for (const sheet of plan.accounts) if (sheet.name !== null) await writeOpenItems(wb, { ...sheet, name: sheet.name }, print, lang);
+    await writeMatches(wb, plan.matches, input.results, lines, print, lang);
+    writeFlags(wb, plan.flags, input.results, print, lang);
+    writeAudit(wb, plan.audit, input.audit, print, lang, input.auditChain);
+    writeSync(wb, plan.sync, input, print, lang);
     await wb.commit();
   });
 }
 
 /**
- * Lines the matched-groups sheet can describe: the ones given, then every open item's line (a
- * suggested or stale group may hold open lines). The open-line index is built on the first miss.
+ * Lines the sheets can describe: the ones given, then every open item's line (a stale group may
+ * hold open lines). The open-line index is built on the first miss.
  */
 function lineIndex(input: WorkbookInput): LineLookup {
   const given: LineLookup = input.lines ?? new Map<LineKey, MutationLine>();

@@ -43,6 +43,10 @@ export function App() {
             <p className="tagline">{t('app.tagline')}</p>
           </div>
         </div>
+        {/* The toast lives in the (sticky) top bar: it never covers the tables below. */}
+        <div className="toast-slot">
+          <Toast />
+        </div>
         <div className="row">
           <UserName />
           <LanguageSwitch />
@@ -65,7 +69,6 @@ export function App() {
           </>
         )}
       </main>
-      <Toast />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // The renderer's only way to main: window.kruispost (exposed by the preload, or by the e2e
 // harness). call() unwraps the envelope and throws ApiError carrying the bilingual AppError.
 import type { Args, Envelope, KruispostApi, Results } from '../../shared/contract';
-import { decodeResult, isResultOnWire } from '../../shared/compact-result';
+import { decodeAnswer } from '../../shared/compact-result';
 import type { AppError } from '../../shared/domain';
 import type { Method } from '../../shared/methods';
 
@@ -22,5 +22,5 @@ export async function call<M extends Method>(method: M, ...args: Args<M>): Promi
   const envelope = await fn(...args);
   if (!envelope.ok) throw new ApiError(envelope.error);
   // A month's picture arrives compact (see compact-result.ts).
-  return (isResultOnWire(envelope.value) ? decodeResult(envelope.value) : envelope.value) as Results[M];
+  return decodeAnswer(envelope.value) as Results[M];
 }

@@ -1,7 +1,8 @@
 // Near amounts (bank fee, rounding): pair an open left line with the open right line in its
 // window whose amount differs least, within tolerance. Always a suggestion showing the difference.
 import type { DifferencePass } from '../rules';
-import { type Pool, type Proposal, lowerBound } from '../pool';
+import { type Pool, type Proposal, lowerBound, refs } from '../pool';
+import { compareReferences } from '../text';
 
 const MAX_SCAN = 500;
 
@@ -12,6 +13,7 @@ export function runDifferencePass(pass: DifferencePass, pool: Pool, out: Proposa
     const want = -l.line.amount;
     const tol = Math.max(pass.toleranceCents, Math.floor((Math.abs(want) * pass.tolerancePermille) / 1000));
     let best = -1;
+    let bestRef = false;
     let bestDiff = Infinity;
     let bestGap = Infinity;
     let scanned = 0;
@@ -22,8 +24,11 @@ export function runDifferencePass(pass: DifferencePass, pool: Pool, out: Proposa
       const diff = Math.abs(r.line.amount - want);
       if (diff === 0 || diff > tol) continue;
       const gap = Math.abs(l.day - r.day);
-      if (diff < bestDiff || (diff === bestDiff && gap < bestGap)) {
+      // A shared reference (both carry TU-1-0031) wins over a nearer amount or date.
+      const ref = compareReferences(refs(l), refs(r)) === 'match';
+      if ((ref && !bestRef) || (ref === bestRef && (diff < bestDiff || (diff === bestDiff && gap < bestGap)))) {
         best = j;
+        bestRef = ref;
         bestDiff = diff;
         bestGap = gap;
       }
@@ -37,7 +42,7 @@ export function runDifferencePass(pass: DifferencePass, pool: Pool, out: Proposa
       method: pass.method,
       kind: 'difference',
       difference: l.line.amount + r.line.amount,
-      evidence: { amount: false, date: true, reference: false },
+      evidence: { amount: false, date: true, reference: bestRef },
       auto: false,
     });
   }

@@ -9,6 +9,7 @@ import { columnLetter, DIFFERENCE_HIGHLIGHT, euro, euroFormula, safeText, STYLE 
 import { ROLLFORWARD_ROWS as L } from '../labels';
 import { administrationLabel, type SheetPlan } from '../plan';
 import type { AdministrationResult } from '../../../shared/reconcile';
+import type { PrintContext } from '../print';
 import { closeTable, highlightNonZero, openTable, putRow, type Column } from '../table';
 
 type Movement = 'topUps' | 'spend' | 'refunds' | 'other';
@@ -26,12 +27,12 @@ export function signedMovements(rf: Rollforward): Record<Movement, Cents> {
 // Row numbers are fixed so formulas and tests can name them.
 export const RF_ROW = { opening: 2, topUps: 3, spend: 4, refunds: 5, other: 6, closing: 7, closingAfas: 8, check: 9, wallet: 10, difference: 11, causes: 12 } as const;
 
-export function writeRollforward(wb: ExcelJS.Workbook, plan: SheetPlan, results: AdministrationResult[], lang: Lang): void {
+export function writeRollforward(wb: ExcelJS.Workbook, plan: SheetPlan, results: AdministrationResult[], print: PrintContext, lang: Lang): void {
   const columns: Column[] = [
     { header: L.item, width: 30 },
-    ...results.map((r) => ({ header: { nl: `${administrationLabel(r)} (${periodLabel(r.period)})`, en: `${administrationLabel(r)} (${periodLabel(r.period)})` }, width: 24, style: STYLE.euro })),
+    ...results.map((r) => ({ header: { nl: `${administrationLabel(r)} (${periodLabel(r.period)})`, en: `${administrationLabel(r)} (${periodLabel(r.period)})` }, width: 60, style: STYLE.euro })),
   ];
-  const table = openTable(wb, plan.rollforward, columns, lang, { rows: 1, cols: 1 });
+  const table = openTable(wb, plan.rollforward, columns, lang, { freezeCols: 1, print: { context: print, title: plan.rollforward } });
   const cols = results.map((_, i) => columnLetter(i + 2));
   const rf = results.map((r) => r.rollforward);
   const moves = rf.map(signedMovements);
@@ -57,6 +58,7 @@ export function writeRollforward(wb: ExcelJS.Workbook, plan: SheetPlan, results:
     const c = cols[i];
     return x.wallet === null ? null : euroFormula(`${c}${RF_ROW.closingAfas}-${c}${RF_ROW.wallet}`, x.closing - x.wallet);
   }), STYLE.euroBold);
+  // Every likely cause on its own line; the row grows to show them all.
   row('causes', rf.map((x) => safeText(x.likelyCauses.map((c) => c[lang]).join('\n')) || null), STYLE.wrap);
 
   const last = cols[cols.length - 1] ?? 'B';

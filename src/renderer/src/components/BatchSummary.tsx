@@ -4,16 +4,16 @@ import { useT } from '../i18n';
 
 /** A batch readably: the one line, what it stands against (count, entries, dates, total), and the lines on demand. */
 export function BatchSummary({ batch, compact = false }: { batch: BatchView; compact?: boolean }) {
-  const { t, euro, date } = useT();
+  const { t, tn, euro, date } = useT();
   const [open, setOpen] = useState(false);
   const { one, many } = batch;
   return (
     <div className="batch-summary" data-testid="batch-summary">
       <div>
-        <strong>{t('batch.summary', { one: `${date(one.entryDate)} · ${one.text} · ${euro(one.amount)}`, n: many.length })}</strong>
+        <strong>{tn('batch.summary', many.length, { one: `${date(one.entryDate)} · ${one.text} · ${euro(one.amount)}` })}</strong>
       </div>
       <div className="muted small">
-        {t('batch.entries', { entries: batch.entries.join(', ') })} · {t('batch.period', { from: date(batch.from), to: date(batch.to) })} · {t('batch.total', { total: euro(batch.total) })}
+        {tn('batch.entries', batch.entries.length, { entries: batch.entries.join(', ') })} · {t('batch.period', { from: date(batch.from), to: date(batch.to) })} · {t('batch.total', { total: euro(batch.total) })}
       </div>
       <div className={`small ${batch.sum === 0 ? 'ok' : 'bad'}`}>{t('batch.sum', { sum: euro(batch.sum) })}</div>
       {!compact && (

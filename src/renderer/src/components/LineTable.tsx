@@ -13,7 +13,6 @@ export interface LineTableProps {
   id: string;
   title: string;
   lines: ViewLine[];
-  total: number;
   matches: Map<LineKey, LineMatch>;
   notes: Map<LineKey, string>;
   selected: Set<LineKey>;
@@ -26,7 +25,7 @@ export interface LineTableProps {
 
 /** One side of the account, virtualized: only the visible rows exist in the DOM. */
 export function LineTable(p: LineTableProps) {
-  const { t, euro, date } = useT();
+  const { t, euro, date, num } = useT();
   const scroller = useRef<HTMLDivElement>(null);
   // The sticky header sits inside the scroller above the rows: scrolling to a row at the bottom
   // needs one row more.
@@ -55,7 +54,7 @@ export function LineTable(p: LineTableProps) {
     <section className="line-table" aria-labelledby={`${p.id}-h`}>
       <h3 id={`${p.id}-h`} className="row between">
         <span>{p.title}</span>
-        <span className="muted small">{t('match.count', { shown: p.lines.length.toLocaleString(), total: p.total.toLocaleString() })}</span>
+        <span className="muted small" data-testid={`${p.id}-count`}>{t('match.count', { shown: num(p.lines.length) })}</span>
       </h3>
       <div
         ref={scroller}

@@ -18,7 +18,7 @@ export function PeriodPicker() {
   }
   const invalid = parsePeriodLabel(text) === null;
   return (
-    <div className="period">
+    <div className="period" role="group" aria-label={t('month.period')}>
       <button type="button" className="ghost" aria-label={t('month.prev')} onClick={() => setPeriod(shiftPeriod(period, -1))}>
         ‹
       </button>
@@ -29,6 +29,7 @@ export function PeriodPicker() {
           className="period-input"
           value={text}
           aria-invalid={invalid}
+          aria-describedby={invalid ? `${id}-err` : undefined}
           inputMode="numeric"
           onChange={(e) => {
             setText(e.target.value);
@@ -40,6 +41,12 @@ export function PeriodPicker() {
       <button type="button" className="ghost" aria-label={t('month.next')} onClick={() => setPeriod(shiftPeriod(period, 1))}>
         ›
       </button>
+      {/* 13-2025 is no period: say so, and keep the period on screen as it was. */}
+      {invalid && text.trim() !== '' && (
+        <span id={`${id}-err`} className="bad small period-error" role="alert">
+          {t('month.periodInvalid')}
+        </span>
+      )}
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { parseDayInput } from './day-input';
 import type { ViewLine } from './line-columns';
 import type { Filters, SortKey } from './matching';
 
-export type LineMatch = Pick<MatchGroup, 'id' | 'status' | 'method'>;
+/** The group a line is in, as the result has it (difference, reason, who and when included). */
+export type LineMatch = MatchGroup;
 
 /** Confirmed and stale beat suggested: a line shows the strongest claim on it. */
 export function matchIndex(result: AdministrationResult | null, account: string): Map<LineKey, LineMatch> {
@@ -16,7 +17,7 @@ export function matchIndex(result: AdministrationResult | null, account: string)
     if (m.account !== account) continue;
     for (const key of m.lines) {
       const had = index.get(key);
-      if (!had || had.status === 'suggested') index.set(key, { id: m.id, status: m.status, method: m.method });
+      if (!had || had.status === 'suggested') index.set(key, m);
     }
   }
   return index;
@@ -38,7 +39,8 @@ export function sortLines(lines: ViewLine[], sort: { key: SortKey; dir: 1 | -1 }
 }
 
 /** Linear: filters the already sorted lines into the debit and credit side. */
-export function buildSides(sorted: ViewLine[], f: Filters, matches: Map<LineKey, LineMatch>, lang: Lang): Sides {
+/** `only`: the lines a flag named; they are shown whatever else the filters say (matched or not). */
+export function buildSides(sorted: ViewLine[], f: Filters, matches: Map<LineKey, LineMatch>, lang: Lang, only: ReadonlySet<LineKey> | null = null): Sides {
   let amount: number | null = null;
   if (f.amount.trim()) {
     try {
@@ -52,6 +54,7 @@ export function buildSides(sorted: ViewLine[], f: Filters, matches: Map<LineKey,
   const from = parseDayInput(f.from) || '';
   const to = parseDayInput(f.to) || '';
   const keep = (l: ViewLine) => {
+    if (only) return only.has(l.key);
     if (!f.showMatched && matches.get(l.key)?.status === 'confirmed') return false;
     if (from && l.entryDate < from) return false;
     if (to && l.entryDate > to) return false;

@@ -2,9 +2,10 @@
 // Match state per line comes from the latest AdministrationResult (matches), so a decision needs
 // one round-trip and no reload of 100,000 lines.
 import { create } from 'zustand';
-import type { AccountLine } from '../../../shared/contract';
+import type { AccountLine, LineHistoryEntry } from '../../../shared/contract';
 import type { LineKey } from '../../../shared/domain';
 import type { Cents } from '../../../shared/money';
+import type { ItemCategory } from '../../../shared/reconcile';
 import { call } from '../api';
 import { decodeLines, type ViewLine } from './line-columns';
 import { useMonth } from './month';
@@ -12,6 +13,19 @@ import { attempt, useNotice } from './notice';
 import { by } from './user';
 
 export type SortKey = 'entryDate' | 'amount' | 'voucherNo' | 'description';
+
+/** How the controller explains a difference (the contract's explanation). */
+export interface Explanation {
+  category: ItemCategory;
+  reason: string;
+  counterAccount?: string;
+  aboveTolerance?: boolean;
+}
+
+/** A difference waiting for its category and reason: a suggestion's, or the selection's. */
+export type ExplainRequest =
+  | { kind: 'suggestion'; matchId: string; difference: Cents; amounts: Cents[] }
+  | { kind: 'selection'; keys: LineKey[]; difference: Cents; amounts: Cents[]; reason: string };
 export interface Filters {
   /** As typed: dd-mm-jjjj (parseDayInput). */
   from: string;
@@ -31,6 +45,10 @@ interface MatchingState {
   loadingRest: boolean;
   /** Full detail of the focused line (fetched on demand). */
   detail: AccountLine | null;
+  /** Who did what to the detail's line (the audit trail in words). */
+  history: LineHistoryEntry[] | null;
+  /** The difference form, open while a difference waits for its explanation. */
+  explain: ExplainRequest | null;
   /** Time from request to lines in the store, for the benchmark. */
   loadedMs: number | null;
   notes: Map<LineKey, string>;
@@ -41,6 +59,8 @@ interface MatchingState {
   focus: LineKey | null;
   noteFor: LineKey | null;
   load(account: string): Promise<void>;
+  /** After a decision: the focused line's detail and history again (its match or category changed). */
+  refreshDetail(): void;
   setFilters(patch: Partial<Filters>): void;
   setSort(key: SortKey): void;
   /** Click semantics: plain = only this, ctrl = toggle, shift = range within `list`. */
@@ -51,8 +71,16 @@ interface MatchingState {
   loadDetail(key: LineKey): Promise<void>;
   clearSelection(): void;
   openNote(key: LineKey | null): void;
+  /** A suggestion at a difference opens the difference form instead of going in unexplained. */
   accept(matchId: string): Promise<boolean>;
+  /** Accepts every suggestion of the account that adds up to zero, as one undoable step. */
+  acceptAllExact(): Promise<number>;
+  /** A selection that does not add up to zero opens the difference form. */
   matchSelection(difference: Cents, reason: string | null): Promise<boolean>;
+  /** Sends the difference form. */
+  confirmExplained(x: Explanation): Promise<boolean>;
+  cancelExplain(): void;
+  categorise(key: LineKey, category: ItemCategory | null, reason: string, counterAccount: string | null): Promise<boolean>;
   unmatch(matchId: string): Promise<boolean>;
   undo(): Promise<void>;
   saveNote(key: LineKey, text: string): Promise<void>;
@@ -77,6 +105,8 @@ export const useMatching = create<MatchingState>((set, get) => {
     loading: false,
     loadingRest: false,
     detail: null,
+    history: null,
+    explain: null,
     loadedMs: null,
     notes: new Map(),
     filters: emptyFilters,
@@ -87,7 +117,7 @@ export const useMatching = create<MatchingState>((set, get) => {
     noteFor: null,
     async load(account) {
       const generation = ++loads;
-      set({ account, lines: [], expected: 0, loading: true, loadingRest: false, loadedMs: null, notes: new Map(), selected: new Set(), anchor: null, focus: null, noteFor: null, detail: null });
+      set({ account, lines: [], expected: 0, loading: true, loadingRest: false, loadedMs: null, notes: new Map(), selected: new Set(), anchor: null, focus: null, noteFor: null, detail: null, history: null, explain: null });
       const { unitId, period } = useMonth.getState();
       if (unitId === null) return;
       const t0 = performance.now();
@@ -118,12 +148,15 @@ export const useMatching = create<MatchingState>((set, get) => {
       set({ loadedMs: Math.round(performance.now() - t0) });
       performance.mark('kruispost:lines-complete');
     },
+    refreshDetail() {
+      const focus = get().focus;
+      if (focus) void get().loadDetail(focus);
+    },
     async loadDetail(key) {
       const w = where();
       if (!w) return;
-      if (get().detail?.key === key) return;
-      const detail = await attempt(() => call('getLineDetail', w.unitId, w.account, w.period, key));
-      if (get().focus === key) set({ detail: detail ?? null });
+      const [detail, history] = await Promise.all([attempt(() => call('getLineDetail', w.unitId, w.account, w.period, key)), attempt(() => call('getLineHistory', w.unitId, key))]);
+      if (get().focus === key) set({ detail: detail ?? null, history: history ?? null });
     },
     setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
     setSort: (key) => set((s) => ({ sort: { key, dir: s.sort.key === key ? (s.sort.dir === 1 ? -1 : 1) : 1 } })),
@@ -150,34 +183,95 @@ export const useMatching = create<MatchingState>((set, get) => {
     async accept(matchId) {
       const w = where();
       if (!w) return false;
-      const result = await attempt(() => call('acceptSuggestion', w.unitId, w.period, matchId, by()));
+      const group = useMonth.getState().result?.matches.find((m) => m.id === matchId);
+      if (group && group.difference !== 0) {
+        const amounts = group.lines.map((k) => get().lines.find((l) => l.key === k)?.amount ?? 0);
+        set({ explain: { kind: 'suggestion', matchId, difference: group.difference, amounts } });
+        return false;
+      }
+      const who = by();
+      if (!who) return false;
+      const result = await attempt(() => call('acceptSuggestion', w.unitId, w.period, matchId, who), 'match');
       if (!result) return false;
       useMonth.getState().setResult(result);
+      get().refreshDetail();
       useNotice.getState().say('match.done.accept', { undoable: true });
       return true;
+    },
+    async acceptAllExact() {
+      const w = where();
+      const who = by();
+      if (!w || !who) return 0;
+      const done = await attempt(() => call('acceptExactSuggestions', w.unitId, w.period, w.account, who), 'match');
+      if (!done) return 0;
+      useMonth.getState().setResult(done.result);
+      get().refreshDetail();
+      useNotice.getState().say(done.accepted === 1 ? 'match.done.acceptAll.one' : 'match.done.acceptAll.other', { params: { n: done.accepted }, undoable: done.accepted > 0 });
+      return done.accepted;
     },
     async matchSelection(difference, reason) {
       const w = where();
       const keys = [...get().selected];
       if (!w || keys.length < 2) return false;
-      const result = await attempt(() => call('confirmMatch', w.unitId, w.account, keys, difference, reason, by()));
+      if (difference !== 0) {
+        const amounts = keys.map((k) => get().lines.find((l) => l.key === k)?.amount ?? 0);
+        set({ explain: { kind: 'selection', keys, difference, amounts, reason: reason ?? '' } });
+        return false;
+      }
+      const who = by();
+      if (!who) return false;
+      const result = await attempt(() => call('confirmMatch', w.unitId, w.account, keys, 0, null, who), 'match');
       if (!result) return false;
       useMonth.getState().setResult(result);
       set({ selected: new Set(), anchor: null });
+      get().refreshDetail();
       useNotice.getState().say('match.done.match', { undoable: true });
+      return true;
+    },
+    async confirmExplained(x) {
+      const w = where();
+      const req = get().explain;
+      const who = by();
+      if (!w || !req || !who) return false;
+      const explanation = { category: x.category, reason: x.reason, ...(x.counterAccount ? { counterAccount: x.counterAccount } : {}), ...(x.aboveTolerance ? { aboveTolerance: true } : {}) };
+      const result =
+        req.kind === 'suggestion'
+          ? await attempt(() => call('acceptSuggestion', w.unitId, w.period, req.matchId, who, explanation), 'match')
+          : await attempt(() => call('confirmMatch', w.unitId, w.account, req.keys, req.difference, x.reason, who, explanation), 'match');
+      if (!result) return false;
+      useMonth.getState().setResult(result);
+      set({ explain: null, ...(req.kind === 'selection' ? { selected: new Set<LineKey>(), anchor: null } : {}) });
+      get().refreshDetail();
+      useNotice.getState().say(req.kind === 'suggestion' ? 'match.done.accept' : 'match.done.match', { undoable: true });
+      return true;
+    },
+    cancelExplain: () => set({ explain: null }),
+    async categorise(key, category, reason, counterAccount) {
+      const w = where();
+      const who = by();
+      if (!w || !who) return false;
+      const result = await attempt(() => call('categoriseItem', w.unitId, w.period, key, category, reason, counterAccount, who), 'categorise');
+      if (!result) return false;
+      useMonth.getState().setResult(result);
+      get().refreshDetail();
+      useNotice.getState().say(category ? 'match.done.categorise' : 'match.done.uncategorise', { undoable: true });
       return true;
     },
     async unmatch(matchId) {
       const w = where();
-      if (!w) return false;
-      const result = await attempt(() => call('unmatch', w.unitId, matchId, by(), null));
+      const who = by();
+      if (!w || !who) return false;
+      const result = await attempt(() => call('unmatch', w.unitId, matchId, who, null), 'match');
       if (!result) return false;
       useMonth.getState().setResult(result);
+      get().refreshDetail();
       useNotice.getState().say('match.done.unmatch', { undoable: true });
       return true;
     },
     async undo() {
-      const done = await attempt(() => call('undo', by()));
+      const who = by();
+      if (!who) return;
+      const done = await attempt(() => call('undo', who), 'undo');
       if (!done) return;
       await useMonth.getState().loadResult();
       const account = get().account;
@@ -187,15 +281,17 @@ export const useMatching = create<MatchingState>((set, get) => {
         await get().load(account);
         set({ filters, sort });
       }
-      // Said once the screen shows it, so the next key press lands on the reloaded lines.
+      // Said once the screen shows the undone state: what is opened next is not reset under the user.
       useNotice.getState().say('match.done.undo');
     },
     async saveNote(key, text) {
       const w = where();
-      if (!w) return;
-      const ok = await attempt(() => call('addNote', w.unitId, key, text, by()));
+      const who = by();
+      if (!w || !who) return;
+      const ok = await attempt(() => call('addNote', w.unitId, key, text, who), 'note');
       if (ok === undefined) return;
       set((s) => ({ notes: new Map(s.notes).set(key, text), noteFor: null, detail: s.detail?.key === key ? { ...s.detail, note: text } : s.detail }));
+      get().refreshDetail();
       useNotice.getState().say('match.done.note', { undoable: true });
       void useMonth.getState().loadResult();
     },

@@ -2,7 +2,7 @@
 // every 250 ms while it runs), and the decisions that change the whole picture.
 import { create } from 'zustand';
 import type { SyncProgressView } from '../../../shared/contract';
-import type { Period } from '../../../shared/domain';
+import type { LineKey, Period } from '../../../shared/domain';
 import type { Cents } from '../../../shared/money';
 import type { AdministrationResult } from '../../../shared/reconcile';
 import { call } from '../api';
@@ -25,18 +25,24 @@ interface MonthState {
   exporting: boolean;
   /** Account open in the matching workspace, or null for the dashboard. */
   account: string | null;
+  /** The lines a flag named ("Toon"): the matching view shows only these until cleared. */
+  flagged: { lines: LineKey[]; label: string } | null;
   setUnit(unitId: number): void;
   /** Another workspace (the demo, or back from it): nothing of the previous one stays on screen. */
   switchWorkspace(unitId: number | null, period: Period | null): void;
   setPeriod(period: Period): void;
   /** Main's suggestion (WorkspaceView.period): followed until the controller picks a period. */
   applyPeriodHint(period: Period): void;
-  openAccount(account: string | null): void;
+  openAccount(account: string | null, flagged?: { lines: LineKey[]; label: string } | null): void;
+  clearFlagged(): void;
   loadResult(): Promise<void>;
   setResult(result: AdministrationResult): void;
   startSync(): Promise<void>;
   cancelSync(): Promise<void>;
-  signOff(account: string, role: 'preparer' | 'reviewer', name: string): Promise<void>;
+  /** The preparer signs as the user; the reviewer by the name typed (another person). */
+  signOff(account: string, role: 'preparer' | 'reviewer', reviewer?: string): Promise<boolean>;
+  rejectSignOff(account: string, reviewer: string, comment: string): Promise<boolean>;
+  setTolerance(account: string, cents: Cents, permille: number): Promise<boolean>;
   setWallet(cents: Cents | null): Promise<void>;
   exportWorkbook(): Promise<void>;
 }
@@ -56,9 +62,16 @@ export const useMonth = create<MonthState>((set, get) => {
       pollTimer = setTimeout(() => void poll(), POLL_MS);
       return;
     }
-    if (progress?.state === 'done') useNotice.getState().say('month.syncDone', { params: { rows: progress.rowsFetched } });
-    if (progress?.state === 'cancelled') useNotice.getState().say('month.syncCancelled');
-    if (progress?.state === 'failed' && progress.error) useNotice.setState({ error: progress.error });
+    const notice = useNotice.getState();
+    if (progress?.state === 'done') {
+      notice.succeeded('startSync');
+      // One definition: the rows this run fetched from AFAS over all administrations (the bar says the same).
+      if (progress.rowsFetched === 0) notice.say('month.syncNothing');
+      else notice.say('month.syncDone', { params: { rows: progress.rowsFetched.toLocaleString(useSettings.getState().language === 'nl' ? 'nl-NL' : 'en-GB') } });
+    }
+    if (progress?.state === 'cancelled') notice.say('month.syncCancelled');
+    // A failed run stays on screen, with what to do, until dismissed or a sync succeeds.
+    if (progress?.state === 'failed' && progress.error) notice.show(progress.error, 'startSync');
     await useWorkspace.getState().load();
     await get().loadResult();
   }
@@ -71,17 +84,18 @@ export const useMonth = create<MonthState>((set, get) => {
     exported: null,
     exporting: false,
     account: null,
+    flagged: null,
     setUnit(unitId) {
-      set({ unitId, result: null, account: null });
+      set({ unitId, result: null, account: null, flagged: null });
       void get().loadResult();
     },
     switchWorkspace(unitId, period) {
       clearTimeout(pollTimer);
-      set({ unitId, result: null, account: null, progress: null, exported: null, periodChosen: false, ...(period ? { period } : {}) });
+      set({ unitId, result: null, account: null, flagged: null, progress: null, exported: null, periodChosen: false, ...(period ? { period } : {}) });
       void get().loadResult();
     },
     setPeriod(period) {
-      set({ period, periodChosen: true, result: null, account: null, exported: null });
+      set({ period, periodChosen: true, result: null, account: null, flagged: null, exported: null });
       void get().loadResult();
     },
     applyPeriodHint(period) {
@@ -90,7 +104,8 @@ export const useMonth = create<MonthState>((set, get) => {
       set({ period, result: null, account: null });
       void get().loadResult();
     },
-    openAccount: (account) => set({ account }),
+    openAccount: (account, flagged = null) => set({ account, flagged }),
+    clearFlagged: () => set({ flagged: null }),
     async loadResult() {
       const at = here();
       if (!at) return;
@@ -101,7 +116,7 @@ export const useMonth = create<MonthState>((set, get) => {
     setResult: (result) => set({ result }),
     async startSync() {
       clearTimeout(pollTimer);
-      const started = await attempt(() => call('startSync', get().period));
+      const started = await attempt(() => call('startSync', get().period), 'startSync');
       if (!started) return;
       set({ progress: { runId: started.runId, state: 'running', phase: 'start', rowsFetched: 0, estimatedTotal: null, slice: null, slicesDone: 0, slicesTotal: 0, rowsPerSecond: 0, etaSeconds: null, error: null } });
       pollTimer = setTimeout(() => void poll(), POLL_MS);
@@ -109,16 +124,34 @@ export const useMonth = create<MonthState>((set, get) => {
     async cancelSync() {
       await attempt(() => call('cancelSync'));
     },
-    async signOff(account, role, name) {
+    async signOff(account, role, reviewer) {
       const at = here();
-      if (!at) return;
-      const result = await attempt(() => call('signOff', at.unitId, account, at.period, role, name.trim() || by()));
+      const who = role === 'reviewer' ? reviewer?.trim() || null : by();
+      if (!at || !who) return false;
+      const result = await attempt(() => call('signOff', at.unitId, account, at.period, role, who), 'signOff');
       if (result) set({ result });
+      return Boolean(result);
+    },
+    async rejectSignOff(account, reviewer, comment) {
+      const at = here();
+      if (!at || !reviewer.trim()) return false;
+      const result = await attempt(() => call('rejectSignOff', at.unitId, account, at.period, comment, reviewer.trim()), 'signOff');
+      if (result) set({ result });
+      return Boolean(result);
+    },
+    async setTolerance(account, cents, permille) {
+      const at = here();
+      const who = by();
+      if (!at || !who) return false;
+      const result = await attempt(() => call('setTolerance', at.unitId, at.period, account, cents, permille, who), 'tolerance');
+      if (result) set({ result });
+      return Boolean(result);
     },
     async setWallet(cents) {
       const at = here();
-      if (!at) return;
-      const result = await attempt(() => call('setWalletBalance', at.unitId, at.period, cents));
+      const who = by();
+      if (!at || !who) return;
+      const result = await attempt(() => call('setWalletBalance', at.unitId, at.period, cents, who), 'wallet');
       if (result) set({ result });
     },
     async exportWorkbook() {
@@ -127,7 +160,7 @@ export const useMonth = create<MonthState>((set, get) => {
       set({ exporting: true });
       // The export reports its own progress (and can be cancelled) while it writes.
       const follow = setInterval(() => void attempt(() => call('getSyncStatus')).then((p) => p?.kind === 'export' && set({ progress: p })), POLL_MS);
-      const saved = await attempt(() => call('exportWorkbook', at.unitId, at.period, useSettings.getState().language)).finally(() => {
+      const saved = await attempt(() => call('exportWorkbook', at.unitId, at.period, useSettings.getState().language), 'exportWorkbook').finally(() => {
         clearInterval(follow);
         set({ exporting: false, progress: null });
       });

@@ -30,7 +30,7 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
   async function busy<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
     set({ busy: what });
     try {
-      return await attempt(fn);
+      return await attempt(fn, what);
     } finally {
       set({ busy: null });
     }
@@ -44,7 +44,8 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     choices: null,
     async load() {
       const view = await attempt(() => call('getWorkspace'));
-      if (view) set({ view, showSetup: view.administrations.length === 0 });
+      // A reload (after a connection test) keeps setup open: only an empty workspace opens it.
+      if (view) set((s) => ({ view, showSetup: view.administrations.length === 0 || s.showSetup }));
     },
     setShowSetup: (showSetup) => set({ showSetup }),
     async startDemo() {

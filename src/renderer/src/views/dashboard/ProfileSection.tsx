@@ -23,7 +23,7 @@ export function ProfileSection({ profile, result, suggested, onOpen }: { profile
       </h3>
       <div className={`cards ${profile}-cards`}>
         {cards.map((a) => (
-          <AccountCard key={a.account} account={a} rollforward={result.rollforward} suggestions={suggested(a.account)} onOpen={() => onOpen(a.account)} />
+          <AccountCard key={a.account} account={a} rollforward={result.rollforward} suggestions={suggested(a.account)} period={result.period} onOpen={() => onOpen(a.account)} />
         ))}
       </div>
       {creditors.length > 0 && <CreditorTable accounts={creditors} suggested={suggested} onOpen={onOpen} />}

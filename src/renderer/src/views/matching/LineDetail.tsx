@@ -1,13 +1,28 @@
 import { parseBankText } from '../../../../shared/bank-text';
-import type { AccountLine } from '../../../../shared/contract';
+import type { AccountLine, LineHistoryEntry } from '../../../../shared/contract';
+import { categoryLabel } from '../../../../shared/item-categories';
+import type { AccountResult, ItemCategory } from '../../../../shared/reconcile';
 import { useT } from '../../i18n';
 import type { MessageKey } from '../../i18n/messages';
 import type { LineMatch } from '../../state/line-view';
-import { methodLabel } from '../../i18n/methods';
+import { confirmedByLabel, methodLabel } from '../../i18n/methods';
+import { CategoryEditor } from './CategoryEditor';
+import { LineHistory } from './LineHistory';
 
-/** Everything about the focused line: the table shows a digest, this shows the whole line. */
-export function LineDetail({ line, match, stale, onNote }: { line: AccountLine; match: LineMatch | undefined; stale: boolean; onNote(): void }) {
-  const { t, euro, date, lang } = useT();
+/**
+ * Everything about the focused line: the table shows a digest, this the whole line, its match
+ * (difference, reason, who, when), its category when it is open, and its history.
+ */
+export function LineDetail({ line, match, stale, account, history, onNote, onCategorise }: {
+  line: AccountLine;
+  match: LineMatch | undefined;
+  stale: boolean;
+  account: AccountResult | undefined;
+  history: LineHistoryEntry[] | null;
+  onNote(): void;
+  onCategorise(category: ItemCategory | null, reason: string, counter: string | null): void;
+}) {
+  const { t, euro, date, when, lang } = useT();
   const rows: [string, string][] = [
     [t('detail.entry'), `${line.journalId} ${line.entryNo} / ${line.seqNo}`],
     [t('match.col.date'), date(line.entryDate)],
@@ -20,6 +35,8 @@ export function LineDetail({ line, match, stale, onNote }: { line: AccountLine; 
     [t('match.col.amount'), euro(line.amount)],
     [t('match.col.status'), match ? `${t(`match.status.${match.status}`)} · ${methodLabel(match.method, lang)}` : t('detail.open')],
   ];
+  const open = account?.openItems.find((o) => o.line.key === line.key);
+  const matched = match && match.status !== 'suggested' ? match : undefined;
   return (
     <section className={`panel line-detail${stale ? ' stale' : ''}`} aria-labelledby="line-detail-h" aria-busy={stale} data-testid="line-detail">
       <h3 id="line-detail-h">{t('detail.title')}</h3>
@@ -37,9 +54,23 @@ export function LineDetail({ line, match, stale, onNote }: { line: AccountLine; 
           </>
         )}
       </dl>
+      {matched && (
+        <div className="group-info" data-testid="group-info">
+          <h4>{t('group.title')}</h4>
+          <p className="small">{t('group.by', { by: confirmedByLabel(matched.confirmedBy, lang), at: when(matched.confirmedAt) })}</p>
+          {matched.difference !== 0 && (
+            <p className="small">
+              {t('group.difference', { amount: euro(matched.difference) })} · {categoryLabel(matched.category ?? null, lang)}
+            </p>
+          )}
+          {matched.reason && <p className="small">{t('group.reason', { reason: matched.reason })}</p>}
+        </div>
+      )}
       <button type="button" onClick={onNote}>
         {t('match.note')} <kbd>N</kbd>
       </button>
+      {open && account && <CategoryEditor key={`${line.key}-${open.categorisation?.at ?? ''}`} item={open} account={account} onSave={onCategorise} />}
+      <LineHistory entries={stale ? null : history} />
     </section>
   );
 }

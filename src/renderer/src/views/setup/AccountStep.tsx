@@ -13,7 +13,7 @@ import { SystemPicker } from './SystemPicker';
  * which accounts must clear, chosen from AFAS's own lists (journals, ledger accounts, creditors).
  */
 export function AccountStep() {
-  const { t, bi } = useT();
+  const { t, tn, bi } = useT();
   const { view, connection, choices, readiness, busy, loadChoices, checkReadiness, saveAdministration } = useWorkspace();
   const existing = view?.administrations[0];
   const [unitId, setUnitId] = useState<number>(existing?.unitId ?? connection?.administrations[0]?.unitId ?? 1);
@@ -36,7 +36,7 @@ export function AccountStep() {
       <section className="panel step" aria-labelledby="step2-h" data-step="2">
         <h3 id="step2-h" className="row between">
           <span>{t('setup.step2')}</span>
-          <StepState state={checkState} label={readiness === null ? t('setup.state.notChecked') : problems === 0 ? t('setup.state.allOk') : t('setup.state.problems', { n: problems })} />
+          <StepState state={checkState} label={readiness === null ? t('setup.state.notChecked') : problems === 0 ? t('setup.state.allOk') : tn('setup.state.problems', problems)} />
         </h3>
         <p className="muted small">{t('setup.step2Hint')}</p>
         {readiness && (

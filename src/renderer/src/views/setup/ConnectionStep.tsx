@@ -7,7 +7,7 @@ import { StepState } from './StepState';
 
 /** Environment number + type, token paste (never shown back) or AFAS sign-in (OAuth), connection test. */
 export function ConnectionStep() {
-  const { t, date } = useT();
+  const { t, when } = useT();
   const { view, busy, connection, saveEnvironment, storeToken, testConnection } = useWorkspace();
   const [number, setNumber] = useState(view?.environment?.number ?? '');
   const [type, setType] = useState<EnvironmentType>(view?.environment?.type ?? 'production');
@@ -54,7 +54,7 @@ export function ConnectionStep() {
           {t('setup.saveEnv')}
         </button>
       </form>
-      {view?.environment && <p className="muted">{view.environment.label}</p>}
+      {view?.environment && <p className="muted">{`${view.environment.number} (${t(`setup.type.${view.environment.type}`).toLowerCase()})`}</p>}
       <fieldset className="stack" aria-describedby={`${ids.auth}-retire`}>
         <legend>{t('setup.auth.choice')}</legend>
         <div className="row wrap">
@@ -93,7 +93,7 @@ export function ConnectionStep() {
               {t('setup.storeToken')}
             </button>
             <span className={classicStored ? 'ok' : 'muted'}>
-              {t('setup.tokenStored', { yes: t(classicStored ? 'common.yes' : 'common.no') })}, {t('setup.lastVerified', { when: view?.token.lastVerified ? date(view.token.lastVerified) + view.token.lastVerified.slice(10, 16).replace('T', ' ') : t('setup.never') })}
+              {t('setup.tokenStored', { yes: t(classicStored ? 'common.yes' : 'common.no') })}, {t('setup.lastVerified', { when: view?.token.lastVerified ? when(view.token.lastVerified) : t('setup.never') })}
             </span>
           </div>
         </form>

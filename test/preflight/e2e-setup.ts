@@ -1,0 +1,5 @@
+import { requireParts } from './global-setup';
+
+export default function setup(): void {
+  requireParts(['Chromium']);
+}
