@@ -1,12 +1,15 @@
-// An AdministrationResult as it travels to the screen: its confirmed matches (100,000 of them in a
-// busy month) in columns, repeated texts once, defaults left out — a quarter of the JSON of the
-// objects, so no host ever spends seconds passing it on. Pure: encoded in the backend, decoded
+// An AdministrationResult as it travels to the screen: its confirmed and suggested matches (100,000
+// of them in a busy month) and its open items in columns, repeated texts once, defaults left out —
+// a quarter of the JSON of the objects, so no host ever spends seconds passing it on. Pure: encoded in the backend, decoded
 // in the renderer, and the decoded result equals the original.
+import { decodeOpenItems, encodeOpenItems, type CompactOpenItems } from './compact-open-items';
 import type { AdministrationResult, CorrectionEntry, ItemCategory, MatchGroup } from './reconcile';
 
 export interface CompactMatches {
-  /** Position of each match in the original list (confirmed ones in `confirmed`, the rest as they are). */
+  /** Position of each match in the original list (confirmed and suggested ones here, stale ones as they are). */
   at: number[];
+  /** 1 for a suggested match, 0 for a confirmed one. */
+  suggested?: number[];
   id: string[];
   unitId: number[];
   account: number[];
@@ -29,7 +32,7 @@ export interface CompactMatches {
   texts: string[];
 }
 
-export type ResultOnWire = Omit<AdministrationResult, 'matches'> & { matches: MatchGroup[]; otherAt: number[]; confirmed: CompactMatches };
+export type ResultOnWire = Omit<AdministrationResult, 'matches'> & { matches: MatchGroup[]; otherAt: number[]; confirmed: CompactMatches; open?: CompactOpenItems };
 
 /** The contract's methods that answer with an AdministrationResult: sent as ResultOnWire. */
 export const RESULT_METHODS: ReadonlySet<string> = new Set([
@@ -79,17 +82,18 @@ export function encodeResult(r: AdministrationResult): ResultOnWire {
     if (i === undefined) index.set(s, (i = texts.push(s) - 1));
     return i;
   };
-  const c: CompactMatches = { at: [], id: [], unitId: [], account: [], method: [], by: [], when: [], evidence: [], lineStart: [0], keys: [], stated: [], categorised: [], texts };
+  const c: CompactMatches = { at: [], suggested: [], id: [], unitId: [], account: [], method: [], by: [], when: [], evidence: [], lineStart: [0], keys: [], stated: [], categorised: [], texts };
   const others: MatchGroup[] = [];
   const otherAt: number[] = [];
   r.matches.forEach((m, pos) => {
-    if (m.status !== 'confirmed' || m.staleReason !== undefined) {
+    if (m.status === 'stale' || m.staleReason !== undefined) {
       others.push(m);
       otherAt.push(pos);
       return;
     }
     const i = c.id.length;
     c.at.push(pos);
+    c.suggested!.push(m.status === 'suggested' ? 1 : 0);
     c.id.push(m.id);
     c.unitId.push(m.unitId);
     c.account.push(text(m.account));
@@ -102,9 +106,10 @@ export function encodeResult(r: AdministrationResult): ResultOnWire {
     if (m.difference !== 0 || m.reason !== null) c.stated.push([i, m.difference, m.reason]);
     if ('category' in m) c.categorised!.push([i, m.category ?? null, 'correction' in m ? (m.correction ?? null) : 0]);
   });
-  const { matches: _all, ...rest } = r;
+  const { matches: _all, accounts, ...rest } = r;
   void _all;
-  return { ...rest, matches: others, otherAt, confirmed: c };
+  const open = encodeOpenItems(accounts);
+  return { ...rest, accounts: open.accounts, matches: others, otherAt, confirmed: c, open: open.open };
 }
 
 export function decodeResult(w: ResultOnWire): AdministrationResult {
@@ -121,7 +126,7 @@ export function decodeResult(w: ResultOnWire): AdministrationResult {
       unitId: c.unitId[i]!,
       account: t(c.account[i])!,
       lines: c.keys.slice(c.lineStart[i]!, c.lineStart[i + 1]!),
-      status: 'confirmed',
+      status: c.suggested?.[i] === 1 ? 'suggested' : 'confirmed',
       method: t(c.method[i])!,
       difference: stated.get(i)?.difference ?? 0,
       reason: stated.get(i)?.reason ?? null,
@@ -136,7 +141,8 @@ export function decodeResult(w: ResultOnWire): AdministrationResult {
       if (cat.correction !== 0) m.correction = cat.correction;
     }
   }
-  const { otherAt: _o, confirmed: _c, ...rest } = w;
+  const { otherAt: _o, confirmed: _c, open, ...rest } = w;
+  if (open) rest.accounts = decodeOpenItems(rest.accounts, open);
   void _o;
   void _c;
   return { ...rest, matches };

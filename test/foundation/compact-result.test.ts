@@ -1,7 +1,7 @@
 // The month's picture travels compact; what the screen decodes is the picture the engine made.
 import { describe, expect, it } from 'vitest';
 import { decodeAnswer, decodeResult, encodeAnswer, encodeResult, RESULT_METHODS, WRAPPED_RESULT_METHODS } from '../../src/shared/compact-result';
-import { reconcileWithAutoMatch } from '../../src/main/reconcile';
+import { reconcileAdministration, reconcileWithAutoMatch } from '../../src/main/reconcile';
 import { demoTruth } from '../../src/main/demo/dataset/demo-truth';
 import { generateDemoDataset } from '../../src/main/demo/dataset';
 import { lineKey, type MutationLine } from '../../src/shared/domain';
@@ -70,5 +70,24 @@ describe('compact result', () => {
     expect(decodeAnswer(wire)).toEqual({ result, accepted: 3 });
     expect(decodeAnswer(JSON.parse(JSON.stringify(encodeAnswer('categoriseItem', result))))).toEqual(result);
     expect(encodeAnswer('undo', { undone: null })).toEqual({ undone: null });
+  });
+
+  it('carries a picture nothing was auto-matched in (suggestions and every line open) at a fraction of its JSON', () => {
+    const data = generateDemoDataset();
+    const cfg = data.administrations[0]!;
+    const lines: MutationLine[] = data.lines
+      .filter((l) => l.unitId === 1)
+      .map((l, i) => ({ key: i === 0 ? 'odd-key' : lineKey(l.unitId, l.journalId, l.entryNo, l.seqNo), unitId: l.unitId, journalId: l.journalId, entryNo: l.entryNo, seqNo: l.seqNo, year: Number(l.date.slice(0, 4)), period: Number(l.date.slice(5, 7)), accountNo: l.account, accountType: i % 2 ? 'Balans' : null, entryDate: l.date, voucherDate: i % 3 ? l.date : null, voucherNo: null, invoiceId: i % 5 ? null : `F${i}`, description: l.text, lineDescription: null, debit: l.debit, credit: l.credit, amount: i === 1 ? l.amount + 1 : l.amount, modified: null }));
+    const result = reconcileAdministration({ config: cfg, period: demoTruth.lastFullPeriod, lines, storedMatches: [], notes: [{ unitId: 1, lineKey: lines[2]!.key, text: 'nagevraagd', by: 'An', at: '2025-07-01T10:00:00Z' }], signOffs: [], walletBalance: null, today: '2025-07-03' });
+    const open = result.accounts.reduce((n, a) => n + a.openItems.length, 0);
+    expect(open).toBeGreaterThan(1000);
+    expect(result.matches.filter((m) => m.status === 'suggested').length).toBeGreaterThan(100);
+    const wire = encodeResult(result);
+    expect(decodeResult(JSON.parse(JSON.stringify(wire)))).toEqual(result);
+    const items = result.accounts.flatMap((a) => a.openItems);
+    expect(JSON.stringify(wire.open).length).toBeLessThan(JSON.stringify(items).length / 4);
+    const suggested = result.matches.filter((m) => m.status === 'suggested');
+    expect(JSON.stringify(wire.confirmed).length).toBeLessThan(JSON.stringify(suggested).length / 2);
+    expect(JSON.stringify(wire).length).toBeLessThan(JSON.stringify(result).length / 2);
   });
 });
