@@ -42,7 +42,7 @@ async function harness(): Promise<{ h: Harness; status: { t: number; view: SyncP
       await b.invoke('storeClassicToken', [TOKEN]);
       await b.invoke('saveAdministration', [served.administration]);
       await b.invoke('setSyncFrom', [{ year: 2025, month: 1 }]);
-      await b.invoke('recordWalletBalance', [1, { year: 2025, month: 6 }, served.wallet]);
+      await b.invoke('recordWalletBalance', [1, { year: 2025, month: 6 }, served.wallet, 'A. de Vries']);
     },
     onAnswer: (method, answer) => {
       if (method === 'getSyncStatus') status.push({ t: performance.now(), view: (answer as { value: SyncProgressView | null }).value });
