@@ -174,6 +174,7 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
     if (first <= last && (within(first) || within(last) || (first <= p.last && last > p.last))) shown.push(k);
   }
   for (const k of st.inReplayOrder(shown)) {
+    tick();
     const g = st.group(k);
     matches.push(g);
     if (g.status === 'stale') flags.push(F.staleMatch(g.account, g.lines, g.staleReason!));
@@ -365,7 +366,10 @@ function reconcileAccount(
     }
     if (open || d >= p.first) relevant.push(l);
   }
-  openItems.sort((a, b) => (a.line.entryDate < b.line.entryDate ? -1 : a.line.entryDate > b.line.entryDate ? 1 : a.line.key < b.line.key ? -1 : 1));
+  openItems.sort((a, b) => {
+    tick();
+    return a.line.entryDate < b.line.entryDate ? -1 : a.line.entryDate > b.line.entryDate ? 1 : a.line.key < b.line.key ? -1 : 1;
+  });
 
   // Lines from journals that should not post here.
   const byJournal = new Map<string, MutationLine[]>();
@@ -411,6 +415,7 @@ function reconcileAccount(
 
   // Suggestions that need a look.
   for (const pr of proposals) {
+    tick();
     const ls = pr.items.map((i) => i.line);
     if (pr.kind === 'difference') flags.push(F.amountMismatch(rule, pr.items.filter((i) => i.side === LEFT).map((i) => i.line), pr.items.filter((i) => i.side !== LEFT).map((i) => i.line), pr.difference));
     if (pr.kind === 'subset') flags.push(F.splitOrMerged(rule, ls[0]!, ls.slice(1), pr.auto));
@@ -420,6 +425,7 @@ function reconcileAccount(
   const explained = new Set<LineKey>(copies);
   if (rule.returnsReopen) {
     for (const l of relevant) {
+      tick();
       if (!inJournalSet(rule.right, l.journalId)) continue;
       const reason = returnReason(l);
       if (reason === null) continue;
@@ -432,6 +438,7 @@ function reconcileAccount(
     const proposed = new Set(proposals.flatMap((pr) => pr.items.map((i) => i.line.key)));
     let withLines: Set<string> | null = null;
     for (const o of openItems) {
+      tick();
       if (proposed.has(o.line.key) || confirmedOpen.has(o) || sideOf(rule, o.line) !== RIGHT) continue;
       withLines ??= new Set(lines.filter((l) => sideOf(rule, l) === LEFT).map((l) => periodKey(linePeriod(l))));
       const paid = periodsPaidOn(dayNumber(o.line.entryDate), periodPass.maxDaysAfter);

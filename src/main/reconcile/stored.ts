@@ -151,7 +151,12 @@ export function evaluateStoredMatches(
     first,
     last,
     confirmedOfLine: hasConfirmed ? lineConfirmed(lineKeyId, keyConfirmed) : null,
-    inReplayOrder: (ks) => ks.sort((a, b) => replayOrder(matches[a]!, matches[b]!) || a - b),
+    // 100,000 auto matches sort for a second: the comparator ticks, so progress and cancel go on.
+    inReplayOrder: (ks) =>
+      ks.sort((a, b) => {
+        tick();
+        return replayOrder(matches[a]!, matches[b]!) || a - b;
+      }),
     group: (k) => (groups[k] ??= toGroup(matches[k]!, staleReason[k]!)),
   };
 }
