@@ -75,6 +75,17 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   await opts.prepare?.(backend);
   const { server, url } = await serveRenderer();
   const context: BrowserContext = await opts.browser.newContext({ viewport: opts.viewport ?? { width: 1360, height: 860 }, locale: 'nl-NL' });
+  // An answer over CHUNK characters waits here and the page takes it in pieces: one CDP message
+  // of 100 MB kills the page (Electron's IPC moves such bytes whole; CDP is this harness's limit).
+  const CHUNK = 8_000_000;
+  const parked = new Map<number, string>();
+  let nextParked = 1;
+  await context.exposeBinding('__kruispostChunk', (_source, id: unknown, at: unknown) => {
+    const text = parked.get(Number(id)) ?? '';
+    const piece = text.slice(Number(at), Number(at) + CHUNK);
+    if (Number(at) + CHUNK >= text.length) parked.delete(Number(id));
+    return piece;
+  });
   // Like ipc.ts: only our own page's main frame may call.
   await context.exposeBinding('__kruispostCall', async (source, method: unknown, args: unknown) => {
     if (source.frame !== source.page.mainFrame() || !source.frame.url().startsWith(url)) {
@@ -84,12 +95,31 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     // Electron's structured clone on 100,000-line answers. The backend's bytes are that text.
     const answer = await relay(workspaces, method, Array.isArray(args) ? args : []);
     opts.onAnswer?.(String(method), answer);
-    return answer instanceof Uint8Array ? Buffer.from(answer.buffer, answer.byteOffset, answer.byteLength).toString('utf8') : JSON.stringify(answer);
+    const text = answer instanceof Uint8Array ? Buffer.from(answer.buffer, answer.byteOffset, answer.byteLength).toString('utf8') : JSON.stringify(answer);
+    if (text.length <= CHUNK) return text;
+    const id = nextParked++;
+    parked.set(id, text);
+    return JSON.stringify({ __parked: id, length: text.length });
   });
   // What the preload does in Electron: exactly the contract's methods, frozen.
   await context.addInitScript((methods: string[]) => {
-    const call = (window as unknown as { __kruispostCall: (m: string, a: unknown[]) => Promise<string> }).__kruispostCall;
-    const api = Object.fromEntries(methods.map((m) => [m, async (...args: unknown[]) => JSON.parse(await call(m, args)) as unknown]));
+    const w = window as unknown as { __kruispostCall: (m: string, a: unknown[]) => Promise<string>; __kruispostChunk: (id: number, at: number) => Promise<string> };
+    const call = w.__kruispostCall;
+    const take = w.__kruispostChunk;
+    const answer = async (m: string, args: unknown[]): Promise<unknown> => {
+      const text = await call(m, args);
+      if (!text.startsWith('{"__parked":')) return JSON.parse(text) as unknown;
+      const { __parked: id, length } = JSON.parse(text) as { __parked: number; length: number };
+      const pieces: string[] = [];
+      for (let at = 0; at < length; ) {
+        const piece = await take(id, at);
+        if (piece === '') throw new Error('answer lost');
+        pieces.push(piece);
+        at += piece.length;
+      }
+      return JSON.parse(pieces.join('')) as unknown;
+    };
+    const api = Object.fromEntries(methods.map((m) => [m, (...args: unknown[]) => answer(m, args)]));
     Object.defineProperty(window, 'kruispost', { value: Object.freeze(api), writable: false, configurable: false });
   }, [...METHODS]);
   const page = await context.newPage();

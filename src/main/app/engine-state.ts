@@ -92,9 +92,9 @@ export class EngineState {
   }
 
   /** The lines behind keys of the unit (the workbook's matched groups), from the prepared lines. */
-  lineLookup(config: AdministrationConfig): { get(key: LineKey): MutationLine | undefined } {
-    const l = this.prepared(config);
-    l.byKey ??= keyLookup(l.base.lines);
+  lineLookup(config: AdministrationConfig, job: Job = NO_JOB): { get(key: LineKey): MutationLine | undefined } {
+    const l = this.prepared(config, job);
+    l.byKey ??= keyLookup(l.base.lines, () => job.tick());
     return l.byKey;
   }
 
@@ -226,10 +226,13 @@ export class EngineState {
 }
 
 /** Lines by key through a compact string index (600,000 keys cost a Map twice as much). */
-function keyLookup(lines: readonly MutationLine[]): { get(key: LineKey): MutationLine | undefined } {
+function keyLookup(lines: readonly MutationLine[], tick: () => void): { get(key: LineKey): MutationLine | undefined } {
   const index = new StringIndex(lines.length);
   const lineOf = new Int32Array(lines.length);
-  for (let i = 0; i < lines.length; i++) lineOf[index.add(lines[i]!.key)] = i;
+  for (let i = 0; i < lines.length; i++) {
+    tick();
+    lineOf[index.add(lines[i]!.key)] = i;
+  }
   return {
     get(key) {
       const id = index.find(key);

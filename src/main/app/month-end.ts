@@ -528,8 +528,8 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
       const written = await writeWorkbook(
         {
           results: [r],
-          audit: listAudit(db, { unitId }),
-          auditChain: auditChain(db),
+          audit: listAudit(db, { unitId }, (w) => job.tick(w)),
+          auditChain: auditChain(db, (w) => job.tick(w)),
           sync: {
             environment: c.environment ? { number: c.environment.number, type: c.environment.type } : null,
             syncedAt: last?.finished ?? null,
@@ -538,7 +538,7 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
           },
           generatedAt: nowIso(),
           appVersion: opts.appVersion ?? '0.1.0',
-          lines: engine.lineLookup(cfg),
+          lines: engine.lineLookup(cfg, job),
         },
         targetPath,
         { lang, tick: () => job.tick(64) },

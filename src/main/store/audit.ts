@@ -47,8 +47,11 @@ export interface AuditChainState {
   brokenAt: number | null;
 }
 
-/** Recomputes the whole chain from the start. */
-export function auditChain(db: Db): AuditChainState {
+/** A bulk entry's detail lists thousands of matches: a long job's tick weighs it by its size. */
+const weight = (detail: string) => 1 + (detail.length >> 10);
+
+/** Recomputes the whole chain from the start (`tick` for a job that must stay cancellable). */
+export function auditChain(db: Db, tick: (weight?: number) => void = () => undefined): AuditChainState {
   let prev = GENESIS;
   let entries = 0;
   let brokenAt: number | null = null;
@@ -58,6 +61,7 @@ export function auditChain(db: Db): AuditChainState {
     )
     .iterate();
   for (const r of rows) {
+    tick(weight(r.detail));
     entries++;
     const hash = entryHash(prev, { at: r.at, by: r.by, action: r.action, unitId: r.unit_id, account: r.account, detail: r.detail, reason: r.reason });
     // Entries from before the chain (NULL) are chained here; every stored link must match.
@@ -79,12 +83,17 @@ interface AuditRow {
 }
 
 /** Newest first; filtered by unit (and account) when given. */
-export function listAudit(db: Db, opts: { unitId?: number; account?: string; limit?: number } = {}): AuditEntry[] {
+export function listAudit(db: Db, opts: { unitId?: number; account?: string; limit?: number } = {}, tick: (weight?: number) => void = () => undefined): AuditEntry[] {
+  const out: AuditEntry[] = [];
   const rows = db
     .prepare<[number | null, number | null, string | null, string | null, number], AuditRow>(
       `SELECT id, at, by, action, unit_id, account, detail, reason FROM audit_log
        WHERE (? IS NULL OR unit_id = ?) AND (? IS NULL OR account = ?) ORDER BY id DESC LIMIT ?`,
     )
-    .all(opts.unitId ?? null, opts.unitId ?? null, opts.account ?? null, opts.account ?? null, opts.limit ?? -1);
-  return rows.map((r) => ({ id: r.id, at: r.at, by: r.by, action: r.action, unitId: r.unit_id, account: r.account, detail: r.detail, reason: r.reason }));
+    .iterate(opts.unitId ?? null, opts.unitId ?? null, opts.account ?? null, opts.account ?? null, opts.limit ?? -1);
+  for (const r of rows) {
+    tick(weight(r.detail));
+    out.push({ id: r.id, at: r.at, by: r.by, action: r.action, unitId: r.unit_id, account: r.account, detail: r.detail, reason: r.reason });
+  }
+  return out;
 }
