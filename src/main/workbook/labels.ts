@@ -142,6 +142,8 @@ export const ROLE: Record<AccountRole, Text> = {
   netWages: { nl: 'Te betalen nettolonen', en: 'Net wages payable' },
   payrollTax: { nl: 'Af te dragen loonheffing', en: 'Payroll taxes payable' },
   pension: { nl: 'Af te dragen pensioenpremies', en: 'Pension premiums payable' },
+  employeeCreditor: { nl: 'Medewerkercrediteur (declaraties)', en: 'Employee creditor (expense claims)' },
+  paymentsInTransit: { nl: 'Betalingen onderweg', en: 'Payments in transit' },
 };
 
 export const ACCOUNT_STATUS: Record<AccountStatus, Text> = {
