@@ -9,6 +9,7 @@ export const SHEET = {
   summary: { nl: 'Leadsheet', en: 'Summary' },
   rollforward: { nl: 'Verloop Moss Balance', en: 'Rollforward Moss Balance' },
   openItems: { nl: 'Open', en: 'Open' },
+  employees: { nl: 'medewerkers', en: 'employees' },
   matches: { nl: 'Afletteringen', en: 'Matched groups' },
   flags: { nl: 'Signaleringen', en: 'Flags' },
   audit: { nl: 'Audittrail', en: 'Audit trail' },
@@ -63,6 +64,12 @@ export const OPEN_ITEM_HEADERS: Text[] = [
   { nl: 'Signaleringen', en: 'Flags' },
   { nl: 'Notitie', en: 'Note' },
   { nl: 'Reden open', en: 'Why open' },
+];
+
+/** The shared open-items sheet's first columns (employee creditors), before OPEN_ITEM_HEADERS. */
+export const CREDITOR_HEADERS: Text[] = [
+  { nl: 'Crediteur', en: 'Creditor' },
+  { nl: 'Naam', en: 'Name' },
 ];
 
 /** Why an open item is expected to be open (it is in `expected`, not a reconciling item). */

@@ -8,6 +8,7 @@ import { exportTicks } from './table';
 import { writeFileSafely } from './safeFile';
 import { writeMatches } from './sheets/matches';
 import { writeOpenItems } from './sheets/openItems';
+import { writeSharedItems } from './sheets/sharedItems';
 import { writeRollforward } from './sheets/rollforward';
 import { writeSummary } from './sheets/summary';
 import { writeAudit, writeFlags, writeSync } from './sheets/lists';
@@ -28,7 +29,8 @@ export async function writeWorkbook(input: WorkbookInput, targetPath: string, op
     // Sheets are written one after another: each is committed (its zip entry closed) before the next.
     writeSummary(wb, plan, lang);
     writeRollforward(wb, plan, input.results, lang);
-    for (const sheet of plan.accounts) if (sheet.name !== null) await writeOpenItems(wb, { ...sheet, name: sheet.name }, lang);
+    for (const sheet of plan.accounts) if (sheet.name !== null && !sheet.shared) await writeOpenItems(wb, { ...sheet, name: sheet.name }, lang);
+    for (const group of plan.shared) await writeSharedItems(wb, group, lang);
     await writeMatches(wb, plan.matches, input.results, lines, lang);
     writeFlags(wb, plan.flags, input.results, lang);
     writeAudit(wb, plan.audit, input.audit, lang, input.auditChain);

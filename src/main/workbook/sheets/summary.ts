@@ -6,6 +6,7 @@ import { periodLabel } from '../../../shared/domain';
 import { DIFFERENCE_HIGHLIGHT, euro, euroFormula, excelDateTime, sheetRef, STYLE } from '../cells';
 import { ACCOUNT_STATUS, label, ROLE, SUMMARY_HEADERS } from '../labels';
 import { administrationLabel, type SheetPlan } from '../plan';
+import { sharedReconcilingFormula } from './sharedItems';
 import { closeTable, highlightNonZero, openTable, putRow, type Column } from '../table';
 
 const WIDTHS = [26, 10, 22, 12, 28, 16, 16, 16, 18, 18, 20, 9, 9, 18, 17, 18, 17];
@@ -31,7 +32,11 @@ export function writeSummary(wb: ExcelJS.Workbook, plan: SheetPlan, lang: Lang):
       euro(account.closing),
       euro(account.expected),
       euroFormula(`F${r}-G${r}`, difference),
-      sheet.name === null ? euro(sheet.reconcilingTotal) : euroFormula(`${sheetRef(sheet.name)}!F${sheet.reconcilingRow}`, sheet.reconcilingTotal),
+      sheet.name === null
+        ? euro(sheet.reconcilingTotal)
+        : sheet.shared
+          ? euroFormula(sharedReconcilingFormula({ ...sheet, shared: sheet.shared }, lang), sheet.reconcilingTotal)
+          : euroFormula(`${sheetRef(sheet.name)}!F${sheet.reconcilingRow}`, sheet.reconcilingTotal),
       euroFormula(`H${r}-I${r}`, difference - sheet.reconcilingTotal),
       label(ACCOUNT_STATUS, account.status, lang),
       account.lineCount,

@@ -13,6 +13,11 @@ const METHOD: Record<string, { nl: string; en: string }> = {
   'payroll-split': { nl: 'Nettoloon in delen betaald', en: 'Net wage paid in parts' },
   'period-total': { nl: 'Periode tegen één afdracht', en: 'Period against one payment' },
   'period-difference': { nl: 'Periode tegen afdracht met klein verschil', en: 'Period against a payment with a small difference' },
+  'report-number': { nl: 'Declaratienummer in de betaling', en: 'Report number in the payment' },
+  'report-amount': { nl: 'Declaratie en vergoeding: zelfde bedrag', en: 'Report and reimbursement: same amount' },
+  'report-combined': { nl: 'Declaraties samen in één betaling', en: 'Reports paid together in one payment' },
+  'payment-order': { nl: 'Betaalopdracht tegen bankafschrijving', en: 'Payment order against bank debit' },
+  'payment-order-exact': { nl: 'Betaalopdracht en bank: zelfde bedrag', en: 'Payment order and bank: same amount' },
 };
 
 /** The method in words; an unknown code is shown as it is rather than hidden. */
