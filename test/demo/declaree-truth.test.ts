@@ -41,6 +41,7 @@ describe('demo Declaree truth', () => {
         expect(hits.length, `${f.code} on ${f.account}`).toBeGreaterThan(0);
         const allowed = flags.filter((g) => g.code === f.code && g.account === f.account).flatMap((g) => g.lines);
         expect(hits.flatMap((h) => h.lines).filter((k) => !allowed.includes(k)), `${f.code} on ${f.account}`).toEqual([]);
+        for (const k of f.lines) expect(hits.some((h) => h.lines.includes(k)), `${f.code} names ${k}`).toBe(true);
       }
       expect(result.flags.filter((f) => f.code === 'duplicate').length).toBe(flags.filter((f) => f.code === 'duplicate').length);
       const confirmed = result.matches.filter((m) => m.status === 'confirmed' || m.status === 'suggested');

@@ -77,7 +77,7 @@ export function declareeTruth(declaree: DeclareeProfile, lines: readonly BookedL
       if (copies.length > 0) add('duplicate', account, [...copies.map(copyOf), ...copies]);
       // One number on two creditors: one flag, on the creditor where the wrong line is open.
       for (const wrong of openWith(['report-wrong-creditor'])) {
-        add('duplicate', account, [wrong, ...lines.filter((l) => l !== wrong && l.invoiceId === wrong.invoiceId && l.journalId === declaree.journal && l.account !== account)]);
+        add('duplicate', account, [wrong, ...lines.filter((l) => l !== wrong && l.creditor && l.invoiceId === wrong.invoiceId && l.journalId === declaree.journal && l.account !== account)]);
       }
       add('missing-counterpart', account, openWith(role === 'paymentsInTransit' ? ['order-not-executed'] : UNPAID));
       if (role === 'employeeCreditor') add('missing-counterpart', account, openWith(UNREPORTED));
