@@ -79,7 +79,7 @@ describe('expense claims in the app', () => {
       expect(oldest.key).toBe(unpaid.key);
       await expect.poll(() => rows.first().getAttribute('data-account')).toBe(unpaid.account);
       expect(await rows.first().textContent()).toContain(`${unpaid.ageDays} d`);
-      await table.getByRole('textbox', { name: 'Zoek medewerker of nummer' }).fill(unpaid.account);
+      await table.getByRole('searchbox', { name: 'Zoek medewerker of nummer' }).fill(unpaid.account);
       await expect.poll(() => rows.count()).toBe(1);
       await h.screenshot('d02-unpaid-found');
       await rows.first().getByRole('button', { name: `Afletteren ${unpaid.account}` }).click();
