@@ -31,7 +31,7 @@ export function EmployeeTable({ accounts, suggested, onOpen }: { accounts: Accou
   const open = rows.reduce((s, r) => s + r.open, 0);
   const toggle = (key: CreditorSortKey) => setSort((s) => ({ key, desc: s.key === key ? !s.desc : false }));
   return (
-    <section className="panel creditors employee-creditors" aria-labelledby={`${id}-h`} data-testid="employee-creditors">
+    <section className="panel employee-creditors" aria-labelledby={`${id}-h`} data-testid="employee-creditors">
       <h2 id={`${id}-h`} className="section-title">
         {t('emp.title')} <span className="muted small">{t('emp.summary', { n: clearing, total: rows.length, open })}</span>
       </h2>
@@ -41,7 +41,7 @@ export function EmployeeTable({ accounts, suggested, onOpen }: { accounts: Accou
           <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)} /> {t('emp.onlyProblems')}
         </label>
       </div>
-      <table className="creditor-table">
+      <table className="employee-table">
         <thead>
           <tr>
             {COLUMNS.map((c) => (
