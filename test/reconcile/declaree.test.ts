@@ -101,6 +101,14 @@ describe('payment cycle (not-yet-due)', () => {
     expect(missing[0]!.lines).toEqual([old.key]);
     expect(missing[0]!.message.en).toContain('expense report');
     expect(flagsOf(result, 'missing-counterpart', E1)).toEqual([]);
+    // It does not tie out: the flag names the report that stops it (so "Toon" shows it), in counted words.
+    const tie = flagsOf(result, 'does-not-clear', E2);
+    expect(tie).toHaveLength(1);
+    expect(tie[0]!.lines).toEqual([old.key]);
+    expect(tie[0]!.message.nl).toContain('declaraties jonger dan 14 dagen');
+    expect(tie[0]!.message.nl).toContain('; 1 andere open post (');
+    expect(tie[0]!.message.en).toContain('; 1 other open item (');
+    expect(tie[0]!.message.nl).not.toMatch(/\((en|s)\)|samen/);
   });
 
   it('follows a configured paymentCycleDays', () => {

@@ -3,6 +3,7 @@
 // reports in the months to reconcile, payments in transit and the bank ledger accounts exist, and
 // configured employee creditors exist as creditors (one check naming those that do not).
 import type { AdministrationConfig, Bilingual } from '../../shared/domain';
+import { counted } from '../../shared/plural';
 import { declareeBankAccounts } from '../reconcile/profiles/declaree';
 import { accountCheck, check, NONE, unknown, type ReadinessCheck, type ReadinessReader } from './readiness';
 import { journalChecks, type ReadinessMonths } from './readiness-journal';
@@ -35,7 +36,11 @@ export async function declareeReadiness(reader: ReadinessReader, unitId: number,
 
   const configured = d.employeeCreditors ?? [];
   if (configured.length > 0) {
-    const label: Bilingual = { nl: `${configured.length} medewerkercrediteur(en) bestaan als crediteur`, en: `${configured.length} employee creditor(s) exist as creditors` };
+    const many = configured.length !== 1;
+    const label: Bilingual = {
+      nl: `${counted(configured.length, 'medewerkercrediteur', 'medewerkercrediteuren')} ${many ? 'bestaan' : 'bestaat'} als crediteur`,
+      en: `${counted(configured.length, 'employee creditor', 'employee creditors', 'en')} ${many ? 'exist as creditors' : 'exists as a creditor'}`,
+    };
     const found = new Set<string>();
     let failed: Bilingual | null = null;
     for (let i = 0; i < configured.length && failed === null; i += CHUNK) {
