@@ -58,10 +58,13 @@ describe('expense claims in the app', () => {
       await page.getByRole('button', { name: 'Administratie opslaan' }).click();
       await expect.poll(async () => (await h.backend.invoke<{ administrations: unknown[] }>('getWorkspace', [])).administrations).toEqual([{ unitId: 1, declaree: demoDeclareeProfile() }]);
       await page.getByRole('button', { name: 'Naar de maandafsluiting' }).click();
+      // Every decision is recorded under a name: the controller types theirs first.
+      await page.locator('.monthbar').waitFor();
+      await page.getByLabel('Uw naam').fill('A. de Vries');
 
       await page.getByRole('textbox', { name: 'Periode (MM-JJJJ)' }).fill('06-2025');
       await page.locator('.monthbar button.primary').click();
-      await expect.poll(() => page.getByRole('status').filter({ hasText: /Klaar: .* regels opgehaald/ }).count(), { timeout: 90_000 }).toBe(1);
+      await expect.poll(() => page.getByRole('status').filter({ hasText: /Klaar: .* regels uit AFAS opgehaald/ }).count(), { timeout: 90_000 }).toBe(1);
       // Payments in transit is a card; the employee creditors are one table, a row each.
       await expect.poll(() => page.locator('[data-profile="declaree"] .account-card').count()).toBe(1);
       const table = page.getByTestId('employee-creditors');
@@ -100,7 +103,7 @@ describe('expense claims in the app', () => {
       await page.locator(`[data-key="${bankKey}"]`).click();
       const summary = page.locator('.batch-panel [data-testid="batch-summary"]');
       await expect.poll(() => summary.textContent()).toContain(`tegen ${orderLines.length} regels`);
-      expect(await page.locator('.batch-panel h3').textContent()).toContain('Betaalopdracht tegen bankafschrijving');
+      expect(await page.locator('.batch-panel h3').textContent()).toContain('betaalopdracht tegen bankafschrijving');
       // Undo the automatic match, then match N:1 by hand: the whole order entry, then the bank line.
       await page.keyboard.press('u');
       await expect.poll(() => page.getByRole('status').filter({ hasText: 'Aflettering verwijderd.' }).count()).toBe(1);
