@@ -64,11 +64,28 @@ const nmbrsProfile = z
   })
   .strict();
 
+const declareeProfile = z
+  .object({
+    journal: text(40).min(1),
+    paymentsInTransitAccount: accountNo,
+    bankAccounts: z.array(accountNo).max(50).optional(),
+    employeeCreditors: z.array(accountNo).max(10_000).optional(),
+    paymentCycleDays: z.number().int().min(0).max(366).optional(),
+  })
+  .strict();
+
 /** Each profile key optional, at least one present; `profile` (the old shape) names a present key. */
 export const administration = z
-  .object({ unitId, name: text(200).optional(), profile: z.enum(PROFILE_IDS).optional(), moss: mossProfile.optional(), nmbrs: nmbrsProfile.optional() })
+  .object({
+    unitId,
+    name: text(200).optional(),
+    profile: z.enum(PROFILE_IDS).optional(),
+    moss: mossProfile.optional(),
+    nmbrs: nmbrsProfile.optional(),
+    declaree: declareeProfile.optional(),
+  })
   .strict()
-  .refine((a) => PROFILE_IDS.some((p) => a[p] !== undefined), 'choose at least one profile (moss, nmbrs)')
+  .refine((a) => PROFILE_IDS.some((p) => a[p] !== undefined), 'choose at least one profile (moss, nmbrs, declaree)')
   .refine((a) => a.profile === undefined || a[a.profile] !== undefined, 'profile names a key that is missing');
 
 export const contract = {

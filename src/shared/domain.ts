@@ -70,8 +70,25 @@ export interface NmbrsProfile {
   bankAccounts: string[];
 }
 
+/**
+ * The Declaree profile (expense claims, seed 001): every approved report credits the employee's
+ * creditor in the Declaree journal (InvoiceId = the report number); the reimbursement debits it,
+ * from the bank feed or from an AFAS payment order through payments in transit.
+ */
+export interface DeclareeProfile {
+  journal: string;
+  /** Betalingen onderweg: a payment order's credits against the bank's one debit for the order. */
+  paymentsInTransitAccount: string;
+  /** Bank ledger accounts of the feed; the other profiles' bank accounts when omitted. */
+  bankAccounts?: string[];
+  /** The employees' creditor numbers; every creditor credited from the Declaree journal when omitted. */
+  employeeCreditors?: string[];
+  /** A report younger than this many days at the period's end is not yet due (default 14). */
+  paymentCycleDays?: number;
+}
+
 /** The clearing profiles an administration can run, each a key of AdministrationConfig. */
-export const PROFILE_IDS = ['moss', 'nmbrs'] as const;
+export const PROFILE_IDS = ['moss', 'nmbrs', 'declaree'] as const;
 export type ProfileId = (typeof PROFILE_IDS)[number];
 
 /**
@@ -85,6 +102,7 @@ export interface AdministrationConfig {
   profile?: ProfileId;
   moss?: MossProfile;
   nmbrs?: NmbrsProfile;
+  declaree?: DeclareeProfile;
 }
 
 /** The profiles the administration runs, in PROFILE_IDS order. */

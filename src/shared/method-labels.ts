@@ -14,6 +14,11 @@ const METHOD: Record<string, { nl: string; en: string }> = {
   'payroll-split': { nl: 'nettoloon in delen betaald', en: 'net wage paid in parts' },
   'period-total': { nl: 'periode tegen één afdracht', en: 'period against one payment' },
   'period-difference': { nl: 'periode tegen afdracht met klein verschil', en: 'period against a payment with a small difference' },
+  'report-number': { nl: 'declaratienummer in de betaling', en: 'report number in the payment' },
+  'report-amount': { nl: 'declaratie en vergoeding: zelfde bedrag', en: 'report and reimbursement: same amount' },
+  'report-combined': { nl: 'declaraties samen in één betaling', en: 'reports paid together in one payment' },
+  'payment-order': { nl: 'betaalopdracht tegen bankafschrijving', en: 'payment order against bank debit' },
+  'payment-order-exact': { nl: 'betaalopdracht en bank: zelfde bedrag', en: 'payment order and bank: same amount' },
 };
 
 /** The method in words; an unknown code is shown as it is rather than hidden. */

@@ -10,7 +10,8 @@ export function pluralOf(word: string, lang: Lang): string {
   if (lang === 'en') return /(s|x|ch|sh)$/.test(word) ? `${word}es` : /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`;
   // Dutch: -ing → -ingen; unstressed -el/-er/-em/-en/-je → -s ("regel" → "regels"); a vowel → -'s.
   if (/ing$/.test(word)) return `${word}en`;
-  if (/(el|er|em|en|je)$/.test(word)) return `${word}s`;
+  // Unstressed -ie too ("declaratie" → "declaraties", "premie" → "premies").
+  if (/(el|er|em|en|je|ie)$/.test(word)) return `${word}s`;
   return /[aeiou]$/.test(word) ? `${word}'s` : `${word}en`;
 }
 

@@ -3,11 +3,21 @@
 import type { Bilingual, LineKey, MutationLine, Period, ProfileId } from './domain';
 import type { Cents } from './money';
 
-export type AccountRole = 'mossBalance' | 'cashInTransit' | 'defaultSupplier' | 'creditor' | 'netWages' | 'payrollTax' | 'pension';
+export type AccountRole =
+  | 'mossBalance'
+  | 'cashInTransit'
+  | 'defaultSupplier'
+  | 'creditor'
+  | 'netWages'
+  | 'payrollTax'
+  | 'pension'
+  | 'employeeCreditor'
+  | 'paymentsInTransit';
 
 /**
  * What an account's balance is compared with: 0; an external balance (the Moss wallet); or the
- * liability of the period itself, which is paid after the period ends (payroll taxes, pension).
+ * liability not yet due: the period's own (payroll taxes, pension, paid after the period ends), or
+ * the documents still within their payment cycle (expense reports, see dueWithinDays).
  */
 export type ExpectedKind = 'zero' | 'external' | 'not-yet-due';
 
@@ -163,6 +173,11 @@ export interface AccountResult {
   profile?: ProfileId;
   /** What `expected` is (0 when absent). */
   expectedKind?: ExpectedKind;
+  /**
+   * With expectedKind 'not-yet-due': set when not-yet-due means "younger than this many days at
+   * the period's end" (an expense report within its payment cycle), absent for the period's own.
+   */
+  dueWithinDays?: number;
   account: string;
   name: string | null;
   opening: Cents;
@@ -171,7 +186,8 @@ export interface AccountResult {
   closing: Cents;
   /**
    * 0; the wallet balance for the Moss Balance account (when entered); or, for payroll taxes and
-   * pension, the sum of the period's own credits (the open items with reason 'not-yet-due').
+   * pension, the sum of the period's own credits; for an employee creditor, of the reports within
+   * their payment cycle (the open items with reason 'not-yet-due').
    */
   expected: Cents;
   difference: Cents;

@@ -74,4 +74,14 @@ describe('CLI config: profiles', () => {
     expect(e.fields).toEqual(['administrations[0].moss.cashInTransitAccount', 'administrations[0].nmbrs.netWagesAccount']);
     expect(e.text.nl).toContain('rekening 20990');
   });
+
+  it('reads a Declaree profile with its optional fields, and names a typo in it', () => {
+    const declaree = { journal: 'DEC', paymentsInTransitAccount: '1960', employeeCreditors: ['800101'], paymentCycleDays: 21 };
+    const config = { ...mossConfig([1]), administrations: [{ unitId: 1, declaree }] };
+    expect(parseConfig(config, 'k.json').administrations[0]!.declaree).toEqual(declaree);
+    const e = usage({ ...config, administrations: [{ unitId: 1, declaree: { ...declaree, paymentCycleDay: 10 } }] });
+    expect(e.fields).toContain('administrations[0].declaree.paymentCycleDay');
+    expect(e.text.en).toContain('"paymentCycleDays"');
+    expect(usage({ ...config, administrations: [{ unitId: 1, declaree: { journal: 'DEC' } }] }).fields.join()).toContain('paymentsInTransitAccount');
+  });
 });

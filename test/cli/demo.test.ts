@@ -26,4 +26,16 @@ it('runs the month-end job on the demo and writes the workbooks and report in ./
   expect(cit?.closing).toBe(centsToDecimal(truth.closing));
   expect(report.administrations[0]?.walletBalance).toBe(centsToDecimal(demoTruth.units[0]!.periods['2025-06']!.wallet));
   expect(report.administrations[1]?.clears).toBe(true);
+  // The closing note names each planted Declaree problem with what the report says: check it does.
+  const flags = report.administrations[0]!.flags;
+  const has = (code: string, account: string) => flags.some((f) => f.code === code && f.account === account);
+  for (const [code, account] of [['duplicate', '800101'], ['duplicate', '800105'], ['missing-counterpart', '800105'], ['missing-counterpart', '800107'], ['open-too-long', '800107'], ['missing-counterpart', '800111'], ['missing-counterpart', '800102'], ['unexpected-journal', '800113'], ['missing-counterpart', '1960']] as const) {
+    expect(has(code, account), `${code} on ${account}`).toBe(true);
+    expect(run.stdout).toContain(account);
+  }
+  const accounts = report.administrations[0]!.accounts;
+  expect(accounts.find((a) => a.account === '1960')?.clears).toBe(false);
+  expect(accounts.find((a) => a.account === '800101')?.clears).toBe(false);
+  expect(accounts.filter((a) => a.role === 'employeeCreditor').length).toBeGreaterThanOrEqual(14);
+  expect(run.stdout).toContain('DCL-2025-9001');
 });

@@ -48,6 +48,8 @@ export function demoConfig(units: number[], extra: Record<string, unknown> = {})
       unitId,
       moss: { balanceAccount: '11050', cashInTransitAccount: '20990', defaultSupplier: '700123', purchaseJournal: 'MOSI', bankJournal: 'MOSB', bankAccounts: ['11000'] },
       nmbrs: { journal: 'LON', netWagesAccount: '1610', payrollTaxAccount: '1620', ...(unitId === 1 ? { pensionAccount: '1630' } : {}), bankAccounts: ['11000'] },
+      // Administration 1 also runs Declaree (its employee creditors found from the DEC journal).
+      ...(unitId === 1 ? { declaree: { journal: 'DEC', paymentsInTransitAccount: '1960', bankAccounts: ['11000'] } } : {}),
     })),
   };
 }

@@ -40,7 +40,7 @@ function truthOf(unitId: number, profiles: string[]) {
   return { ...t, accounts: t.accounts.filter((a) => own.has(a.account)), openLines: t.openLines.filter((l) => own.has(l.account)), flags: t.flags.filter((f) => own.has(f.account)), matches: t.matches.filter((m) => own.has(m.account)) };
 }
 
-function expectReportMatchesTruth(report: Report, units: number[], profiles = ['moss', 'nmbrs']): void {
+function expectReportMatchesTruth(report: Report, units: number[], profiles = ['moss', 'nmbrs', 'declaree']): void {
   expect(report.period).toBe(JUNE);
   expect(report.administrations.map((a) => a.unitId)).toEqual(units);
   for (const a of report.administrations) {

@@ -27,10 +27,11 @@ describe('a failure or a missing month never looks like success', () => {
     const { page } = h;
     await page.getByTestId('not-fetched').waitFor();
     expect(await page.getByTestId('not-fetched').textContent()).toContain('Periode 06-2025 is nog niet opgehaald uit AFAS');
-    // The demo's administration 1 runs Moss and Nmbrs: three cards each, none with a verdict.
+    // The demo's administration 1 runs Moss and Nmbrs (three cards each) and Declaree (payments in
+    // transit; its employee creditors are found in the lines, so none yet): none with a verdict.
     const badges = await page.locator('.account-card [data-status]').allTextContents();
-    expect(badges).toEqual(Array(6).fill('○ Niet opgehaald'));
-    expect(await page.locator('.account-card .figures dd').allTextContents()).toEqual(Array(24).fill('—'));
+    expect(badges).toEqual(Array(7).fill('○ Niet opgehaald'));
+    expect(await page.locator('.account-card .figures dd').allTextContents()).toEqual(Array(28).fill('—'));
     expect(await page.locator('.account-card .chart').count()).toBe(0);
     expect(await page.locator('body').textContent()).not.toMatch(/Sluit aan|Komt terug op nul/);
     expect(await page.getByRole('button', { name: 'Mutaties ophalen' }).count()).toBe(1);
@@ -111,7 +112,13 @@ describe('a failure or a missing month never looks like success', () => {
     await page.getByRole('button', { name: 'Volgende maand' }).click();
     await page.getByTestId('not-fetched').waitFor();
     expect(await page.getByTestId('not-fetched').textContent()).toContain('07-2025');
-    expect(await page.locator('.account-card [data-status]').allTextContents()).toEqual(Array(6).fill('○ Niet opgehaald'));
+    expect(await page.locator('.account-card [data-status]').allTextContents()).toEqual(Array(7).fill('○ Niet opgehaald'));
+    // The employee creditors found in earlier months: a row each, no figures, no way in.
+    const employees = page.locator('.employee-table tbody tr[data-account]');
+    expect(await employees.count()).toBeGreaterThan(0);
+    expect(new Set(await employees.locator('[data-status]').allTextContents())).toEqual(new Set(['○ Niet opgehaald']));
+    expect(new Set(await employees.locator('td.num:nth-last-child(-n+3)').allTextContents())).toEqual(new Set(['—']));
+    expect(await employees.getByRole('button').evaluateAll((bs) => bs.every((b) => (b as HTMLButtonElement).disabled))).toBe(true);
     expect(await page.locator('.flags').textContent()).toContain('deze periode is nog niet opgehaald');
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect.poll(() => page.getByTestId('not-fetched').textContent()).toContain('Period 07-2025 has not been fetched from AFAS yet');

@@ -36,9 +36,10 @@ describe('month-end with the demo data', () => {
     await h.screenshot('02-sync-progress');
     // Wait for the sync itself to finish (its toast), not just for cards of the empty month.
     await expect.poll(() => page.getByRole('status').filter({ hasText: /Klaar: .* regels uit AFAS opgehaald/ }).count(), { timeout: 60_000 }).toBe(1);
-    // The demo runs Moss and Nmbrs: a group of cards per profile.
+    // The demo runs Moss, Nmbrs and Declaree: a group of cards per profile, employee creditors as one table.
     await expect.poll(() => page.locator('[data-profile="moss"] .account-card').count()).toBe(3);
     await expect.poll(() => page.locator('[data-profile="nmbrs"] .account-card').count()).toBe(3);
+    await expect.poll(() => page.locator('[data-profile="declaree"] .account-card').count()).toBe(1);
     // The period comes from main's hint: the demo's last month.
     expect(await page.getByRole('textbox', { name: 'Periode (MM-JJJJ)' }).inputValue()).toBe('06-2025');
 
@@ -58,6 +59,7 @@ describe('month-end with the demo data', () => {
     }
     // Merchant creditors are rows in a table under the three Moss cards, each with a way in.
     expect(await page.locator('.creditor-table tbody tr').count()).toBe(june.accounts.filter((a) => a.role === 'creditor').length);
+    expect(await page.locator('.employee-table tbody tr[data-account]').count()).toBe(june.accounts.filter((a) => a.role === 'employeeCreditor').length);
     await expect.poll(() => page.locator(`[data-account="${balance}"] .badge`).textContent()).toContain('Walletsaldo nog niet ingevuld');
     await h.screenshot('03-dashboard');
     await page.getByRole('button', { name: 'Walletsaldo invullen →' }).click();

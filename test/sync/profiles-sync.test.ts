@@ -53,3 +53,22 @@ describe('sync of an administration with several profiles', () => {
     }
   });
 });
+
+describe('sync of an administration with Declaree', () => {
+  it('finds the employee creditors in the Declaree journal and fetches them with payments in transit', async () => {
+    const t = tmpDb();
+    try {
+      const r = await syncAdministration({ db: t.db, client, config: { unitId: 1, declaree: both.declaree! }, ...range });
+      expect(r.accounts.slice(0, 2)).toEqual(['1960', '11000']);
+      const employees = r.accounts.filter((a) => a.startsWith('8001'));
+      // Exactly the creditors with a Declaree line in the synced months.
+      const want = [...new Set(dataset.lines.filter((l) => l.unitId === 1 && l.journalId === 'DEC' && l.creditor && l.date >= '2025-05-01').map((l) => l.account))].sort();
+      expect(employees.sort()).toEqual(want);
+      expect(Object.keys(r.requests).some((k) => k.endsWith(':discover'))).toBe(true);
+      const stored = queryLines(t.db, { unitId: 1, accounts: [want[0]!] });
+      expect(new Set(stored.map((l) => l.journalId))).toContain('DEC');
+    } finally {
+      t.cleanup();
+    }
+  });
+});

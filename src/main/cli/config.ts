@@ -32,6 +32,16 @@ const nmbrs = z
   })
   .loose();
 
+const declaree = z
+  .object({
+    journal: code,
+    paymentsInTransitAccount: code,
+    bankAccounts: z.array(code).min(1).optional(),
+    employeeCreditors: z.array(code).optional(),
+    paymentCycleDays: z.number().int().min(0).max(366).optional(),
+  })
+  .loose();
+
 const environment = z
   .object({
     number: z.string().trim().min(1),
@@ -48,6 +58,7 @@ const administration = z
     profile: z.enum(PROFILE_IDS).optional(),
     moss: moss.optional(),
     nmbrs: nmbrs.optional(),
+    declaree: declaree.optional(),
   })
   .loose()
   .superRefine((a, ctx) => {
@@ -115,6 +126,7 @@ function unknownKeys(value: unknown): Problem[] {
       if (isObject(a)) {
         check(a.moss, Object.keys(moss.shape), `administrations[${i}].moss`);
         check(a.nmbrs, Object.keys(nmbrs.shape), `administrations[${i}].nmbrs`);
+        check(a.declaree, Object.keys(declaree.shape), `administrations[${i}].declaree`);
       }
     });
   }
@@ -135,8 +147,8 @@ export function parseConfig(value: unknown, file: string): CliConfig {
         en: `The configuration file ${file} is not valid:\n${lines('en')}`,
       },
       {
-        nl: 'Verbeter de genoemde velden. Voorbeeld: {"environment":{"number":"12345","type":"production"},"administrations":[{"unitId":1,"moss":{…},"nmbrs":{…}}],"syncFrom":"2025-01"}',
-        en: 'Fix the fields named. Example: {"environment":{"number":"12345","type":"production"},"administrations":[{"unitId":1,"moss":{…},"nmbrs":{…}}],"syncFrom":"2025-01"}',
+        nl: 'Verbeter de genoemde velden. Voorbeeld: {"environment":{"number":"12345","type":"production"},"administrations":[{"unitId":1,"moss":{…},"nmbrs":{…},"declaree":{…}}],"syncFrom":"2025-01"}',
+        en: 'Fix the fields named. Example: {"environment":{"number":"12345","type":"production"},"administrations":[{"unitId":1,"moss":{…},"nmbrs":{…},"declaree":{…}}],"syncFrom":"2025-01"}',
       },
       problems.map((p) => p.field),
     );
@@ -176,6 +188,7 @@ export function parseConfig(value: unknown, file: string): CliConfig {
 function administrationOf(a: z.infer<typeof administration>): AdministrationConfig {
   const m = a.moss;
   const n = a.nmbrs;
+  const d = a.declaree;
   return {
     unitId: a.unitId,
     ...(a.name ? { name: a.name } : {}),
@@ -203,6 +216,17 @@ function administrationOf(a: z.infer<typeof administration>): AdministrationConf
             payrollTaxAccount: n.payrollTaxAccount,
             ...(n.pensionAccount ? { pensionAccount: n.pensionAccount } : {}),
             bankAccounts: n.bankAccounts,
+          },
+        }
+      : {}),
+    ...(d
+      ? {
+          declaree: {
+            journal: d.journal,
+            paymentsInTransitAccount: d.paymentsInTransitAccount,
+            ...(d.bankAccounts ? { bankAccounts: d.bankAccounts } : {}),
+            ...(d.employeeCreditors ? { employeeCreditors: d.employeeCreditors } : {}),
+            ...(d.paymentCycleDays !== undefined ? { paymentCycleDays: d.paymentCycleDays } : {}),
           },
         }
       : {}),

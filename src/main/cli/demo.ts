@@ -15,6 +15,7 @@ import { EXIT, UsageError } from './errors';
 import { runJob } from './job';
 import type { BackendEntry } from '../backend/entry';
 import { langFrom } from './reconcile';
+import { demoNote } from './demo-note';
 
 export async function demoCommand(argv: string[], io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream; env: NodeJS.ProcessEnv; cwd: string; backend?: BackendEntry }): Promise<number> {
   let values;
@@ -59,11 +60,7 @@ export async function demoCommand(argv: string[], io: { stdout: NodeJS.WriteStre
     if (r.code === EXIT.afas) return EXIT.afas;
     const files = [...r.workbooks, join(outDir, 'report.json')];
     io.stdout.write(`${lang === 'nl' ? 'Geschreven' : 'Written'}:\n${files.map((f) => `  ${f}`).join('\n')}\n`);
-    io.stdout.write(
-      lang === 'nl'
-        ? 'De demo bevat met opzet problemen (open kruisposten, een dubbele export, een walletverschil; in de salarisadministratie een dubbel geboekte loonrun, een teruggestorte salarisbetaling, een afgeronde afdracht); die staan in het rapport.\n'
-        : 'The demo contains planted problems (open cash-in-transit items, a duplicate export, a wallet difference; in its payroll a run posted twice, a returned salary transfer, a rounded tax payment); the report lists them.\n',
-    );
+    io.stdout.write(demoNote(lang));
     return EXIT.clears; // planted problems are reported, not an error
   } finally {
     await server.fake.close();

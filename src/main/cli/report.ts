@@ -20,6 +20,8 @@ export interface ReportOpenItem {
    */
   reason: string;
   ageDays: number;
+  /** The line's invoice id (an expense report's number, a purchase's invoice), when it has one. */
+  invoiceId?: string;
   flags: FlagCode[];
   note: string | null;
   /** The line's text; a SEPA structured bank text as counterparty · remittance. */
@@ -39,8 +41,13 @@ export interface ReportAccount {
   debit: string;
   credit: string;
   closing: string;
-  /** "0.00"; the wallet for mossBalance; the not-yet-due open items' sum for payrollTax and pension. */
+  /**
+   * "0.00"; the wallet for mossBalance; the not-yet-due open items' sum for payrollTax and pension
+   * (the period's own credits) and for employeeCreditor (reports within the payment cycle).
+   */
   expected: string;
+  /** employeeCreditor: a report younger than this many days at the period's end is not yet due. */
+  paymentCycleDays?: number;
   difference: string;
   clears: boolean;
   status: string;
@@ -88,6 +95,7 @@ export function reportAdministration(r: AdministrationResult, walletBalance: num
       credit: centsToDecimal(a.credit),
       closing: centsToDecimal(a.closing),
       expected: centsToDecimal(a.expected),
+      ...(a.dueWithinDays !== undefined ? { paymentCycleDays: a.dueWithinDays } : {}),
       difference: centsToDecimal(a.difference),
       clears: a.clears,
       status: a.status,
@@ -98,6 +106,7 @@ export function reportAdministration(r: AdministrationResult, walletBalance: num
         amount: centsToDecimal(o.line.amount),
         reason: o.note ?? o.reason ?? (o.flags.length > 0 ? o.flags.join(',') : 'unmatched'),
         ageDays: o.ageDays,
+        ...(o.line.invoiceId ? { invoiceId: o.line.invoiceId } : {}),
         flags: o.flags,
         note: o.note,
         ...describe(o.line),

@@ -38,6 +38,9 @@ import { tick } from './tick';
 import { parseBankText } from '../../shared/bank-text';
 import { linePeriod, periodKey, periodsPaidOn } from './tax-periods';
 import { returnReason } from './text';
+import { doesNotTieWithin } from './flags-documents';
+import { invoiceCopyKeys } from './invoice-copies';
+import { numbersOnTwoAccounts } from './shared-numbers';
 
 export interface ReconcileInput {
   config: AdministrationConfig;
@@ -214,6 +217,7 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
       role: rule.role,
       profile: rule.profile,
       expectedKind: rule.expected,
+      ...(rule.dueWithinDays !== undefined ? { dueWithinDays: rule.dueWithinDays } : {}),
       account: rule.account,
       name: input.accountNames?.[rule.account] ?? null,
       opening: acc.opening,
@@ -238,6 +242,8 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
 
   // One duplicate flag per double export, whichever accounts its entries touch.
   flags.push(...mergeDuplicates(duplicates));
+  // A document number on two accounts that share their numbers (a report on two employees).
+  if (fetched) flags.push(...numbersOnTwoAccounts(prep, p, accounts));
 
   // Open items carry the codes of the flags that name them. A duplicate's flag names the lines on
   // its home account; its lines on the other accounts (a run's tax and pension lines) are duplicates too.
@@ -385,6 +391,7 @@ function reconcileAccount(
   // A copy of an entry exported twice is to be reversed, not waited for: not "missing" its
   // counterpart, and not part of a liability either.
   const copies = new Set(duplicates.flatMap((g) => copiesOf(g)).map((l) => l.key));
+  for (const k of invoiceCopyKeys(rule, acc)) copies.add(k);
 
   // Balance against expectation.
   let expected = 0;
@@ -394,12 +401,16 @@ function reconcileAccount(
     clears = wallet !== null && bal.closing === wallet;
     if (!clears) flags.push(F.walletDifference(rule.account, bal.closing, wallet));
   } else if (rule.expected === 'not-yet-due') {
-    // The period's own liability is paid after the period ends: its open document-side lines
-    // are expected to be open, and only what is older (or foreign) stops the account clearing.
+    // The liability not yet due: the period's own document-side lines (paid after the period
+    // ends), or those younger than the payment cycle at the period's end. Those are expected to be
+    // open; only what is older (or foreign, or a copy) stops the account clearing.
     const key = periodKey(period);
+    const within = rule.dueWithinDays;
     const others: MutationLine[] = [];
     for (const o of openItems) {
-      if (sideOf(rule, o.line) === LEFT && !copies.has(o.line.key) && periodKey(linePeriod(o.line)) === key) {
+      const doc = sideOf(rule, o.line) === LEFT && inJournalSet(rule.left, o.line.journalId) && !copies.has(o.line.key);
+      const due = within === undefined ? periodKey(linePeriod(o.line)) === key : p.last - dayNumber(o.line.entryDate) < within;
+      if (doc && due) {
         o.reason = 'not-yet-due';
         expected += o.line.amount;
       } else {
@@ -407,7 +418,7 @@ function reconcileAccount(
       }
     }
     clears = bal.closing === expected;
-    if (!clears) flags.push(F.doesNotTie(rule, bal.closing, expected, others));
+    if (!clears) flags.push(within === undefined ? F.doesNotTie(rule, bal.closing, expected, others) : doesNotTieWithin(rule, within, bal.closing, expected, others));
   } else {
     clears = bal.closing === 0;
     if (!clears) flags.push(F.doesNotClear(rule, bal.closing, openItems.map((o) => o.line)));

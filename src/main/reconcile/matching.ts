@@ -7,6 +7,7 @@ import { runSubsetPass } from './passes/subset';
 import { runDifferencePass } from './passes/difference';
 import { runBatchPass } from './passes/batch';
 import { runPeriodPass } from './passes/period';
+import { runReferencePass } from './passes/reference';
 import type { MutationLine } from '../../shared/domain';
 import { returnReason } from './text';
 
@@ -35,6 +36,7 @@ export function matchAccount(rule: ClearingAccountRule, open: Sides): AccountMat
     else if (pass.kind === 'subset') runSubsetPass(pass, pool, proposals);
     else if (pass.kind === 'batch') runBatchPass(pass, pool, proposals);
     else if (pass.kind === 'period') runPeriodPass(pass, pool, proposals);
+    else if (pass.kind === 'reference') runReferencePass(pass, pool, proposals);
     else runDifferencePass(pass, pool, proposals);
   }
   return { proposals, capped: pool.capped };

@@ -42,7 +42,7 @@ export function byDayThenKey(a: Item, b: Item): number {
   );
 }
 
-export type ProposalKind = 'exact' | 'subset' | 'difference' | 'batch' | 'period';
+export type ProposalKind = 'exact' | 'subset' | 'difference' | 'batch' | 'period' | 'reference';
 
 export interface Proposal {
   items: Item[];

@@ -8,6 +8,7 @@ import { byDayThenKey, LEFT, makeItem, RIGHT, type Item, type Proposal, type Sid
 import { buildRuleSet } from './profiles';
 import type { MossRuleOptions } from './profiles/moss';
 import type { ClearingAccountRule, ClearingRuleSet } from './rules';
+import { invoiceCopyKeys } from './invoice-copies';
 import { evaluateStoredMatches, type StoredEvaluation } from './stored';
 import { tick } from './tick';
 
@@ -67,17 +68,18 @@ function uniqueAccounts(rules: readonly ClearingAccountRule[]): ClearingAccountR
 
 /**
  * Items of the account's lines that are on a side, not zero, in no confirmed match (confirmedOf,
- * by unit line) and not taken (by key), per side in byDayThenKey order. Only the order within a side matters to the passes, and lines from
+ * by unit line), not a copy of a document exported twice, per side in byDayThenKey order. Only the order within a side matters to the passes, and lines from
  * the store already come in that order per journal, so a side is only sorted when it is not.
  */
 export function openSides(rule: ClearingAccountRule, acc: AccountLines, confirmedOf: Int32Array | null): Sides {
   const sides: Sides = { left: [], right: [] };
   if (!rule.tracksOpenItems || rule.passes.length === 0) return sides;
   const { lines, day, index } = acc;
+  const copies = invoiceCopyKeys(rule, acc);
   for (let j = 0; j < lines.length; j++) {
     tick();
     const l = lines[j]!;
-    if (l.amount === 0 || (confirmedOf !== null && confirmedOf[index[j]!] !== -1)) continue;
+    if (l.amount === 0 || (confirmedOf !== null && confirmedOf[index[j]!] !== -1) || copies.has(l.key)) continue;
     const side = sideOf(rule, l);
     if (side === LEFT) sides.left.push(makeItem(l, side, day[j]!));
     else if (side === RIGHT) sides.right.push(makeItem(l, side, day[j]!));

@@ -91,7 +91,21 @@ export interface PeriodPass {
   differenceMethod: string;
 }
 
-export type MatchPass = ExactPass | SubsetPass | DifferencePass | BatchPass | PeriodPass;
+/**
+ * The document's number in the settlement: a document-side line's invoice id (an expense report's
+ * number) found in a settlement's invoice id or text (REMI, EREF, a payment order's invoice id),
+ * with the exact opposite amount; one settlement naming several documents pays them together (N:1).
+ * Per number the settlements pay the documents in date order (a returned transfer, which names the
+ * number too, is paid again by the next settlement naming it).
+ */
+export interface ReferencePass {
+  kind: 'reference';
+  method: string;
+  /** Numbers shorter than this (letters and digits) are not looked for in texts. */
+  minLength: number;
+}
+
+export type MatchPass = ExactPass | SubsetPass | DifferencePass | BatchPass | PeriodPass | ReferencePass;
 
 /** Names shown for the two sides in messages, e.g. "Moss-boeking" / "bankbetaling". */
 export interface SideNames {
@@ -111,9 +125,12 @@ export interface ClearingAccountRule {
   profile: ProfileId;
   /**
    * 'zero': must clear to 0; 'external': must equal an externally reported balance (wallet);
-   * 'not-yet-due': must equal the document-side lines of the period itself (paid after it ends).
+   * 'not-yet-due': must equal the document-side lines not yet due: those of the period itself
+   * (paid after it ends), or with dueWithinDays those younger than that at the period's end.
    */
   expected: ExpectedKind;
+  /** Not yet due = period end − entry date < this many days (an expense report's payment cycle). */
+  dueWithinDays?: number;
   /** Journals that may post here; anything else is flagged. */
   allowedJournals: JournalSet;
   /** Accounts that tie to a balance keep no open items and have no passes. */
@@ -134,6 +151,16 @@ export interface ClearingAccountRule {
   duplicateJournals: readonly string[];
   /** Check the same invoice id twice on one side (a creditor). */
   duplicateInvoices: boolean;
+  /**
+   * A later document-side line with the same invoice id and amount is a copy of the first (a
+   * report exported twice): set aside by the passes, not part of the liability, not "missing".
+   */
+  invoiceCopies?: boolean;
+  /**
+   * Accounts with the same scope share their invoice ids: one on two of them (a report booked on
+   * two employees' creditors) is flagged as a duplicate.
+   */
+  invoiceScope?: string;
   /** An unpaired line older than this many days (as of today) lacks its counterpart. */
   missingCounterpartDays: number;
   openDaysThreshold: number;

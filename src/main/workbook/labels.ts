@@ -11,6 +11,7 @@ export const SHEET = {
   items: { nl: 'Aansluitposten', en: 'Reconciling items' },
   rollforward: { nl: 'Verloop Moss Balance', en: 'Rollforward Moss Balance' },
   openItems: { nl: 'Open', en: 'Open' },
+  employees: { nl: 'medewerkers', en: 'employees' },
   matches: { nl: 'Afletteringen', en: 'Matched groups' },
   flags: { nl: 'Signaleringen', en: 'Flags' },
   audit: { nl: 'Audittrail', en: 'Audit trail' },
@@ -131,6 +132,12 @@ export const OPEN_ITEM_HEADERS: Text[] = [
   { nl: 'Reden open', en: 'Why open' },
 ];
 
+/** The shared open-items sheet's first columns (employee creditors), before OPEN_ITEM_HEADERS. */
+export const CREDITOR_HEADERS: Text[] = [
+  { nl: 'Crediteur', en: 'Creditor' },
+  { nl: 'Naam', en: 'Name' },
+];
+
 /** Why an open item is expected to be open (it is in `expected`, not a reconciling item). */
 export const OPEN_REASON: Record<OpenItemReason, Text> = {
   'not-yet-due': { nl: 'Nog niet verschuldigd (verwacht)', en: 'Not yet due (expected)' },
@@ -207,6 +214,8 @@ export const ROLE: Record<AccountRole, Text> = {
   netWages: { nl: 'Te betalen nettolonen', en: 'Net wages payable' },
   payrollTax: { nl: 'Af te dragen loonheffing', en: 'Payroll taxes payable' },
   pension: { nl: 'Af te dragen pensioenpremies', en: 'Pension premiums payable' },
+  employeeCreditor: { nl: 'Medewerkercrediteur (declaraties)', en: 'Employee creditor (expense claims)' },
+  paymentsInTransit: { nl: 'Betalingen onderweg', en: 'Payments in transit' },
 };
 
 export const ACCOUNT_STATUS: Record<AccountStatus, Text> = {

@@ -1,6 +1,7 @@
 // Where everything goes, decided before the first byte is written: the leadsheet (written first)
 // refers to the reconciling-items sheet by name, and accounts that clear with nothing open get no
-// sheet of their own (their leadsheet line says all there is).
+// sheet of their own (their leadsheet line says all there is). Employee creditors (possibly
+// hundreds) share one open-items sheet per administration, the creditor as a column.
 import type { Lang } from '../../shared/domain';
 import type { AccountResult, AdministrationResult, ReconcilingItem } from '../../shared/reconcile';
 import { SHEET } from './labels';
@@ -9,7 +10,7 @@ import { SheetNames } from './names';
 export interface AccountSheet {
   result: AdministrationResult;
   account: AccountResult;
-  /** Null when the account has no open items: no sheet, only its leadsheet line. */
+  /** Null when the account has no open items: no sheet, only its leadsheet line. For a shared account, the shared sheet's name. */
   name: string | null;
   /** Last data row (at least 2: an empty sheet keeps one blank row so SUM ranges stay valid). */
   lastDataRow: number;
@@ -23,7 +24,28 @@ export interface AccountSheet {
   /** The open-items sheet's row of what reconciles: the total, or (not-yet-due accounts) total − expected two rows below it. */
   reconcilingRow: number;
   reconcilingTotal: number;
+  /** Set for an account whose open items are on a sheet shared with its kind (employee creditors). */
+  shared?: SharedSheet;
 }
+
+/**
+ * One open-items sheet for many accounts of one administration (hundreds of employee creditors):
+ * the creditor is a column. Only accounts with open items have rows on it; the leadsheet reads
+ * every account's categorised items from the reconciling-items sheet, as for any other account.
+ */
+export interface SharedSheet {
+  result: AdministrationResult;
+  name: string;
+  /** The accounts with rows here, in the engine's order. */
+  accounts: AccountResult[];
+  lastDataRow: number;
+  totalRow: number;
+  openTotal: number;
+  expectedTotal: number;
+}
+
+/** Roles whose accounts share one open-items sheet per administration. */
+const SHARED_ROLES: ReadonlySet<AccountResult['role']> = new Set(['employeeCreditor']);
 
 export interface SheetPlan {
   summary: string;
@@ -32,6 +54,7 @@ export interface SheetPlan {
   /** The tie-out of the account that mirrors an external balance (the Moss wallet). */
   rollforward: string;
   accounts: AccountSheet[];
+  shared: SharedSheet[];
   matches: string;
   flags: string;
   audit: string;
@@ -56,30 +79,36 @@ export function planSheets(results: AdministrationResult[], lang: Lang): SheetPl
   const items = names.take(SHEET.items[lang]);
   const rollforward = names.take(SHEET.rollforward[lang]);
   const accounts: AccountSheet[] = [];
+  const shared: SharedSheet[] = [];
   for (const result of results) {
+    let group: SharedSheet | null = null;
     for (const account of result.accounts) {
-      const lastDataRow = Math.max(account.openItems.length + 1, 2);
-      let openTotal = 0;
-      let expectedTotal = 0;
-      for (const item of account.openItems) {
-        openTotal += item.line.amount;
-        if (item.reason) expectedTotal += item.line.amount;
+      if (SHARED_ROLES.has(account.role)) {
+        if (account.openItems.length === 0) {
+          accounts.push(accountSheet(result, account, null));
+          continue;
+        }
+        if (group === null) {
+          group = { result, name: names.take(`${SHEET.openItems[lang]} ${result.unitId}-${SHEET.employees[lang]}`), accounts: [], lastDataRow: 0, totalRow: 0, openTotal: 0, expectedTotal: 0 };
+          shared.push(group);
+        }
+        group.accounts.push(account);
+        accounts.push(accountSheet(result, account, group.name, group));
+        continue;
       }
-      const splitsExpected = account.expectedKind === 'not-yet-due';
-      const its = itemsOf(account);
-      accounts.push({
-        result,
-        account,
-        name: account.openItems.length === 0 ? null : names.take(`${SHEET.openItems[lang]} ${result.unitId}-${account.account}`),
-        lastDataRow,
-        totalRow: lastDataRow + 1,
-        openTotal,
-        items: its,
-        categorised: account.categorised ?? its.reduce((s, i) => (i.categorisation ? s + i.amount : s), 0),
-        expectedTotal,
-        reconcilingRow: splitsExpected ? lastDataRow + 3 : lastDataRow + 1,
-        reconcilingTotal: openTotal - expectedTotal,
-      });
+      const name = account.openItems.length === 0 ? null : names.take(`${SHEET.openItems[lang]} ${result.unitId}-${account.account}`);
+      accounts.push(accountSheet(result, account, name));
+    }
+  }
+  for (const g of shared) {
+    const rows = g.accounts.reduce((n, a) => n + a.openItems.length, 0);
+    g.lastDataRow = Math.max(rows + 1, 2);
+    g.totalRow = g.lastDataRow + 1;
+    for (const a of g.accounts) {
+      for (const item of a.openItems) {
+        g.openTotal += item.line.amount;
+        if (item.reason) g.expectedTotal += item.line.amount;
+      }
     }
   }
   return {
@@ -88,10 +117,37 @@ export function planSheets(results: AdministrationResult[], lang: Lang): SheetPl
     items,
     rollforward,
     accounts,
+    shared,
     matches: names.take(SHEET.matches[lang]),
     flags: names.take(SHEET.flags[lang]),
     audit: names.take(SHEET.audit[lang]),
     sync: names.take(SHEET.sync[lang]),
+  };
+}
+
+function accountSheet(result: AdministrationResult, account: AccountResult, name: string | null, shared?: SharedSheet): AccountSheet {
+  const lastDataRow = Math.max(account.openItems.length + 1, 2);
+  let openTotal = 0;
+  let expectedTotal = 0;
+  for (const item of account.openItems) {
+    openTotal += item.line.amount;
+    if (item.reason) expectedTotal += item.line.amount;
+  }
+  const splitsExpected = account.expectedKind === 'not-yet-due';
+  const its = itemsOf(account);
+  return {
+    result,
+    account,
+    name,
+    lastDataRow,
+    totalRow: lastDataRow + 1,
+    openTotal,
+    items: its,
+    categorised: account.categorised ?? its.reduce((s, i) => (i.categorisation ? s + i.amount : s), 0),
+    expectedTotal,
+    reconcilingRow: splitsExpected ? lastDataRow + 3 : lastDataRow + 1,
+    reconcilingTotal: openTotal - expectedTotal,
+    ...(shared ? { shared } : {}),
   };
 }
 

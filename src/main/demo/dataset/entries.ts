@@ -25,7 +25,24 @@ export type PlantedProblem =
   /** A pension premium collected for a period without pension credits. */
   | 'payment-without-credits'
   /** A correction posted onto a payroll liability from the memorial journal. */
-  | 'payroll-other-journal';
+  | 'payroll-other-journal'
+  // Expense claims (Declaree):
+  /** The copy of a report Declaree exported twice onto one creditor (same number and amount). */
+  | 'report-exported-twice'
+  /** A report booked on the wrong employee's creditor (and then on the right one, same number). */
+  | 'report-wrong-creditor'
+  /** A report older than the payment cycle that nobody paid. */
+  | 'report-unpaid'
+  /** A reimbursement the employee's bank returned (/RTRN/); paid again the next month. */
+  | 'reimbursement-returned'
+  /** A transfer onto an employee creditor with no report behind it (an advance). */
+  | 'payment-without-report'
+  /** A report paid by the payment order and again by a direct transfer: the second payment. */
+  | 'paid-twice'
+  /** A correction posted onto an employee creditor from the memorial journal. */
+  | 'declaree-other-journal'
+  /** A payment order whose bank debit never came (the bank rejected the batch). */
+  | 'order-not-executed';
 
 export interface DraftLine {
   account: string;
@@ -45,6 +62,8 @@ export interface DraftLine {
   problem?: PlantedProblem;
   /** Both lines of an entry Moss exported twice (kept and copy): one duplicate flag names them. */
   doubleExport?: string;
+  /** The line's own invoice id (a payment order's line names the report it pays); else the entry's. */
+  invoiceId?: string | null;
 }
 
 export interface DraftEntry {

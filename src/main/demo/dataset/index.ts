@@ -1,8 +1,8 @@
 // The demo AFAS environment '12345': two administrations, half a year (2025-01 … 2025-06) of Moss
-// card spend and top-ups and of Nmbrs payroll, with planted month-end problems, and the known
+// card spend and top-ups, of Nmbrs payroll and (administration 1) of Declaree expense claims, with planted month-end problems, and the known
 // truth to test against. Deterministic (seeded) and generated in well under a second; nothing of
 // it is committed as data.
-import type { AdministrationConfig, MossProfile, NmbrsProfile, Period } from '../../../shared/domain';
+import type { AdministrationConfig, DeclareeProfile, MossProfile, NmbrsProfile, Period } from '../../../shared/domain';
 import { periodId } from '../../../shared/domain';
 import type { Cents } from '../../../shared/money';
 import type { FakeEnvironment } from '../fake-afas/types';
@@ -10,6 +10,8 @@ import { ACCOUNT_FIELDS, ADMINISTRATION_FIELDS, CHANGED_ENTRY_DATE_FIELDS, CREDI
 import { ACC, ACCOUNTS, CREDITORS, DEFAULT_SUPPLIER, DEMO_ENV_ID, DEMO_UNITS, JOURNALS } from './master';
 import { bookEntries, type BookedLine } from './rows';
 import { simulatePayroll } from './payroll';
+import { DECLAREE_JOURNAL, simulateDeclaree } from './declaree';
+import { declareeTruth, type DeclareeTruthPeriod } from './truth-declaree';
 import { simulateUnit } from './scenario';
 import { unitTruth, type DemoTruth, type TruthPeriod } from './truth';
 import { payrollTruth, type PayrollTruthPeriod } from './truth-payroll';
@@ -45,6 +47,14 @@ export function demoNmbrsProfile(pension: boolean): NmbrsProfile {
   return { journal: 'LON', netWagesAccount: ACC.netWages, payrollTaxAccount: ACC.payrollTax, ...(pension ? { pensionAccount: ACC.pension } : {}), bankAccounts: [ACC.bank] };
 }
 
+/** The demo's expense claims: Declaree posts in DEC, payment orders go through payments in transit. */
+export function demoDeclareeProfile(): DeclareeProfile {
+  return { journal: DECLAREE_JOURNAL, paymentsInTransitAccount: ACC.paymentsInTransit, bankAccounts: [ACC.bank] };
+}
+
+/** Declaree's bank, memorial and order entries are numbered apart from the others' (own statements). */
+const DECLAREE_ENTRY_BASES = { BNK: 380_000, MEM: 480_000, DEC: 800_000, BTO: 850_000 };
+
 /**
  * The payroll's bank and memorial entries are numbered apart from Moss's (their own statements),
  * so the Moss lines keep the keys they had before the demo had payroll.
@@ -63,10 +73,15 @@ export function generateDemoDataset(seed = DEMO_SEED): DemoDataset {
     ...simulatePayroll({ unitId: 1, seed: seed + 11, employees: 40, months: DEMO_MONTHS, pensionFrom: '2025-04', planted: true }),
     ...simulatePayroll({ unitId: 2, seed: seed + 12, employees: 6, months: DEMO_MONTHS, pensionFrom: null, planted: false }),
   ];
+  // About 15 employees claim expenses through Declaree in administration 1 (with the planted problems).
+  const claims = simulateDeclaree({ unitId: 1, seed: seed + 21, months: DEMO_MONTHS, planted: true });
   const moss = bookEntries([...big.entries, ...small.entries]);
   const paid = bookEntries(payroll, PAYROLL_ENTRY_BASES);
-  const lines = [...moss.lines, ...paid.lines];
-  const administrations = DEMO_UNITS.map((u): AdministrationConfig => ({ unitId: u.unitId, name: u.name, moss: demoMossProfile(), nmbrs: demoNmbrsProfile(u.unitId === 1) }));
+  const claimed = bookEntries(claims, DECLAREE_ENTRY_BASES);
+  const lines = [...moss.lines, ...paid.lines, ...claimed.lines];
+  const administrations = DEMO_UNITS.map(
+    (u): AdministrationConfig => ({ unitId: u.unitId, name: u.name, moss: demoMossProfile(), nmbrs: demoNmbrsProfile(u.unitId === 1), ...(u.unitId === 1 ? { declaree: demoDeclareeProfile() } : {}) }),
+  );
   const wallets = new Map([
     [1, big.wallet],
     [2, small.wallet],
@@ -80,14 +95,17 @@ export function generateDemoDataset(seed = DEMO_SEED): DemoDataset {
       // The Moss truth from the Moss lines alone (as before), the payroll's after it.
       const unit = unitTruth({ unitId: u.unitId, name: u.name, config }, moss.lines, wallets.get(u.unitId) ?? [], DEMO_PERIODS);
       const pay = payrollTruth(config.nmbrs!, paid.lines.filter((l) => l.unitId === u.unitId), DEMO_PERIODS);
-      return { ...unit, periods: Object.fromEntries(Object.entries(unit.periods).map(([k, p]) => [k, withPayroll(p, pay[k]!)])) };
+      const dec = config.declaree ? declareeTruth(config.declaree, claimed.lines.filter((l) => l.unitId === u.unitId), DEMO_PERIODS) : null;
+      return { ...unit, periods: Object.fromEntries(Object.entries(unit.periods).map(([k, p]) => [k, withPart(withPart(p, pay[k]!), dec?.[k])])) };
     }),
   };
 
-  return { environment: demoEnvironment([...moss.rows, ...paid.rows]), administrations, truth, lines };
+  return { environment: demoEnvironment([...moss.rows, ...paid.rows, ...claimed.rows]), administrations, truth, lines };
 }
 
-function withPayroll(moss: TruthPeriod, pay: PayrollTruthPeriod): TruthPeriod {
+/** A period's truth with another profile's part after it (payroll's, Declaree's). */
+function withPart(moss: TruthPeriod, pay: PayrollTruthPeriod | DeclareeTruthPeriod | undefined): TruthPeriod {
+  if (!pay) return moss;
   const byDateKey = (a: { date: string; key: string }, b: { date: string; key: string }) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.key < b.key ? -1 : 1);
   return {
     ...moss,

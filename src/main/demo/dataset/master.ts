@@ -15,6 +15,7 @@ export const ACC = {
   netWages: '1610',
   payrollTax: '1620',
   pension: '1630',
+  paymentsInTransit: '1960',
   wages: '4000',
   socialCharges: '4010',
   pensionCosts: '4020',
@@ -37,6 +38,7 @@ export const ACCOUNTS: { id: string; description: string; type: string; sort: st
   { id: ACC.netWages, description: 'Te betalen nettolonen', type: 'Balans', sort: 'Schulden' },
   { id: ACC.payrollTax, description: 'Af te dragen loonheffing', type: 'Balans', sort: 'Schulden' },
   { id: ACC.pension, description: 'Af te dragen pensioenpremies', type: 'Balans', sort: 'Schulden' },
+  { id: ACC.paymentsInTransit, description: 'Betalingen onderweg', type: 'Balans', sort: 'Liquide middelen' },
   { id: ACC.wages, description: 'Lonen en salarissen', type: 'Winst & verlies', sort: 'Kosten' },
   { id: ACC.socialCharges, description: 'Sociale lasten', type: 'Winst & verlies', sort: 'Kosten' },
   { id: ACC.pensionCosts, description: 'Pensioenlasten', type: 'Winst & verlies', sort: 'Kosten' },
@@ -56,11 +58,19 @@ export const JOURNALS: { id: string; description: string; type: string }[] = [
   { id: 'BNK', description: 'ING Bank', type: 'Financieel' },
   { id: 'MEM', description: 'Memoriaal', type: 'Memoriaal' },
   { id: 'LON', description: 'Nmbrs loonjournaal', type: 'Memoriaal' },
+  { id: 'DEC', description: 'Declaree declaraties', type: 'Memoriaal' },
+  { id: 'BTO', description: 'Betaalopdrachten', type: 'Financieel' },
   { id: 'INK', description: 'Inkoopfacturen', type: 'Inkoop' },
   { id: 'VRK', description: 'Verkoopfacturen', type: 'Verkoop' },
 ];
 
 export const DEFAULT_SUPPLIER = '700123';
+
+/** Employees who claim expenses through Declaree (administration 1): each is a creditor in AFAS. */
+export const EMPLOYEES: { id: string; name: string; iban: string }[] = [
+  'A. de Vries', 'B. Jansen', 'C. Bakker', 'D. Visser', 'E. Smit', 'F. Meijer', 'G. de Boer', 'H. Mulder',
+  'I. de Groot', 'J. Bos', 'K. Vos', 'L. Peters', 'M. Hendriks', 'N. van Leeuwen', 'P. Dekker',
+].map((name, i) => ({ id: String(800101 + i), name, iban: `NL${String(10 + i * 5).padStart(2, '0')}${['INGB', 'ABNA', 'RABO'][i % 3]}0${String(312_000_000 + i * 7919).padStart(9, '0')}` }));
 
 export const CREDITORS: { id: string; name: string; iban: string | null }[] = [
   { id: DEFAULT_SUPPLIER, name: 'Moss Default Supplier', iban: null },
@@ -70,6 +80,7 @@ export const CREDITORS: { id: string; name: string; iban: string | null }[] = [
   { id: '700204', name: 'Coolblue B.V.', iban: 'NL20RABO0000987654' },
   { id: '700205', name: 'Albert Heijn B.V.', iban: 'NL69INGB0000246810' },
   { id: '700300', name: 'Kantoorpand Utrecht Vastgoed B.V.', iban: 'NL91ABNA0417164300' },
+  ...EMPLOYEES,
 ];
 
 /** What a card is used for: expense account, VAT rate (%), gross range in cents, merchants. */

@@ -41,7 +41,8 @@ export function bookEntries(entries: DraftEntry[], bases: Record<string, number>
     e.lines.forEach((l, idx) => {
       const seqNo = idx + 1;
       const key = lineKey(e.unitId, e.journalId, entryNo, seqNo);
-      lines.push({ ...l, key, unitId: e.unitId, journalId: e.journalId, entryNo, seqNo, date: e.date, amount: l.debit - l.credit });
+      const invoiceId = l.invoiceId !== undefined ? l.invoiceId : e.invoiceId;
+      lines.push({ ...l, invoiceId, key, unitId: e.unitId, journalId: e.journalId, entryNo, seqNo, date: e.date, amount: l.debit - l.credit });
       rows.push({
         UnitId: e.unitId,
         EntryNo: entryNo,
@@ -54,7 +55,7 @@ export function bookEntries(entries: DraftEntry[], bases: Record<string, number>
         AmtDebit: amountValue(l.debit, e.nullZeroSide === true),
         AmtCredit: amountValue(l.credit, e.nullZeroSide === true),
         EntryDate: afasDate(e.date),
-        InvoiceId: e.invoiceId,
+        InvoiceId: invoiceId,
         VoucherDate: afasDate(e.date),
         VoucherNo: String(entryNo),
         VatCode: l.vatCode ?? null,

@@ -7,8 +7,9 @@ import type { ClearingAccountRule, ClearingRuleSet } from '../rules';
 import type { ClaimedAccount, ProfileModule, RuleOptions } from './module';
 import { mossModule } from './moss';
 import { nmbrsModule } from './nmbrs';
+import { declareeModule } from './declaree';
 
-export const PROFILE_MODULES: readonly ProfileModule[] = [mossModule, nmbrsModule];
+export const PROFILE_MODULES: readonly ProfileModule[] = [mossModule, nmbrsModule, declareeModule];
 
 /** The modules of the profiles the administration runs. */
 export function modulesOf(config: AdministrationConfig): ProfileModule[] {
@@ -24,8 +25,8 @@ function noProfile(config: AdministrationConfig): AppFailure {
       en: `Administration ${config.unitId} has no profile configured${named}.`,
     },
     {
-      nl: 'Kies in de instellingen van de administratie welke systemen zij gebruikt (Moss, Nmbrs) en hun rekeningen.',
-      en: 'Choose in the administration settings which systems it uses (Moss, Nmbrs) and their accounts.',
+      nl: 'Kies in de instellingen van de administratie welke systemen zij gebruikt (Moss, Nmbrs, Declaree) en hun rekeningen.',
+      en: 'Choose in the administration settings which systems it uses (Moss, Nmbrs, Declaree) and their accounts.',
     },
   );
 }

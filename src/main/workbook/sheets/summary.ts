@@ -16,7 +16,7 @@ import { closeTable, highlightNonZero, openTable, putRow, type Column } from '..
 import type { WorkbookInput } from '../types';
 import { ITEM_COL } from './reconciling-items';
 
-const WIDTHS = [6, 10, 17, 24, 14, 14, 14, 17, 14, 17, 8, 38];
+const WIDTHS = [6, 10, 20, 24, 14, 14, 14, 17, 14, 17, 8, 38];
 const STYLES = [STYLE.unit, undefined, STYLE.wrap, STYLE.wrap, STYLE.euro, STYLE.euro, STYLE.euro, STYLE.euro, STYLE.euroBold, STYLE.wrap, STYLE.integer, STYLE.wrap];
 
 const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');

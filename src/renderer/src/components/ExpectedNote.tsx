@@ -1,14 +1,14 @@
 import type { AccountResult } from '../../../shared/reconcile';
 import { useT } from '../i18n';
 
-/** What `expected` is when it is not 0: the period's own items, paid after it (payroll tax, pension). */
+/** What `expected` is when it is not 0: the period's own items, paid after it (payroll tax, pension), or the reports within their payment cycle (expense claims). */
 export function ExpectedNote({ account }: { account: AccountResult }) {
   const { t } = useT();
   if (account.expectedKind !== 'not-yet-due') return null;
   const n = account.openItems.filter((o) => o.reason === 'not-yet-due').length;
   return (
     <p className="muted small expected-note" data-testid="expected-note">
-      {t('dash.expectedNotYetDue', { n })}
+      {account.dueWithinDays !== undefined ? t('dash.expectedWithinCycle', { n, days: account.dueWithinDays }) : t('dash.expectedNotYetDue', { n })}
     </p>
   );
 }

@@ -31,6 +31,8 @@ const SIDES: Record<AccountRole, [MessageKey, MessageKey]> = {
   netWages: ['match.side.salaryPayments', 'match.side.runLines'],
   payrollTax: ['match.side.taxPayments', 'match.side.taxLines'],
   pension: ['match.side.premiumPayments', 'match.side.premiumLines'],
+  employeeCreditor: ['match.side.reimbursements', 'match.side.reports'],
+  paymentsInTransit: ['match.side.bankDebits', 'match.side.orderLines'],
 };
 
 /** Both sides of one account, the suggestions, the selection and its sum, notes and shortcuts. */
