@@ -33,6 +33,7 @@ import { tick } from './tick';
 import { parseBankText } from '../../shared/bank-text';
 import { linePeriod, periodKey, periodsPaidOn } from './tax-periods';
 import { returnReason } from './text';
+import { reconcileTransitory } from './transitory';
 
 export interface ReconcileInput {
   config: AdministrationConfig;
@@ -193,6 +194,7 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
       agingTotals: acc.agingTotals,
       dailyBalances: acc.dailyBalances,
       signOff,
+      ...(acc.openVouchers ? { openVouchers: acc.openVouchers, voucherCount: acc.voucherCount ?? 0 } : {}),
     });
   }
 
@@ -265,6 +267,12 @@ function reconcileAccount(
 ): AccountComputation {
   const { lines, day, index } = acc;
   const bal = accountBalances(lines, day, p);
+  if (rule.expected === 'unreleased') {
+    // A transitory account: by voucher, against the releases still to come (transitory.ts).
+    const t = reconcileTransitory(rule, acc, period, p, bal.closing, asOf, notes);
+    const { dailyBalances, opening, debit, credit, closing, lineCount } = bal;
+    return { opening, debit, credit, closing, lineCount, dailyBalances, expected: t.expected, difference: closing - t.expected, clears: t.clears, openItems: t.openItems, agingTotals: t.agingTotals, flags: t.flags, duplicates: [], openVouchers: t.openVouchers, voucherCount: t.voucherCount };
+  }
   const flags: Flag[] = [];
   const st = prep.stored;
   const confirmedOf = st.confirmedOfLine;

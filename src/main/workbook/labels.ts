@@ -65,9 +65,11 @@ export const OPEN_ITEM_HEADERS: Text[] = [
   { nl: 'Reden open', en: 'Why open' },
 ];
 
-/** Why an open item is expected to be open (it is in `expected`, not a reconciling item). */
+/** Why an item is open: expected ('not-yet-due', in `expected`), or a voucher that does not net to zero. */
 export const OPEN_REASON: Record<OpenItemReason, Text> = {
   'not-yet-due': { nl: 'Nog niet verschuldigd (verwacht)', en: 'Not yet due (expected)' },
+  'not-fully-released': { nl: 'Boekstuk niet volledig vrijgevallen', en: 'Voucher not fully released' },
+  'release-without-booking': { nl: 'Vrijval zonder boeking', en: 'Release without booking' },
 };
 
 /** Below an open-items total, for accounts that expect the period's own items to be open. */
@@ -142,6 +144,7 @@ export const ROLE: Record<AccountRole, Text> = {
   netWages: { nl: 'Te betalen nettolonen', en: 'Net wages payable' },
   payrollTax: { nl: 'Af te dragen loonheffing', en: 'Payroll taxes payable' },
   pension: { nl: 'Af te dragen pensioenpremies', en: 'Pension premiums payable' },
+  transitory: { nl: 'Transitoria (nog vrij te vallen)', en: 'Transitory (deferrals)' },
 };
 
 export const ACCOUNT_STATUS: Record<AccountStatus, Text> = {
@@ -175,6 +178,11 @@ export const FLAG: Record<FlagCode, Text> = {
   'missing-counterpart': { nl: 'Tegenboeking ontbreekt', en: 'Missing counterpart' },
   'returned-payment': { nl: 'Teruggestorte betaling', en: 'Returned payment' },
   'payment-without-credits': { nl: 'Betaling zonder periodeposten', en: 'Payment without period credits' },
+  'not-fully-released': { nl: 'Niet volledig vrijgevallen', en: 'Not fully released' },
+  'release-twice': { nl: 'Vrijval dubbel geboekt', en: 'Release booked twice' },
+  'release-before-booking': { nl: 'Vrijval vóór boeking', en: 'Release before booking' },
+  'release-without-booking': { nl: 'Vrijval zonder boeking', en: 'Release without booking' },
+  'rounding-remainder': { nl: 'Afrondingsverschil', en: 'Rounding remainder' },
 };
 
 /** A label that falls back to the raw code when the engine adds a value this file does not know. */

@@ -44,7 +44,7 @@ export function planSheets(results: AdministrationResult[], lang: Lang): SheetPl
       let expectedTotal = 0;
       for (const item of account.openItems) {
         openTotal += item.line.amount;
-        if (item.reason) expectedTotal += item.line.amount;
+        if (item.reason === 'not-yet-due') expectedTotal += item.line.amount;
       }
       const splitsExpected = account.expectedKind === 'not-yet-due';
       accounts.push({

@@ -27,6 +27,7 @@ const SIDES: Record<AccountRole, [MessageKey, MessageKey]> = {
   netWages: ['match.side.salaryPayments', 'match.side.runLines'],
   payrollTax: ['match.side.taxPayments', 'match.side.taxLines'],
   pension: ['match.side.premiumPayments', 'match.side.premiumLines'],
+  transitory: ['match.side.bookings', 'match.side.releases'],
 };
 
 /** Both sides of one account, the suggestions, the selection and its sum, notes and shortcuts. */
