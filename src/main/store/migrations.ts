@@ -383,4 +383,11 @@ WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 `,
   },
+  {
+    version: 11,
+    name: 'slice-accounts',
+    // A slice fetched with fewer accounts than its run (the months after the period, where only the
+    // transitory accounts are fetched: their releases still to come) names its own; NULL: the run's.
+    up: `ALTER TABLE sync_run_slices ADD COLUMN accounts TEXT;`,
+  },
 ];
