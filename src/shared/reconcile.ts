@@ -119,6 +119,20 @@ export interface VoucherSummary {
   invoiceId: string | null;
   description: string | null;
   flags: FlagCode[];
+  /** Its lines on the account, all dates (the schedule's per-period releases; the voucher view's expand). */
+  lines: VoucherLineView[];
+}
+
+/** One line of a voucher, as the schedule and the voucher view show it. */
+export interface VoucherLineView {
+  key: LineKey;
+  entryDate: string;
+  journalId: string;
+  entryNo: number;
+  amount: Cents;
+  /** A booking line (the deferral), else a release. */
+  booking: boolean;
+  description: string | null;
 }
 
 export interface SignOffEntry {
@@ -167,6 +181,8 @@ export interface AccountResult {
    */
   openVouchers?: VoucherSummary[];
   voucherCount?: number;
+  /** Transitory accounts: every voucher on the account at the period's end (open ones included), in booking order. */
+  vouchers?: VoucherSummary[];
 }
 
 /** Moss Balance: opening + topUps − spend + refunds + other = closing (spend positive). */

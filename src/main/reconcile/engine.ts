@@ -194,7 +194,7 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
       agingTotals: acc.agingTotals,
       dailyBalances: acc.dailyBalances,
       signOff,
-      ...(acc.openVouchers ? { openVouchers: acc.openVouchers, voucherCount: acc.voucherCount ?? 0 } : {}),
+      ...(acc.openVouchers ? { openVouchers: acc.openVouchers, voucherCount: acc.voucherCount ?? 0, vouchers: acc.vouchers ?? [] } : {}),
     });
   }
 
@@ -271,7 +271,7 @@ function reconcileAccount(
     // A transitory account: by voucher, against the releases still to come (transitory.ts).
     const t = reconcileTransitory(rule, acc, period, p, bal.closing, asOf, notes);
     const { dailyBalances, opening, debit, credit, closing, lineCount } = bal;
-    return { opening, debit, credit, closing, lineCount, dailyBalances, expected: t.expected, difference: closing - t.expected, clears: t.clears, openItems: t.openItems, agingTotals: t.agingTotals, flags: t.flags, duplicates: [], openVouchers: t.openVouchers, voucherCount: t.voucherCount };
+    return { opening, debit, credit, closing, lineCount, dailyBalances, expected: t.expected, difference: closing - t.expected, clears: t.clears, openItems: t.openItems, agingTotals: t.agingTotals, flags: t.flags, duplicates: [], openVouchers: t.openVouchers, voucherCount: t.voucherCount, vouchers: t.vouchers };
   }
   const flags: Flag[] = [];
   const st = prep.stored;

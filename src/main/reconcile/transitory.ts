@@ -76,6 +76,7 @@ function summarise(v: Voucher, at: VoucherAt, flags: FlagCode[]): VoucherSummary
     invoiceId: head.line.invoiceId,
     description: head.line.description ?? head.line.lineDescription,
     flags,
+    lines: v.lines.map((vl) => ({ key: vl.line.key, entryDate: vl.line.entryDate, journalId: vl.line.journalId, entryNo: vl.line.entryNo, amount: vl.line.amount, booking: vl.booking, description: vl.line.lineDescription ?? vl.line.description })),
   };
 }
 
@@ -87,6 +88,7 @@ export interface TransitoryComputation {
   flags: Flag[];
   openVouchers: VoucherSummary[];
   voucherCount: number;
+  vouchers: VoucherSummary[];
 }
 
 export function reconcileTransitory(
@@ -147,5 +149,5 @@ export function reconcileTransitory(
   const clears = closing === expected && open.length === 0;
   if (!clears) flags.push(T.transitoryDoesNotTie(rule, period, closing, expected, open.map((x) => x.voucher)));
   for (const x of live) flags.push(...x.flags);
-  return { expected, clears, openItems, agingTotals, flags, openVouchers: open.map((x) => x.summary), voucherCount: live.length };
+  return { expected, clears, openItems, agingTotals, flags, openVouchers: open.map((x) => x.summary), voucherCount: live.length, vouchers: live.map((x) => x.summary) };
 }

@@ -9,6 +9,7 @@ export const SHEET = {
   summary: { nl: 'Leadsheet', en: 'Summary' },
   rollforward: { nl: 'Verloop Moss Balance', en: 'Rollforward Moss Balance' },
   openItems: { nl: 'Open', en: 'Open' },
+  schedule: { nl: 'Schema', en: 'Schedule' },
   matches: { nl: 'Afletteringen', en: 'Matched groups' },
   flags: { nl: 'Signaleringen', en: 'Flags' },
   audit: { nl: 'Audittrail', en: 'Audit trail' },
@@ -34,6 +35,31 @@ export const SUMMARY_HEADERS: Text[] = [
   { nl: 'Beoordeeld door', en: 'Reviewer' },
   { nl: 'Beoordeeld op', en: 'Reviewed at' },
 ];
+
+/** The transitory schedule: one row per voucher, a column per period, live totals. */
+export const SCHEDULE = {
+  voucher: { nl: 'Boekstuk', en: 'Voucher' },
+  invoice: { nl: 'Factuur', en: 'Invoice' },
+  description: { nl: 'Omschrijving', en: 'Description' },
+  bookedOn: { nl: 'Geboekt op', en: 'Booked on' },
+  booked: { nl: 'Geboekt (t/m periode)', en: 'Booked (through period)' },
+  releasedThrough: { nl: 'Vrijgevallen t/m {p}', en: 'Released through {p}' },
+  balance: { nl: 'Saldo einde {p}', en: 'Balance end of {p}' },
+  toRelease: { nl: 'Nog vrij te vallen na {p}', en: 'Still to release after {p}' },
+  remainder: { nl: 'Rest (niet vrijgevallen)', en: 'Remainder (not released)' },
+  status: { nl: 'Status', en: 'Status' },
+  total: { nl: 'Totaal', en: 'Total' },
+  expected: { nl: 'Verwacht saldo (minus nog vrij te vallen)', en: 'Expected balance (minus still to release)' },
+  afas: { nl: 'Saldo AFAS', en: 'AFAS balance' },
+  check: { nl: 'Controle (saldo schema − AFAS)', en: 'Check (schedule balance − AFAS)' },
+} satisfies Record<string, Text>;
+
+export const VOUCHER_STATUS: Record<'releasing' | 'released' | 'not-fully-released' | 'release-without-booking', Text> = {
+  releasing: { nl: 'Valt nog vrij', en: 'Still releasing' },
+  released: { nl: 'Volledig vrijgevallen', en: 'Fully released' },
+  'not-fully-released': { nl: 'Niet volledig vrijgevallen', en: 'Not fully released' },
+  'release-without-booking': { nl: 'Vrijval zonder boeking', en: 'Release without booking' },
+};
 
 export const ROLLFORWARD_ROWS = {
   item: { nl: 'Post', en: 'Item' },

@@ -4,6 +4,8 @@ import type { Lang } from '../../shared/domain';
 import type { AccountResult, AdministrationResult } from '../../shared/reconcile';
 import { SHEET } from './labels';
 import { SheetNames } from './names';
+import { scheduleLayout, type ScheduleLayout } from './sheets/schedule';
+import { periodId } from '../../shared/domain';
 
 export interface AccountSheet {
   result: AdministrationResult;
@@ -20,6 +22,8 @@ export interface AccountSheet {
   /** The row the leadsheet's reconciling items point at: the total, or total − expected below it. */
   reconcilingRow: number;
   reconcilingTotal: number;
+  /** A transitory account's schedule per voucher: the leadsheet's expected and reconciling items link to it. */
+  schedule: ScheduleLayout | null;
 }
 
 export interface SheetPlan {
@@ -47,6 +51,7 @@ export function planSheets(results: AdministrationResult[], lang: Lang): SheetPl
         if (item.reason === 'not-yet-due') expectedTotal += item.line.amount;
       }
       const splitsExpected = account.expectedKind === 'not-yet-due';
+      const schedule = account.vouchers ? scheduleLayout(names.take(`${SHEET.schedule[lang]} ${result.unitId}-${account.account}`), account.vouchers, periodId(result.period)) : null;
       accounts.push({
         result,
         account,
@@ -59,7 +64,9 @@ export function planSheets(results: AdministrationResult[], lang: Lang): SheetPl
         openTotal,
         expectedTotal,
         reconcilingRow: splitsExpected ? lastDataRow + 3 : lastDataRow + 1,
-        reconcilingTotal: openTotal - expectedTotal,
+        // A transitory account is reconciled by what its open vouchers will never release.
+        reconcilingTotal: schedule ? account.difference : openTotal - expectedTotal,
+        schedule,
       });
     }
   }

@@ -1,5 +1,5 @@
 // The reconciliation workbook: leadsheet, Moss Balance rollforward, one sheet of open items per
-// clearing account, matched groups, flags, audit trail and sync facts. Streamed with exceljs's
+// clearing account (and a schedule per voucher for a transitory account), matched groups, flags, audit trail and sync facts. Streamed with exceljs's
 // WorkbookWriter so 300,000 rows stay within memory; written to a temp file and renamed in place.
 import ExcelJS from 'exceljs';
 import type { LineKey, MutationLine } from '../../shared/domain';
@@ -10,6 +10,7 @@ import { writeMatches } from './sheets/matches';
 import { writeOpenItems } from './sheets/openItems';
 import { writeRollforward } from './sheets/rollforward';
 import { writeSummary } from './sheets/summary';
+import { writeSchedule } from './sheets/schedule';
 import { writeAudit, writeFlags, writeSync } from './sheets/lists';
 import type { LineLookup, WorkbookInput, WorkbookOptions, WrittenWorkbook } from './types';
 
@@ -29,6 +30,7 @@ export async function writeWorkbook(input: WorkbookInput, targetPath: string, op
     writeSummary(wb, plan, lang);
     writeRollforward(wb, plan, input.results, lang);
     for (const sheet of plan.accounts) if (sheet.name !== null) await writeOpenItems(wb, { ...sheet, name: sheet.name }, lang);
+    for (const sheet of plan.accounts) if (sheet.schedule) await writeSchedule(wb, sheet, sheet.schedule, lang);
     await writeMatches(wb, plan.matches, input.results, lines, lang);
     writeFlags(wb, plan.flags, input.results, lang);
     writeAudit(wb, plan.audit, input.audit, lang, input.auditChain);

@@ -29,9 +29,14 @@ export function writeSummary(wb: ExcelJS.Workbook, plan: SheetPlan, lang: Lang):
       account.account,
       account.name,
       euro(account.closing),
-      euro(account.expected),
+      // A transitory account ties to its schedule: expected and the remainders are linked there.
+      sheet.schedule ? euroFormula(`${sheetRef(sheet.schedule.name)}!E${sheet.schedule.expectedRow}`, account.expected) : euro(account.expected),
       euroFormula(`F${r}-G${r}`, difference),
-      sheet.name === null ? euro(sheet.reconcilingTotal) : euroFormula(`${sheetRef(sheet.name)}!F${sheet.reconcilingRow}`, sheet.reconcilingTotal),
+      sheet.schedule
+        ? euroFormula(`${sheetRef(sheet.schedule.name)}!${sheet.schedule.col.remainder}${sheet.schedule.totalRow}`, sheet.reconcilingTotal)
+        : sheet.name === null
+          ? euro(sheet.reconcilingTotal)
+          : euroFormula(`${sheetRef(sheet.name)}!F${sheet.reconcilingRow}`, sheet.reconcilingTotal),
       euroFormula(`H${r}-I${r}`, difference - sheet.reconcilingTotal),
       label(ACCOUNT_STATUS, account.status, lang),
       account.lineCount,
