@@ -18,6 +18,7 @@ import { NoteEditor } from './matching/NoteEditor';
 import { SelectionBar } from './matching/SelectionBar';
 import { Shortcuts } from './matching/Shortcuts';
 import { Suggestions } from './matching/Suggestions';
+import { VoucherView } from './matching/VoucherView';
 
 const SIDES: Record<AccountRole, [MessageKey, MessageKey]> = {
   cashInTransit: ['match.side.bank', 'match.side.moss'],
@@ -33,7 +34,7 @@ const SIDES: Record<AccountRole, [MessageKey, MessageKey]> = {
 /** Both sides of one account, the suggestions, the selection and its sum, notes and shortcuts. */
 export function MatchingView({ account }: { account: string }) {
   const { t, lang, euro } = useT();
-  const { result, openAccount } = useMonth();
+  const { result, openAccount, period } = useMonth();
   const m = useMatching();
   const { load } = m;
   useEffect(() => {
@@ -123,6 +124,8 @@ export function MatchingView({ account }: { account: string }) {
           </span>
         )}
       </header>
+      {/* A transitory account is read per voucher first; its lines stay below for notes and detail. */}
+      {acct?.vouchers && <VoucherView account={acct} period={result?.period ?? period} />}
       <FilterBar />
       <SelectionBar count={m.selected.size} sum={sum} onMatch={(d, r) => void m.matchSelection(d, r)} onClear={m.clearSelection} matchOfFocus={focusMatch} onUnmatch={(id) => void m.unmatch(id)} />
       <div className="matching-body">
