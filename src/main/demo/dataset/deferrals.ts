@@ -60,10 +60,12 @@ export function simulateDeferrals(o: DeferralOptions): { entries: DraftEntry[]; 
   const entries: DraftEntry[] = [];
   const invoices: DemoInvoice[] = [];
   let seq = 0;
+  const bookedOn = new Map<string, string>();
   const voucherOf = () => `${o.unitId === 1 ? '' : `${o.unitId}`}25${String(++seq).padStart(4, '0')}`;
 
   /** The invoice's booking entry: Dr transitory (net), Dr VAT, Cr creditors. */
   const book = (voucherNo: string, date: string, total: Cents, supplier: [string, string, string], periods: string[], problem?: PlantedProblem) => {
+    bookedOn.set(voucherNo, date);
     const vat = Math.round(total * 0.21);
     const text = `${supplier[0]}: ${supplier[1]} ${label(periods[0]!)} t/m ${label(periods[periods.length - 1]!)}`;
     entries.push({
@@ -82,7 +84,10 @@ export function simulateDeferrals(o: DeferralOptions): { entries: DraftEntry[]; 
   };
   /** One release: Dr costs, Cr transitory, dated on its period's last day. */
   const release = (voucherNo: string, period: string, part: Cents, cost: string, problem?: PlantedProblem, journalId = 'INK') => {
+    // Created with the invoice (the whole schedule at once), or on its own date when it has none.
+    const booked = bookedOn.get(voucherNo);
     entries.push({
+      ...(booked && booked < lastDay(period) ? { createdOn: booked } : {}),
       unitId: o.unitId,
       journalId,
       date: lastDay(period),

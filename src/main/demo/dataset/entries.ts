@@ -75,4 +75,9 @@ export interface DraftEntry {
   mossRef?: string | null;
   /** The entry's VoucherNo when it is not its own number (a release carries its invoice's). */
   voucherNo?: string;
+  /**
+   * When AFAS created it (YYYY-MM-DD), when not the day after its date: the release entries of
+   * future periods are created with their invoice, so no Modified lies in the future.
+   */
+  createdOn?: string;
 }

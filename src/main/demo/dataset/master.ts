@@ -60,6 +60,8 @@ export const JOURNALS: { id: string; description: string; type: string }[] = [
   { id: 'LON', description: 'Nmbrs loonjournaal', type: 'Memoriaal' },
   { id: 'INK', description: 'Inkoopfacturen', type: 'Inkoop' },
   { id: 'VRK', description: 'Verkoopfacturen', type: 'Verkoop' },
+  // A journal nobody books in: what a wrong choice in the setup looks like (no lines).
+  { id: 'KAS', description: 'Kas', type: 'Kas' },
 ];
 
 export const DEFAULT_SUPPLIER = '700123';

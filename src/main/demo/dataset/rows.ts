@@ -38,7 +38,7 @@ export function bookEntries(entries: DraftEntry[], bases: Record<string, number>
     counters.set(counterKey, entryNo);
     const year = Number(e.date.slice(0, 4));
     const period = Number(e.date.slice(5, 7));
-    const created = `${addDays(e.date, 1)}T0${7 + (i % 3)}:${String(10 + (i % 50)).padStart(2, '0')}:00Z`;
+    const created = `${addDays(e.createdOn ?? e.date, 1)}T0${7 + (i % 3)}:${String(10 + (i % 50)).padStart(2, '0')}:00Z`;
     e.lines.forEach((l, idx) => {
       const seqNo = idx + 1;
       const key = lineKey(e.unitId, e.journalId, entryNo, seqNo);
