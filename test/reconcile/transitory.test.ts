@@ -82,6 +82,7 @@ describe('vouchers that do not net to zero are open and stop the account from cl
     const r = run(b);
     expect(account(r).openVouchers![0]).toMatchObject({ voucherNo: v.voucherNo, booked: 24_000, releasedThrough: 0, toRelease: 0, remainder: 24_000, releaseCount: 0 });
     expect(flagsOf(r, 'not-fully-released')[0]!.message.en).toContain('never released');
+    expect(flagsOf(r, 'not-fully-released')[0]!.message.nl).toContain('is op 12-02-2025 geboekt'); // dd-mm-jjjj
   });
 
   it('a release booked twice: flagged with both entries, the copy named for reversal', () => {
@@ -96,6 +97,7 @@ describe('vouchers that do not net to zero are open and stop the account from cl
     expect(f).toHaveLength(1);
     expect(f[0]!.lines.sort()).toEqual([inv.releases[1]!.key, copy.key].sort());
     expect(f[0]!.message.en).toContain(`Reverse INK ${copy.entryNo}`);
+    expect(f[0]!.message.nl).toContain('er valt € 100,00 te veel vrij');
     expect(flagsOf(r, 'not-fully-released')).toEqual([]);
   });
 

@@ -2,6 +2,7 @@
 // voucher, the amounts and periods, and what to do in AFAS or Spend Cloud.
 import type { MutationLine, Period } from '../../shared/domain';
 import { periodLabel } from '../../shared/domain';
+import { formatDate } from '../../shared/dates';
 import { formatEuro, type Cents } from '../../shared/money';
 import type { Flag, FlagCode } from '../../shared/reconcile';
 import type { ClearingAccountRule } from './rules';
@@ -46,8 +47,8 @@ export function notFullyReleased(rule: ClearingAccountRule, v: Voucher, missing:
       'warning',
       rule.account,
       keys(v),
-      `Boekstuk ${v.voucherNo} op ${rule.account} is op ${v.bookedOn} geboekt (${b.nl}) en nooit vrijgevallen: er staat geen enkele vrijval tegenover. Controleer de periodeverdeling in Spend Cloud (of de transitoriamodule van AFAS) en boek de vrijval per kostenperiode.`,
-      `Voucher ${v.voucherNo} on ${rule.account} was booked on ${v.bookedOn} (${b.en}) and never released: no release at all. Check the period distribution in Spend Cloud (or AFAS's deferrals module) and book the release per cost period.`,
+      `Boekstuk ${v.voucherNo} op ${rule.account} is op ${formatDate(v.bookedOn)} geboekt (${b.nl}) en nooit vrijgevallen: er staat geen enkele vrijval tegenover. Controleer de periodeverdeling in Spend Cloud (of de transitoriamodule van AFAS) en boek de vrijval per kostenperiode.`,
+      `Voucher ${v.voucherNo} on ${rule.account} was booked on ${formatDate(v.bookedOn)} (${b.en}) and never released: no release at all. Check the period distribution in Spend Cloud (or AFAS's deferrals module) and book the release per cost period.`,
     );
   }
   const range = `${monthLabel(v.releaseMonths[0]!)} … ${monthLabel(v.releaseMonths[n - 1]!)}`;
@@ -68,7 +69,8 @@ export function releaseTwice(rule: ClearingAccountRule, v: Voucher, doubled: rea
   const amount = eur(first.copy.line.amount);
   const pairs = (and: string) => doubled.map((d) => `${entry(d.original.line)} ${and} ${entry(d.copy.line)}`).join('; ');
   const copies = doubled.map((d) => entry(d.copy.line)).join(', ');
-  const rest = eur(v.remainder);
+  // Released more than booked: the excess, as a positive amount.
+  const rest = eur(Math.abs(v.remainder));
   return flag(
     'release-twice',
     'warning',
@@ -89,15 +91,15 @@ export function releaseBeforeBooking(rule: ClearingAccountRule, v: Voucher, earl
     'warning',
     rule.account,
     early.map((l) => l.line.key),
-    `Boekstuk ${v.voucherNo}: vrijval in ${months} (${t.nl}) ligt in een periode vóór de boeking van de factuur (${v.bookedOn}, ${booked}). De rekening staat daar tijdelijk negatief voor dit boekstuk. Controleer de kostenperiode (MM-JJJJ) in Spend Cloud en de factuurdatum.`,
-    `Voucher ${v.voucherNo}: a release in ${months} (${t.en}) lies in a period before the invoice was booked (${v.bookedOn}, ${booked}). The account is temporarily short for this voucher there. Check the cost period (MM-YYYY) in Spend Cloud and the invoice date.`,
+    `Boekstuk ${v.voucherNo}: vrijval in ${months} (${t.nl}) ligt in een periode vóór de boeking van de factuur (${formatDate(v.bookedOn)}, ${booked}). De rekening staat daar tijdelijk negatief voor dit boekstuk. Controleer de kostenperiode (MM-JJJJ) in Spend Cloud en de factuurdatum.`,
+    `Voucher ${v.voucherNo}: a release in ${months} (${t.en}) lies in a period before the invoice was booked (${formatDate(v.bookedOn)}, ${booked}). The account is temporarily short for this voucher there. Check the cost period (MM-YYYY) in Spend Cloud and the invoice date.`,
   );
 }
 
 /** Releases whose voucher has no booking line on the account. */
 export function releaseWithoutBooking(rule: ClearingAccountRule, v: Voucher): Flag {
   const t = eur(v.remainder);
-  const dates = [...new Set(v.lines.map((l) => l.line.entryDate))].join(', ');
+  const dates = [...new Set(v.lines.map((l) => formatDate(l.line.entryDate)))].join(', ');
   return flag(
     'release-without-booking',
     'warning',
