@@ -64,11 +64,18 @@ const nmbrsProfile = z
   })
   .strict();
 
+const spendcloudProfile = z
+  .object({
+    journal: text(40).min(1),
+    transitoryAccounts: z.array(accountNo).min(1).max(50),
+  })
+  .strict();
+
 /** Each profile key optional, at least one present; `profile` (the old shape) names a present key. */
 export const administration = z
-  .object({ unitId, name: text(200).optional(), profile: z.enum(PROFILE_IDS).optional(), moss: mossProfile.optional(), nmbrs: nmbrsProfile.optional() })
+  .object({ unitId, name: text(200).optional(), profile: z.enum(PROFILE_IDS).optional(), moss: mossProfile.optional(), nmbrs: nmbrsProfile.optional(), spendcloud: spendcloudProfile.optional() })
   .strict()
-  .refine((a) => PROFILE_IDS.some((p) => a[p] !== undefined), 'choose at least one profile (moss, nmbrs)')
+  .refine((a) => PROFILE_IDS.some((p) => a[p] !== undefined), 'choose at least one profile (moss, nmbrs, spendcloud)')
   .refine((a) => a.profile === undefined || a[a.profile] !== undefined, 'profile names a key that is missing');
 
 export const contract = {

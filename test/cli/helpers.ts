@@ -39,7 +39,7 @@ export function mossConfig(units: number[], extra: Record<string, unknown> = {})
   };
 }
 
-/** The demo's own configuration: Moss and Nmbrs in each administration (pension in 1 only). */
+/** The demo's own configuration: Moss, Nmbrs and Spend Cloud in each administration (pension in 1 only). */
 export function demoConfig(units: number[], extra: Record<string, unknown> = {}): Record<string, unknown> {
   const moss = mossConfig(units, extra);
   return {
@@ -48,6 +48,7 @@ export function demoConfig(units: number[], extra: Record<string, unknown> = {})
       unitId,
       moss: { balanceAccount: '11050', cashInTransitAccount: '20990', defaultSupplier: '700123', purchaseJournal: 'MOSI', bankJournal: 'MOSB', bankAccounts: ['11000'] },
       nmbrs: { journal: 'LON', netWagesAccount: '1610', payrollTaxAccount: '1620', ...(unitId === 1 ? { pensionAccount: '1630' } : {}), bankAccounts: ['11000'] },
+      spendcloud: { journal: 'INK', transitoryAccounts: ['24302'] },
     })),
   };
 }

@@ -3,6 +3,7 @@
 import type { AdministrationConfig } from '../../shared/domain';
 import { baseReadiness, mossReadiness, type ReadinessCheck } from './readiness';
 import { nmbrsReadiness, type ReadinessMonths } from './readiness-nmbrs';
+import { spendCloudReadiness } from './readiness-spendcloud';
 import type { AfasClient } from './types';
 
 export async function administrationReadiness(client: AfasClient, unitId: number, config: AdministrationConfig, months: ReadinessMonths, signal?: AbortSignal): Promise<ReadinessCheck[]> {
@@ -10,5 +11,6 @@ export async function administrationReadiness(client: AfasClient, unitId: number
   const checks = [...base.checks];
   if (config.moss) checks.push(...(await mossReadiness(base.reader, unitId, config.moss)));
   if (config.nmbrs) checks.push(...(await nmbrsReadiness(base.reader, unitId, config.nmbrs, months)));
+  if (config.spendcloud) checks.push(...(await spendCloudReadiness(base.reader, unitId, config.spendcloud, months)));
   return checks;
 }

@@ -32,6 +32,13 @@ const nmbrs = z
   })
   .loose();
 
+const spendcloud = z
+  .object({
+    journal: code,
+    transitoryAccounts: z.array(code).min(1),
+  })
+  .loose();
+
 const environment = z
   .object({
     number: z.string().trim().min(1),
@@ -48,6 +55,7 @@ const administration = z
     profile: z.enum(PROFILE_IDS).optional(),
     moss: moss.optional(),
     nmbrs: nmbrs.optional(),
+    spendcloud: spendcloud.optional(),
   })
   .loose()
   .superRefine((a, ctx) => {
@@ -115,6 +123,7 @@ function unknownKeys(value: unknown): Problem[] {
       if (isObject(a)) {
         check(a.moss, Object.keys(moss.shape), `administrations[${i}].moss`);
         check(a.nmbrs, Object.keys(nmbrs.shape), `administrations[${i}].nmbrs`);
+        check(a.spendcloud, Object.keys(spendcloud.shape), `administrations[${i}].spendcloud`);
       }
     });
   }
@@ -135,8 +144,8 @@ export function parseConfig(value: unknown, file: string): CliConfig {
         en: `The configuration file ${file} is not valid:\n${lines('en')}`,
       },
       {
-        nl: 'Verbeter de genoemde velden. Voorbeeld: {"environment":{"number":"12345","type":"production"},"administrations":[{"unitId":1,"moss":{…},"nmbrs":{…}}],"syncFrom":"2025-01"}',
-        en: 'Fix the fields named. Example: {"environment":{"number":"12345","type":"production"},"administrations":[{"unitId":1,"moss":{…},"nmbrs":{…}}],"syncFrom":"2025-01"}',
+        nl: 'Verbeter de genoemde velden. Voorbeeld: {"environment":{"number":"12345","type":"production"},"administrations":[{"unitId":1,"moss":{…},"nmbrs":{…},"spendcloud":{"journal":"INK","transitoryAccounts":["24302"]}}],"syncFrom":"2025-01"}',
+        en: 'Fix the fields named. Example: {"environment":{"number":"12345","type":"production"},"administrations":[{"unitId":1,"moss":{…},"nmbrs":{…},"spendcloud":{"journal":"INK","transitoryAccounts":["24302"]}}],"syncFrom":"2025-01"}',
       },
       problems.map((p) => p.field),
     );
@@ -176,6 +185,7 @@ export function parseConfig(value: unknown, file: string): CliConfig {
 function administrationOf(a: z.infer<typeof administration>): AdministrationConfig {
   const m = a.moss;
   const n = a.nmbrs;
+  const sc = a.spendcloud;
   return {
     unitId: a.unitId,
     ...(a.name ? { name: a.name } : {}),
@@ -206,6 +216,7 @@ function administrationOf(a: z.infer<typeof administration>): AdministrationConf
           },
         }
       : {}),
+    ...(sc ? { spendcloud: { journal: sc.journal, transitoryAccounts: sc.transitoryAccounts } } : {}),
   };
 }
 

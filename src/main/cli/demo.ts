@@ -61,8 +61,8 @@ export async function demoCommand(argv: string[], io: { stdout: NodeJS.WriteStre
     io.stdout.write(`${lang === 'nl' ? 'Geschreven' : 'Written'}:\n${files.map((f) => `  ${f}`).join('\n')}\n`);
     io.stdout.write(
       lang === 'nl'
-        ? 'De demo bevat met opzet problemen (open kruisposten, een dubbele export, een walletverschil; in de salarisadministratie een dubbel geboekte loonrun, een teruggestorte salarisbetaling, een afgeronde afdracht); die staan in het rapport.\n'
-        : 'The demo contains planted problems (open cash-in-transit items, a duplicate export, a wallet difference; in its payroll a run posted twice, a returned salary transfer, a rounded tax payment); the report lists them.\n',
+        ? 'De demo bevat met opzet problemen (open kruisposten, een dubbele export, een walletverschil; in de salarisadministratie een dubbel geboekte loonrun, een teruggestorte salarisbetaling, een afgeronde afdracht; op de transitoriarekening een ontbrekende en een dubbele vrijval, een factuur zonder vrijval, een afrondingscent, een vrijval zonder boeking); die staan in het rapport.\n'
+        : 'The demo contains planted problems (open cash-in-transit items, a duplicate export, a wallet difference; in its payroll a run posted twice, a returned salary transfer, a rounded tax payment; on the transitory account a missing and a doubled release, an invoice never released, a rounding cent, a release without booking); the report lists them.\n',
     );
     return EXIT.clears; // planted problems are reported, not an error
   } finally {

@@ -111,7 +111,9 @@ export interface ClearingAccountRule {
   profile: ProfileId;
   /**
    * 'zero': must clear to 0; 'external': must equal an externally reported balance (wallet);
-   * 'not-yet-due': must equal the document-side lines of the period itself (paid after it ends).
+   * 'not-yet-due': must equal the document-side lines of the period itself (paid after it ends);
+   * 'unreleased': must equal minus the lines dated after the period, grouped by voucher (a
+   * transitory account: what is still to be released), every voucher netting to zero over all dates.
    */
   expected: ExpectedKind;
   /** Journals that may post here; anything else is flagged. */
@@ -137,6 +139,11 @@ export interface ClearingAccountRule {
   /** An unpaired line older than this many days (as of today) lacks its counterpart. */
   missingCounterpartDays: number;
   openDaysThreshold: number;
+  /**
+   * Transitory accounts (expected 'unreleased'): a voucher's remainder up to this many cents is a
+   * rounding of the period amounts, for which a correction is suggested.
+   */
+  voucherRoundingCents?: Cents;
 }
 
 export interface ClearingRuleSet {

@@ -2,9 +2,11 @@
 // refers to the reconciling-items sheet by name, and accounts that clear with nothing open get no
 // sheet of their own (their leadsheet line says all there is).
 import type { Lang } from '../../shared/domain';
+import { periodId } from '../../shared/domain';
 import type { AccountResult, AdministrationResult, ReconcilingItem } from '../../shared/reconcile';
 import { SHEET } from './labels';
 import { SheetNames } from './names';
+import { scheduleLayout, type ScheduleLayout } from './sheets/schedule';
 
 export interface AccountSheet {
   result: AdministrationResult;
@@ -23,6 +25,8 @@ export interface AccountSheet {
   /** The open-items sheet's row of what reconciles: the total, or (not-yet-due accounts) total − expected two rows below it. */
   reconcilingRow: number;
   reconcilingTotal: number;
+  /** A transitory account's schedule per voucher: the leadsheet's expected links to it (its open vouchers are reconciling items). */
+  schedule: ScheduleLayout | null;
 }
 
 export interface SheetPlan {
@@ -44,7 +48,7 @@ export function itemsOf(account: AccountResult): ReconcilingItem[] {
     account.reconcilingItems ??
     account.openItems
       // An item expected to be open (not yet due) is part of `expected`, not a reconciling item.
-      .filter((o) => o.reason === undefined)
+      .filter((o) => o.reason !== 'not-yet-due')
       .map((o) => ({ kind: 'open-item' as const, account: account.account, lines: [o.line.key], matchId: null, amount: o.line.amount, categorisation: o.categorisation ?? null }))
   );
 }
@@ -63,10 +67,11 @@ export function planSheets(results: AdministrationResult[], lang: Lang): SheetPl
       let expectedTotal = 0;
       for (const item of account.openItems) {
         openTotal += item.line.amount;
-        if (item.reason) expectedTotal += item.line.amount;
+        if (item.reason === 'not-yet-due') expectedTotal += item.line.amount;
       }
       const splitsExpected = account.expectedKind === 'not-yet-due';
       const its = itemsOf(account);
+      const schedule = account.vouchers ? scheduleLayout(names.take(`${SHEET.schedule[lang]} ${result.unitId}-${account.account}`), account.vouchers, periodId(result.period)) : null;
       accounts.push({
         result,
         account,
@@ -79,6 +84,7 @@ export function planSheets(results: AdministrationResult[], lang: Lang): SheetPl
         expectedTotal,
         reconcilingRow: splitsExpected ? lastDataRow + 3 : lastDataRow + 1,
         reconcilingTotal: openTotal - expectedTotal,
+        schedule,
       });
     }
   }

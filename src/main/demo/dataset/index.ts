@@ -1,8 +1,9 @@
 // The demo AFAS environment '12345': two administrations, half a year (2025-01 … 2025-06) of Moss
-// card spend and top-ups and of Nmbrs payroll, with planted month-end problems, and the known
+// card spend and top-ups, of Nmbrs payroll and of Spend Cloud invoices spread over cost periods
+// (their releases booked into 2026), with planted month-end problems, and the known
 // truth to test against. Deterministic (seeded) and generated in well under a second; nothing of
 // it is committed as data.
-import type { AdministrationConfig, MossProfile, NmbrsProfile, Period } from '../../../shared/domain';
+import type { AdministrationConfig, MossProfile, NmbrsProfile, Period, SpendCloudProfile } from '../../../shared/domain';
 import { periodId } from '../../../shared/domain';
 import type { Cents } from '../../../shared/money';
 import type { FakeEnvironment } from '../fake-afas/types';
@@ -13,9 +14,12 @@ import { simulatePayroll } from './payroll';
 import { simulateUnit } from './scenario';
 import { unitTruth, type DemoTruth, type TruthPeriod } from './truth';
 import { payrollTruth, type PayrollTruthPeriod } from './truth-payroll';
+import { simulateDeferrals } from './deferrals';
+import { deferralTruth, type DeferralTruthPeriod } from './truth-deferrals';
 
 export type { DemoTruth, TruthAccount, TruthFlag, TruthMatch, TruthOpenLine, TruthPeriod, TruthUnit, OpenReason } from './truth';
 export type { PlantedProblem } from './entries';
+export type { TruthVoucher } from './truth-deferrals';
 export { DEMO_ENV_ID, DEMO_UNITS } from './master';
 
 export const DEMO_SEED = 20250630;
@@ -45,6 +49,14 @@ export function demoNmbrsProfile(pension: boolean): NmbrsProfile {
   return { journal: 'LON', netWagesAccount: ACC.netWages, payrollTaxAccount: ACC.payrollTax, ...(pension ? { pensionAccount: ACC.pension } : {}), bankAccounts: [ACC.bank] };
 }
 
+/** The demo's Spend Cloud: invoices and releases in INK, the transitory account 24302. */
+export function demoSpendCloudProfile(): SpendCloudProfile {
+  return { journal: 'INK', transitoryAccounts: [ACC.transitory] };
+}
+
+/** Spend Cloud's entries are numbered apart too (its memorial correction after the payroll's). */
+const DEFERRAL_ENTRY_BASES = { INK: 500_000, MEM: 470_000 };
+
 /**
  * The payroll's bank and memorial entries are numbered apart from Moss's (their own statements),
  * so the Moss lines keep the keys they had before the demo had payroll.
@@ -63,10 +75,17 @@ export function generateDemoDataset(seed = DEMO_SEED): DemoDataset {
     ...simulatePayroll({ unitId: 1, seed: seed + 11, employees: 40, months: DEMO_MONTHS, pensionFrom: '2025-04', planted: true }),
     ...simulatePayroll({ unitId: 2, seed: seed + 12, employees: 6, months: DEMO_MONTHS, pensionFrom: null, planted: false }),
   ];
+  // About four invoices a month with a cost period of 2–12 months (and the planted ones) in 1; one in 2.
+  const deferred = [
+    simulateDeferrals({ unitId: 1, seed: seed + 21, perMonth: 4, months: DEMO_MONTHS, planted: true }),
+    simulateDeferrals({ unitId: 2, seed: seed + 22, perMonth: 1, months: DEMO_MONTHS, planted: false }),
+  ];
   const moss = bookEntries([...big.entries, ...small.entries]);
   const paid = bookEntries(payroll, PAYROLL_ENTRY_BASES);
-  const lines = [...moss.lines, ...paid.lines];
-  const administrations = DEMO_UNITS.map((u): AdministrationConfig => ({ unitId: u.unitId, name: u.name, moss: demoMossProfile(), nmbrs: demoNmbrsProfile(u.unitId === 1) }));
+  const spent = bookEntries(deferred.flatMap((d) => d.entries), DEFERRAL_ENTRY_BASES);
+  const invoices = deferred.flatMap((d) => d.invoices);
+  const lines = [...moss.lines, ...paid.lines, ...spent.lines];
+  const administrations = DEMO_UNITS.map((u): AdministrationConfig => ({ unitId: u.unitId, name: u.name, moss: demoMossProfile(), nmbrs: demoNmbrsProfile(u.unitId === 1), spendcloud: demoSpendCloudProfile() }));
   const wallets = new Map([
     [1, big.wallet],
     [2, small.wallet],
@@ -80,11 +99,12 @@ export function generateDemoDataset(seed = DEMO_SEED): DemoDataset {
       // The Moss truth from the Moss lines alone (as before), the payroll's after it.
       const unit = unitTruth({ unitId: u.unitId, name: u.name, config }, moss.lines, wallets.get(u.unitId) ?? [], DEMO_PERIODS);
       const pay = payrollTruth(config.nmbrs!, paid.lines.filter((l) => l.unitId === u.unitId), DEMO_PERIODS);
-      return { ...unit, periods: Object.fromEntries(Object.entries(unit.periods).map(([k, p]) => [k, withPayroll(p, pay[k]!)])) };
+      const sc = deferralTruth(config.spendcloud!, invoices.filter((i) => i.unitId === u.unitId), spent.lines.filter((l) => l.unitId === u.unitId), DEMO_PERIODS);
+      return { ...unit, periods: Object.fromEntries(Object.entries(unit.periods).map(([k, p]) => [k, withDeferrals(withPayroll(p, pay[k]!), sc[k]!)])) };
     }),
   };
 
-  return { environment: demoEnvironment([...moss.rows, ...paid.rows]), administrations, truth, lines };
+  return { environment: demoEnvironment([...moss.rows, ...paid.rows, ...spent.rows]), administrations, truth, lines };
 }
 
 function withPayroll(moss: TruthPeriod, pay: PayrollTruthPeriod): TruthPeriod {
@@ -96,6 +116,11 @@ function withPayroll(moss: TruthPeriod, pay: PayrollTruthPeriod): TruthPeriod {
     flags: [...moss.flags, ...pay.flags],
     matches: [...moss.matches, ...pay.matches],
   };
+}
+
+function withDeferrals(p: TruthPeriod, sc: DeferralTruthPeriod): TruthPeriod {
+  const byDateKey = (a: { date: string; key: string }, b: { date: string; key: string }) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.key < b.key ? -1 : 1);
+  return { ...p, accounts: [...p.accounts, ...sc.accounts], openLines: [...p.openLines, ...sc.openLines].sort(byDateKey), flags: [...p.flags, ...sc.flags], openVouchers: sc.openVouchers };
 }
 
 /** The demo environment's connectors around the given Profit_Transactions_Allocated rows. */

@@ -7,8 +7,9 @@ import type { ClearingAccountRule, ClearingRuleSet } from '../rules';
 import type { ClaimedAccount, ProfileModule, RuleOptions } from './module';
 import { mossModule } from './moss';
 import { nmbrsModule } from './nmbrs';
+import { spendCloudModule } from './spendcloud';
 
-export const PROFILE_MODULES: readonly ProfileModule[] = [mossModule, nmbrsModule];
+export const PROFILE_MODULES: readonly ProfileModule[] = [mossModule, nmbrsModule, spendCloudModule];
 
 /** The modules of the profiles the administration runs. */
 export function modulesOf(config: AdministrationConfig): ProfileModule[] {
@@ -24,8 +25,8 @@ function noProfile(config: AdministrationConfig): AppFailure {
       en: `Administration ${config.unitId} has no profile configured${named}.`,
     },
     {
-      nl: 'Kies in de instellingen van de administratie welke systemen zij gebruikt (Moss, Nmbrs) en hun rekeningen.',
-      en: 'Choose in the administration settings which systems it uses (Moss, Nmbrs) and their accounts.',
+      nl: 'Kies in de instellingen van de administratie welke systemen zij gebruikt (Moss, Nmbrs, Spend Cloud) en hun rekeningen.',
+      en: 'Choose in the administration settings which systems it uses (Moss, Nmbrs, Spend Cloud) and their accounts.',
     },
   );
 }
@@ -47,6 +48,11 @@ export function buildRuleSet(config: AdministrationConfig, lines: readonly Mutat
 /** Every account the sync fetches for the administration (clearing and bank accounts). */
 export function syncAccountsOf(config: AdministrationConfig): string[] {
   return [...new Set(modulesOf(config).flatMap((m) => m.syncAccounts(config)))].filter((a) => a !== '');
+}
+
+/** Accounts whose lines the sync fetches after the period too (transitory accounts: releases still to come). */
+export function lookaheadAccountsOf(config: AdministrationConfig): string[] {
+  return [...new Set(modulesOf(config).flatMap((m) => m.lookaheadAccounts?.(config) ?? []))].filter((a) => a !== '');
 }
 
 /** Journals whose creditors the sync discovers (Moss's merchant creditors when not configured). */

@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
-import type { MossProfile, NmbrsProfile } from '../../../../shared/domain';
+import type { MossProfile, NmbrsProfile, SpendCloudProfile } from '../../../../shared/domain';
 import { SearchSelect, type Choice } from '../../components/SearchSelect';
 import { useT } from '../../i18n';
 import { useWorkspace } from '../../state/workspace';
 import { NmbrsFields } from './NmbrsFields';
-import { administrationOf, EMPTY_MOSS, EMPTY_NMBRS, missingFields, type Systems } from './profile-fields';
+import { SpendCloudFields } from './SpendCloudFields';
+import { administrationOf, EMPTY_MOSS, EMPTY_NMBRS, EMPTY_SPENDCLOUD, missingFields, type Systems } from './profile-fields';
 import { StepState } from './StepState';
 import { SystemPicker } from './SystemPicker';
 
@@ -19,11 +20,12 @@ export function AccountStep() {
   const [unitId, setUnitId] = useState<number>(existing?.unitId ?? connection?.administrations[0]?.unitId ?? 1);
   const [moss, setMoss] = useState<MossProfile>(existing?.moss ?? EMPTY_MOSS);
   const [nmbrs, setNmbrs] = useState<NmbrsProfile>(existing?.nmbrs ?? EMPTY_NMBRS);
-  const [systems, setSystems] = useState<Systems>({ moss: existing ? existing.moss !== undefined : true, nmbrs: existing?.nmbrs !== undefined });
+  const [spendcloud, setSpendcloud] = useState<SpendCloudProfile>(existing?.spendcloud ?? EMPTY_SPENDCLOUD);
+  const [systems, setSystems] = useState<Systems>({ moss: existing ? existing.moss !== undefined : true, nmbrs: existing?.nmbrs !== undefined, spendcloud: existing?.spendcloud !== undefined });
   const unitField = useId();
   const patch = (p: Partial<MossProfile>) => setMoss((m) => ({ ...m, ...p }));
-  const config = administrationOf(unitId, systems, moss, nmbrs);
-  const missing = missingFields(systems, moss, nmbrs);
+  const config = administrationOf(unitId, systems, moss, nmbrs, spendcloud);
+  const missing = missingFields(systems, moss, nmbrs, spendcloud);
   const accounts: Choice[] = (choices?.accounts ?? []).map((a) => ({ id: a.id, label: a.description }));
   const journals: Choice[] = (choices?.journals ?? []).map((j) => ({ id: j.id, label: `${j.description}${j.type ? ` (${j.type})` : ''}` }));
   const creditors: Choice[] = (choices?.creditors ?? []).map((c) => ({ id: c.id, label: c.name }));
@@ -82,6 +84,7 @@ export function AccountStep() {
         </div>
         )}
         {systems.nmbrs && <NmbrsFields value={nmbrs} onChange={setNmbrs} accounts={accounts} journals={journals} />}
+        {systems.spendcloud && <SpendCloudFields value={spendcloud} onChange={setSpendcloud} accounts={accounts} journals={journals} />}
         <div className="row">
           <button type="button" className="primary" disabled={!complete || busy === 'admin'} onClick={() => void saveAdministration(config)}>
             {t('setup.saveAdmin')}

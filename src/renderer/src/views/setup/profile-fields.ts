@@ -1,28 +1,31 @@
 // Pure: the administration the setup form describes (only the ticked systems), and which of their
 // fields are still empty, named as the form labels them.
-import type { AdministrationConfig, MossProfile, NmbrsProfile } from '../../../../shared/domain';
+import type { AdministrationConfig, MossProfile, NmbrsProfile, SpendCloudProfile } from '../../../../shared/domain';
 import type { MessageKey } from '../../i18n/messages';
 
 export interface Systems {
   moss: boolean;
   nmbrs: boolean;
+  spendcloud: boolean;
 }
 
 export const EMPTY_MOSS: MossProfile = { balanceAccount: '', cashInTransitAccount: '', defaultSupplier: '', purchaseJournal: '', bankJournal: '', bankAccounts: [] };
 export const EMPTY_NMBRS: NmbrsProfile = { journal: '', netWagesAccount: '', payrollTaxAccount: '', pensionAccount: '', bankAccounts: [] };
+export const EMPTY_SPENDCLOUD: SpendCloudProfile = { journal: '', transitoryAccounts: [] };
 
-export function administrationOf(unitId: number, systems: Systems, moss: MossProfile, nmbrs: NmbrsProfile): AdministrationConfig {
+export function administrationOf(unitId: number, systems: Systems, moss: MossProfile, nmbrs: NmbrsProfile, spendcloud: SpendCloudProfile = EMPTY_SPENDCLOUD): AdministrationConfig {
   const { pensionAccount, ...rest } = nmbrs;
   return {
     unitId,
     ...(systems.moss ? { moss } : {}),
     ...(systems.nmbrs ? { nmbrs: { ...rest, ...(pensionAccount ? { pensionAccount } : {}) } } : {}),
+    ...(systems.spendcloud ? { spendcloud: { journal: spendcloud.journal, transitoryAccounts: spendcloud.transitoryAccounts.filter((a) => a !== '') } } : {}),
   };
 }
 
 /** The labels of the required fields still empty; a system must be ticked first. */
-export function missingFields(systems: Systems, moss: MossProfile, nmbrs: NmbrsProfile): MessageKey[] {
-  if (!systems.moss && !systems.nmbrs) return ['setup.systemsNeeded'];
+export function missingFields(systems: Systems, moss: MossProfile, nmbrs: NmbrsProfile, spendcloud: SpendCloudProfile = EMPTY_SPENDCLOUD): MessageKey[] {
+  if (!systems.moss && !systems.nmbrs && !systems.spendcloud) return ['setup.systemsNeeded'];
   const out: MessageKey[] = [];
   if (systems.moss) {
     const need: [string, MessageKey][] = [
@@ -42,6 +45,10 @@ export function missingFields(systems: Systems, moss: MossProfile, nmbrs: NmbrsP
       [nmbrs.bankAccounts[0] ?? '', 'setup.nmbrs.bankAccounts'],
     ];
     for (const [v, k] of need) if (!v) out.push(k);
+  }
+  if (systems.spendcloud) {
+    if (!spendcloud.journal) out.push('setup.spendcloud.journal');
+    if (!spendcloud.transitoryAccounts.some((a) => a !== '')) out.push('setup.spendcloud.transitory');
   }
   return out;
 }
