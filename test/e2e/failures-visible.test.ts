@@ -27,10 +27,12 @@ describe('a failure or a missing month never looks like success', () => {
     const { page } = h;
     await page.getByTestId('not-fetched').waitFor();
     expect(await page.getByTestId('not-fetched').textContent()).toContain('Periode 06-2025 is nog niet opgehaald uit AFAS');
-    // The demo's administration 1 runs Moss and Nmbrs: three cards each, none with a verdict.
+    // The demo's administration 1 runs Moss and Nmbrs (three cards each) and Spend Cloud (the
+    // transitory account), none with a verdict.
     const badges = await page.locator('.account-card [data-status]').allTextContents();
-    expect(badges).toEqual(Array(6).fill('○ Niet opgehaald'));
-    expect(await page.locator('.account-card .figures dd').allTextContents()).toEqual(Array(24).fill('—'));
+    expect(badges).toEqual(Array(7).fill('○ Niet opgehaald'));
+    expect(await page.locator('.account-card[data-account="24302"] [data-status]').count()).toBe(1);
+    expect(await page.locator('.account-card .figures dd').allTextContents()).toEqual(Array(28).fill('—'));
     expect(await page.locator('.account-card .chart').count()).toBe(0);
     expect(await page.locator('body').textContent()).not.toMatch(/Sluit aan|Komt terug op nul/);
     expect(await page.getByRole('button', { name: 'Mutaties ophalen' }).count()).toBe(1);
@@ -111,7 +113,8 @@ describe('a failure or a missing month never looks like success', () => {
     await page.getByRole('button', { name: 'Volgende maand' }).click();
     await page.getByTestId('not-fetched').waitFor();
     expect(await page.getByTestId('not-fetched').textContent()).toContain('07-2025');
-    expect(await page.locator('.account-card [data-status]').allTextContents()).toEqual(Array(6).fill('○ Niet opgehaald'));
+    // The transitory account's releases after June are stored, but July itself was never fetched.
+    expect(await page.locator('.account-card [data-status]').allTextContents()).toEqual(Array(7).fill('○ Niet opgehaald'));
     expect(await page.locator('.flags').textContent()).toContain('deze periode is nog niet opgehaald');
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect.poll(() => page.getByTestId('not-fetched').textContent()).toContain('Period 07-2025 has not been fetched from AFAS yet');

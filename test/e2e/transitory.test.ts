@@ -62,7 +62,7 @@ describe('transitory account in the app', () => {
 
       await page.getByRole('textbox', { name: 'Periode (MM-JJJJ)' }).fill('06-2025');
       await page.locator('.monthbar button.primary').click();
-      await expect.poll(() => page.getByRole('status').filter({ hasText: /Klaar: .* regels opgehaald/ }).count(), { timeout: 60_000 }).toBe(1);
+      await expect.poll(() => page.getByRole('status').filter({ hasText: /Klaar: .* regels uit AFAS opgehaald/ }).count(), { timeout: 60_000 }).toBe(1);
       const card = page.locator('[data-profile="spendcloud"] .account-card[data-account="24302"]');
       await expect.poll(() => card.count()).toBe(1);
       await expect.poll(() => card.locator('.badge').textContent()).toContain('Sluit niet aan');
