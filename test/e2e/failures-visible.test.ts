@@ -33,7 +33,7 @@ describe('a failure or a missing month never looks like success', () => {
     const badges = await page.locator('.account-card [data-status]').allTextContents();
     expect(badges).toEqual(Array(8).fill('○ Niet opgehaald'));
     expect(await page.locator('.account-card[data-account="24302"] [data-status]').count()).toBe(1);
-    expect(await page.locator('.account-card .figures dd').allTextContents()).toEqual(Array(28).fill('—'));
+    expect(await page.locator('.account-card .figures dd').allTextContents()).toEqual(Array(32).fill('—')); // four figures on each of the eight cards
     expect(await page.locator('.account-card .chart').count()).toBe(0);
     expect(await page.locator('body').textContent()).not.toMatch(/Sluit aan|Komt terug op nul/);
     expect(await page.getByRole('button', { name: 'Mutaties ophalen' }).count()).toBe(1);
