@@ -39,7 +39,7 @@ export function mossConfig(units: number[], extra: Record<string, unknown> = {})
   };
 }
 
-/** The demo's own configuration: Moss, Nmbrs and Spend Cloud in each administration (pension in 1 only). */
+/** The demo's own configuration: Moss, Nmbrs and Spend Cloud in each administration (pension and Declaree in 1 only). */
 export function demoConfig(units: number[], extra: Record<string, unknown> = {}): Record<string, unknown> {
   const moss = mossConfig(units, extra);
   return {

@@ -98,7 +98,7 @@ afterAll(async () => {
 });
 
 describe('kruispost reconcile', () => {
-  it('reconciles both administrations, Moss, Nmbrs and Spend Cloud, exactly as the demo truth says, writes report and workbooks, exits 1', async () => {
+  it('reconciles both administrations, Moss, Nmbrs, Declaree (in 1) and Spend Cloud, exactly as the demo truth says, writes report and workbooks, exits 1', async () => {
     const config = writeConfig('both.json', demoConfig([1, 2]));
     const before = linesRequests();
     const run = await runCliProcess(
