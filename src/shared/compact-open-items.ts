@@ -37,6 +37,8 @@ export interface CompactOpenItems {
   /** The optional fields: -2 where the item has none, -1 for null, else a text (categorisation as JSON). */
   categorisation: number[];
   reason: number[];
+  /** Transitory accounts' items: [row, voucherNo (a text, or -2 when absent), remainder (null when absent)]. */
+  voucher?: [number, number, number | null][];
   texts: string[];
 }
 
@@ -53,7 +55,7 @@ export function encodeOpenItems(accounts: readonly AccountResult[]): { accounts:
   };
   const c: CompactOpenItems = {
     start: [0], unitId: [], entryNo: [], seqNo: [], year: [], period: [], debit: [], credit: [], ageDays: [], journalId: [], accountNo: [], accountType: [],
-    entryDate: [], voucherDate: [], voucherNo: [], invoiceId: [], description: [], lineDescription: [], modified: [], bucket: [], flags: [], note: [], odd: [], categorisation: [], reason: [], texts,
+    entryDate: [], voucherDate: [], voucherNo: [], invoiceId: [], description: [], lineDescription: [], modified: [], bucket: [], flags: [], note: [], odd: [], categorisation: [], reason: [], voucher: [], texts,
   };
   let row = 0;
   for (const a of accounts) {
@@ -83,6 +85,7 @@ export function encodeOpenItems(accounts: readonly AccountResult[]): { accounts:
       if (l.key !== lineKey(l.unitId, l.journalId, l.entryNo, l.seqNo) || l.amount !== l.debit - l.credit) c.odd.push([row, l.key, l.amount]);
       c.categorisation.push('categorisation' in o ? text(o.categorisation ? JSON.stringify(o.categorisation) : null) : ABSENT);
       c.reason.push('reason' in o ? text(o.reason ?? null) : ABSENT);
+      if ('voucherNo' in o || 'remainder' in o) c.voucher!.push([row, o.voucherNo !== undefined ? text(o.voucherNo) : ABSENT, o.remainder ?? null]);
       row++;
     }
     c.start.push(row);
@@ -93,6 +96,7 @@ export function encodeOpenItems(accounts: readonly AccountResult[]): { accounts:
 export function decodeOpenItems(accounts: readonly AccountResult[], c: CompactOpenItems): AccountResult[] {
   const t = (i: number): string | null => (i < 0 ? null : c.texts[i]!);
   const odd = new Map(c.odd.map(([r, key, amount]) => [r, { key, amount }]));
+  const voucher = new Map((c.voucher ?? []).map(([r, no, remainder]) => [r, { no, remainder }]));
   return accounts.map((a, i) => {
     const openItems: OpenItem[] = [];
     for (let r = c.start[i]!; r < c.start[i + 1]!; r++) {
@@ -131,6 +135,11 @@ export function decodeOpenItems(accounts: readonly AccountResult[], c: CompactOp
       const cat = c.categorisation[r]!;
       if (cat !== ABSENT) item.categorisation = cat < 0 ? null : (JSON.parse(c.texts[cat]!) as OpenItem['categorisation']);
       if (c.reason[r]! !== ABSENT) item.reason = t(c.reason[r]!) as OpenItem['reason'];
+      const v = voucher.get(r);
+      if (v) {
+        if (v.no !== ABSENT) item.voucherNo = t(v.no)!;
+        if (v.remainder !== null) item.remainder = v.remainder;
+      }
       openItems.push(item);
     }
     return { ...a, openItems };

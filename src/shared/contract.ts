@@ -74,6 +74,13 @@ const declareeProfile = z
   })
   .strict();
 
+const spendcloudProfile = z
+  .object({
+    journal: text(40).min(1),
+    transitoryAccounts: z.array(accountNo).min(1).max(50),
+  })
+  .strict();
+
 /** Each profile key optional, at least one present; `profile` (the old shape) names a present key. */
 export const administration = z
   .object({
@@ -83,9 +90,10 @@ export const administration = z
     moss: mossProfile.optional(),
     nmbrs: nmbrsProfile.optional(),
     declaree: declareeProfile.optional(),
+    spendcloud: spendcloudProfile.optional(),
   })
   .strict()
-  .refine((a) => PROFILE_IDS.some((p) => a[p] !== undefined), 'choose at least one profile (moss, nmbrs, declaree)')
+  .refine((a) => PROFILE_IDS.some((p) => a[p] !== undefined), 'choose at least one profile (moss, nmbrs, declaree, spendcloud)')
   .refine((a) => a.profile === undefined || a[a.profile] !== undefined, 'profile names a key that is missing');
 
 export const contract = {

@@ -87,8 +87,21 @@ export interface DeclareeProfile {
   paymentCycleDays?: number;
 }
 
+/**
+ * The Spend Cloud profile (invoice processing, seed 004): invoices whose costs are spread over
+ * periods pass through a transitory account (export logics 024/027/997 method 1) or AFAS's
+ * deferrals module (997 method 2, its own suspense account). Each release carries the invoice's
+ * VoucherNo; the account holds exactly the deferrals still to be released.
+ */
+export interface SpendCloudProfile {
+  /** The journal Spend Cloud books its invoices (and their releases) in, e.g. INK. */
+  journal: string;
+  /** The transitory (deferrals) accounts, e.g. 24302. */
+  transitoryAccounts: string[];
+}
+
 /** The clearing profiles an administration can run, each a key of AdministrationConfig. */
-export const PROFILE_IDS = ['moss', 'nmbrs', 'declaree'] as const;
+export const PROFILE_IDS = ['moss', 'nmbrs', 'declaree', 'spendcloud'] as const;
 export type ProfileId = (typeof PROFILE_IDS)[number];
 
 /**
@@ -103,6 +116,7 @@ export interface AdministrationConfig {
   moss?: MossProfile;
   nmbrs?: NmbrsProfile;
   declaree?: DeclareeProfile;
+  spendcloud?: SpendCloudProfile;
 }
 
 /** The profiles the administration runs, in PROFILE_IDS order. */

@@ -12,17 +12,24 @@ export type AccountRole =
   | 'payrollTax'
   | 'pension'
   | 'employeeCreditor'
-  | 'paymentsInTransit';
+  | 'paymentsInTransit'
+  | 'transitory';
 
 /**
- * What an account's balance is compared with: 0; an external balance (the Moss wallet); or the
+ * What an account's balance is compared with: 0; an external balance (the Moss wallet); the
  * liability not yet due: the period's own (payroll taxes, pension, paid after the period ends), or
- * the documents still within their payment cycle (expense reports, see dueWithinDays).
+ * the documents still within their payment cycle (expense reports, see dueWithinDays); or the
+ * deferrals still to be released after the period (a transitory account, Spend Cloud).
  */
-export type ExpectedKind = 'zero' | 'external' | 'not-yet-due';
+export type ExpectedKind = 'zero' | 'external' | 'not-yet-due' | 'unreleased';
 
-/** Why an open item is expected to be open (it does not stop the account from clearing). */
-export type OpenItemReason = 'not-yet-due';
+/**
+ * Why an item is open when the reason is known: 'not-yet-due' is expected to be open (counted in
+ * `expected`, it does not stop the account from clearing); 'not-fully-released' (a voucher on a
+ * transitory account whose lines do not net to zero over all dates) and 'release-without-booking'
+ * (a release whose voucher has no booking) are reconciling items that do.
+ */
+export type OpenItemReason = 'not-yet-due' | 'not-fully-released' | 'release-without-booking';
 export const AGE_BUCKETS = ['0-30', '31-60', '61-90', '91-180', '180+'] as const;
 export type AgeBucket = (typeof AGE_BUCKETS)[number];
 
@@ -37,7 +44,13 @@ export type FlagCode =
   | 'wallet-difference'
   | 'missing-counterpart'
   | 'returned-payment'
-  | 'payment-without-credits';
+  | 'payment-without-credits'
+  // Transitory account (Spend Cloud): per voucher.
+  | 'not-fully-released'
+  | 'release-twice'
+  | 'release-before-booking'
+  | 'release-without-booking'
+  | 'rounding-remainder';
 
 export interface Flag {
   code: FlagCode;
@@ -112,14 +125,17 @@ export interface Categorisation {
  * difference a match was confirmed at. Only categorised items are subtracted from the gap.
  */
 export interface ReconcilingItem {
-  kind: 'open-item' | 'match-difference';
+  /** 'voucher': a transitory account's open voucher (its lines through the period; amount: its remainder). */
+  kind: 'open-item' | 'match-difference' | 'voucher';
   account: string;
-  /** The open item's line, or the match's lines. */
+  /** The open item's line, the match's lines, or the voucher's lines through the period. */
   lines: LineKey[];
   matchId: string | null;
   amount: Cents;
   /** Null: not categorised yet (part of the unexplained difference). */
   categorisation: Categorisation | null;
+  /** Kind 'voucher': its VoucherNo. */
+  voucherNo?: string;
 }
 
 /** |difference| up to max(cents, permille/1000 × |largest amount|) is within tolerance. */
@@ -136,8 +152,57 @@ export interface OpenItem {
   note: string | null;
   /** The controller's category and reason for it (optional in results made before categories). */
   categorisation?: Categorisation | null;
-  /** Set when the item is expected to be open: counted in `expected`, not a reconciling item. */
+  /** Set when the item is expected to be open ('not-yet-due': counted in `expected`), or why it is a reconciling item. */
   reason?: OpenItemReason;
+  /** Transitory account: the line's voucher and what that voucher does not net to over all dates. */
+  voucherNo?: string;
+  remainder?: Cents;
+}
+
+/**
+ * One voucher (invoice) on a transitory account as of the period's end: what was booked, what was
+ * released through the period and what is still to be released after it (negative for deferred
+ * costs), and what the lines do not net to over all dates (0 when fully released).
+ */
+export interface VoucherSummary {
+  voucherNo: string;
+  /** 'releasing': nets to zero, releases still to come; 'released': nets to zero, none to come. */
+  status: 'releasing' | 'released' | 'not-fully-released' | 'release-without-booking';
+  /** Date of the first booking line (null for an orphan). */
+  bookedOn: string | null;
+  /** Sum of the booking lines (all dates). */
+  booked: Cents;
+  /** Sum of the release lines dated on or before the period's last day. */
+  releasedThrough: Cents;
+  /** Sum of all lines dated after the period (releases still to come; a booking there too). */
+  toRelease: Cents;
+  /** What the account holds for the voucher at the period's end (its lines through the period). */
+  balance: Cents;
+  /** Sum of all the voucher's lines over all dates: 0 when fully released. */
+  remainder: Cents;
+  /** YYYY-MM of the first and last release (null without releases). */
+  firstRelease: string | null;
+  lastRelease: string | null;
+  releaseCount: number;
+  lineCount: number;
+  /** Invoice id and text of the booking (or the first line). */
+  invoiceId: string | null;
+  description: string | null;
+  flags: FlagCode[];
+  /** Its lines on the account, all dates (the schedule's per-period releases; the voucher view's expand). */
+  lines: VoucherLineView[];
+}
+
+/** One line of a voucher, as the schedule and the voucher view show it. */
+export interface VoucherLineView {
+  key: LineKey;
+  entryDate: string;
+  journalId: string;
+  entryNo: number;
+  amount: Cents;
+  /** A booking line (the deferral), else a release. */
+  booking: boolean;
+  description: string | null;
 }
 
 export interface SignOffEntry {
@@ -206,6 +271,14 @@ export interface AccountResult {
   /** closing − expected − categorised: the number a reviewer signs. Null while nothing can be judged. */
   unexplained?: Cents | null;
   tolerance?: Tolerance;
+  /**
+   * Transitory accounts: the vouchers that are open at the period's end (not fully released, or a
+   * release without its booking), and how many vouchers the account holds then (getVouchers lists them).
+   */
+  openVouchers?: VoucherSummary[];
+  voucherCount?: number;
+  /** Transitory accounts: every voucher on the account at the period's end (open ones included), in booking order. */
+  vouchers?: VoucherSummary[];
 }
 
 /** Moss Balance: opening + topUps − spend + refunds + other = closing (spend positive). */

@@ -39,8 +39,8 @@ describe('readiness of Moss and Nmbrs together', () => {
 
   it('names what is missing: a journal without lines in the chosen months, a journal or account that does not exist', async () => {
     const nmbrs = dataset.administrations[0]!.nmbrs!;
-    // INK exists but has no lines; in the months after the demo, LON has none either.
-    const noLines = await byId({ unitId: 1, nmbrs: { ...nmbrs, journal: 'INK' } });
+    // KAS exists but has no lines; in the months after the demo, LON has none either.
+    const noLines = await byId({ unitId: 1, nmbrs: { ...nmbrs, journal: 'KAS' } });
     expect(noLines['nmbrs:journal']!.ok).toBe(true);
     expect(noLines['nmbrs:journal-lines']!.ok).toBe(false);
     const later = await byId({ unitId: 1, nmbrs }, { from: { year: 2025, month: 7 }, to: { year: 2025, month: 7 } });

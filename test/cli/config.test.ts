@@ -56,7 +56,7 @@ describe('CLI config: profiles', () => {
   });
 
   it('refuses an administration without a profile, or "profile" naming a key that is missing', () => {
-    expect(usage(withAdmin({})).text.en).toContain('name at least one profile: moss, nmbrs');
+    expect(usage(withAdmin({})).text.en).toContain('name at least one profile: moss, nmbrs, declaree, spendcloud');
     const e = usage(withAdmin({ profile: 'moss', nmbrs }));
     expect(e.fields).toContain('administrations[0].moss');
     expect(e.text.en).toContain('"profile": "moss" needs the key "moss"');
@@ -67,6 +67,16 @@ describe('CLI config: profiles', () => {
     expect(usage(withAdmin({ nmbrs: missing })).fields).toContain('administrations[0].nmbrs.payrollTaxAccount');
     const typo = usage(withAdmin({ nmbrs: { ...nmbrs, pensionAcount: '1630' } }));
     expect(typo.text.en).toMatch(/administrations\[0\]\.nmbrs\.pensionAcount: unknown key — did you mean "pensionAccount"\?/);
+  });
+
+  it('accepts Spend Cloud with its transitory accounts, names a missing or misspelt field', () => {
+    const spendcloud = { journal: 'INK', transitoryAccounts: ['24302'] };
+    const all = parseConfig(withAdmin({ moss, nmbrs, spendcloud }), 'k.json').administrations[0]!;
+    expect(all.spendcloud).toEqual(spendcloud);
+    expect(usage(withAdmin({ spendcloud: { journal: 'INK', transitoryAccounts: [] } })).fields).toContain('administrations[0].spendcloud.transitoryAccounts');
+    expect(usage(withAdmin({ spendcloud: { ...spendcloud, transitoryAccount: '24302' } })).text.en).toMatch(/spendcloud\.transitoryAccount: unknown key — did you mean "transitoryAccounts"\?/);
+    const e = usage(withAdmin({ moss, spendcloud: { journal: 'INK', transitoryAccounts: ['20990'] } }));
+    expect(e.fields).toEqual(['administrations[0].moss.cashInTransitAccount', 'administrations[0].spendcloud.transitoryAccounts[0]']);
   });
 
   it('refuses one clearing account for two roles, naming both fields', () => {

@@ -39,7 +39,7 @@ export function mossConfig(units: number[], extra: Record<string, unknown> = {})
   };
 }
 
-/** The demo's own configuration: Moss and Nmbrs in each administration (pension in 1 only). */
+/** The demo's own configuration: Moss, Nmbrs and Spend Cloud in each administration (pension and Declaree in 1 only). */
 export function demoConfig(units: number[], extra: Record<string, unknown> = {}): Record<string, unknown> {
   const moss = mossConfig(units, extra);
   return {
@@ -50,6 +50,7 @@ export function demoConfig(units: number[], extra: Record<string, unknown> = {})
       nmbrs: { journal: 'LON', netWagesAccount: '1610', payrollTaxAccount: '1620', ...(unitId === 1 ? { pensionAccount: '1630' } : {}), bankAccounts: ['11000'] },
       // Administration 1 also runs Declaree (its employee creditors found from the DEC journal).
       ...(unitId === 1 ? { declaree: { journal: 'DEC', paymentsInTransitAccount: '1960', bankAccounts: ['11000'] } } : {}),
+      spendcloud: { journal: 'INK', transitoryAccounts: ['24302'] },
     })),
   };
 }

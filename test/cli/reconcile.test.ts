@@ -40,7 +40,7 @@ function truthOf(unitId: number, profiles: string[]) {
   return { ...t, accounts: t.accounts.filter((a) => own.has(a.account)), openLines: t.openLines.filter((l) => own.has(l.account)), flags: t.flags.filter((f) => own.has(f.account)), matches: t.matches.filter((m) => own.has(m.account)) };
 }
 
-function expectReportMatchesTruth(report: Report, units: number[], profiles = ['moss', 'nmbrs', 'declaree']): void {
+function expectReportMatchesTruth(report: Report, units: number[], profiles = ['moss', 'nmbrs', 'declaree', 'spendcloud']): void {
   expect(report.period).toBe(JUNE);
   expect(report.administrations.map((a) => a.unitId)).toEqual(units);
   for (const a of report.administrations) {
@@ -69,6 +69,14 @@ function expectReportMatchesTruth(report: Report, units: number[], profiles = ['
       if (f.lines.length > 0) expect(hits.flatMap((h) => h.lines).filter((k) => !allowed.includes(k)), `${f.code} on ${f.account}`).toEqual([]);
       for (const k of f.lines) expect(hits.some((h) => h.lines.includes(k)), `${f.code} names ${k}`).toBe(true);
     }
+    // The transitory account lists exactly the open vouchers, each with its remainder, and their lines say so.
+    const vouchers = a.accounts.flatMap((x) => (x.openVouchers ?? []).map((v) => ({ account: x.account, voucherNo: v.voucherNo, remainder: v.remainder })));
+    const wantVouchers = (profiles.includes('spendcloud') ? (t.openVouchers ?? []) : []).map((v) => ({ account: v.account, voucherNo: v.voucherNo, remainder: centsToDecimal(v.remainder) }));
+    expect(vouchers.sort((p, q) => p.voucherNo.localeCompare(q.voucherNo))).toEqual(wantVouchers.sort((p, q) => p.voucherNo.localeCompare(q.voucherNo)));
+    for (const x of a.accounts.filter((y) => y.role === 'transitory')) {
+      for (const o of x.openItems) expect(['not-fully-released', 'release-without-booking'], o.line).toContain(o.reason);
+      expect(x.openItems.every((o) => x.openVouchers!.some((v) => v.voucherNo === o.voucherNo && v.remainder === o.remainder))).toBe(true);
+    }
     // One duplicate flag per double export, not one per account its entries touch.
     expect(a.flags.filter((f) => f.code === 'duplicate').length).toBe(t.flags.filter((f) => f.code === 'duplicate').length);
     // The split top-up is matched (so none of its lines is open) and nothing is stale.
@@ -90,7 +98,7 @@ afterAll(async () => {
 });
 
 describe('kruispost reconcile', () => {
-  it('reconciles both administrations, Moss and Nmbrs, exactly as the demo truth says, writes report and workbooks, exits 1', async () => {
+  it('reconciles both administrations, Moss, Nmbrs, Declaree (in 1) and Spend Cloud, exactly as the demo truth says, writes report and workbooks, exits 1', async () => {
     const config = writeConfig('both.json', demoConfig([1, 2]));
     const before = linesRequests();
     const run = await runCliProcess(
@@ -102,6 +110,7 @@ describe('kruispost reconcile', () => {
     expect(run.stderr).toContain('sync:'); // plain progress lines when not on a TTY
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toContain('Not everything clears.');
+    for (const v of truth.units[0]!.periods[JUNE]!.openVouchers!) expect(run.stdout).toContain(`voucher ${v.voucherNo}: `);
     noSecret(run);
     const reportText = readFileSync(join(dir, 'out', 'report.json'), 'utf8');
     expect(reportText).not.toContain(TOKEN_DATA);

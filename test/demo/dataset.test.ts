@@ -147,3 +147,50 @@ describe('demo payroll (Nmbrs)', () => {
     expect(createHash('sha256').update(JSON.stringify(moss)).digest('hex')).toBe('a489d9e1885f22057ae8383a85cc566ee4216594d636268975b6f9816c554a83');
   });
 });
+
+describe('demo invoices (Spend Cloud)', () => {
+  const d = generateDemoDataset();
+  const rows = d.environment.connectors.Profit_Transactions_Allocated?.rows ?? [];
+  const trans = (unit: number) => rows.filter((r) => r.UnitId === unit && r.AccountNo === '24302');
+  const cents = (r: Record<string, unknown>) => toCents((r.AmtDebit as number | null) ?? 0) - toCents((r.AmtCredit as number | null) ?? 0);
+
+  it('books invoices of 2–12 cost periods in every demo month, released on each period’s last day into the next year, each release carrying the invoice’s voucher', () => {
+    expect(d.administrations.every((a) => a.spendcloud?.transitoryAccounts[0] === '24302' && a.spendcloud.journal === 'INK')).toBe(true);
+    const lines = trans(1);
+    const byVoucher = new Map<string, Record<string, unknown>[]>();
+    for (const r of lines) byVoucher.set(String(r.VoucherNo), [...(byVoucher.get(String(r.VoucherNo)) ?? []), r]);
+    const bookings = lines.filter((r) => cents(r) > 0 && r.JournalId === 'INK');
+    expect(new Set(bookings.map((r) => String(r.EntryDate).slice(0, 7)))).toEqual(new Set(['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06']));
+    const lengths = [...byVoucher.values()].map((ls) => ls.filter((r) => cents(r) < 0).length).filter((n) => n > 0);
+    expect(Math.min(...lengths)).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...lengths)).toBeGreaterThanOrEqual(10);
+    expect(lines.some((r) => String(r.EntryDate) > '2025-12-31')).toBe(true); // releases still to come exist in AFAS
+    // A release is dated on its period's last day, and an invoice's releases share its VoucherNo (not their entry numbers).
+    const releases = lines.filter((r) => cents(r) < 0 && r.JournalId === 'INK');
+    expect(releases.every((r) => { const x = String(r.EntryDate).slice(0, 10); return new Date(`${x}T00:00:00Z`).getUTCDate() === new Date(Date.UTC(Number(x.slice(0, 4)), Number(x.slice(5, 7)), 0)).getUTCDate(); })).toBe(true);
+    expect(releases.filter((r) => String(r.VoucherNo) !== String(r.EntryNo)).length).toBe(releases.length);
+    // Administration 2's invoices all net to zero.
+    const two = new Map<string, number>();
+    for (const r of trans(2)) two.set(String(r.VoucherNo), (two.get(String(r.VoucherNo)) ?? 0) + cents(r));
+    expect([...two.values()].every((v) => v === 0)).toBe(true);
+  });
+
+  it('plants a release missing and one booked twice, a partial export, a rounding cent, an orphan release, an early release and a memorial line; the truth says what each leaves', () => {
+    const june = d.truth.units[0]!.periods['2025-06']!;
+    const byProblem = Object.fromEntries((june.openVouchers ?? []).map((v) => [v.problem, v.remainder]));
+    expect(byProblem).toEqual({ 'release-missing': 30_000, 'release-twice': -38_500, 'never-released': 72_600, 'release-rounding': 1, 'release-without-booking': -12_500 });
+    const a = june.accounts.find((x) => x.account === '24302')!;
+    expect(a.profile).toBe('spendcloud');
+    expect(a.difference).toBe(30_000 - 38_500 + 72_600 + 1 - 12_500);
+    expect(a.clears).toBe(false);
+    const codes = june.flags.filter((f) => f.account === '24302').map((f) => f.code).sort();
+    expect(codes).toEqual(['does-not-clear', 'not-fully-released', 'not-fully-released', 'release-twice', 'release-without-booking', 'rounding-remainder', 'unexpected-journal']);
+    // The early release is flagged while its voucher is on the account (February to April).
+    expect(d.truth.units[0]!.periods['2025-03']!.flags.some((f) => f.code === 'release-before-booking')).toBe(true);
+    // Expected = minus what is dated after June of the vouchers on the account by then.
+    const after = trans(1).filter((r) => String(r.EntryDate).slice(0, 10) > '2025-06-30');
+    const onAccount = new Set(trans(1).filter((r) => String(r.EntryDate).slice(0, 10) <= '2025-06-30').map((r) => String(r.VoucherNo)));
+    expect(a.expected).toBe(-after.filter((r) => onAccount.has(String(r.VoucherNo))).reduce((s, r) => s + cents(r), 0));
+    expect(d.truth.units[1]!.periods['2025-06']!.accounts.find((x) => x.account === '24302')!.clears).toBe(true);
+  });
+});

@@ -27,11 +27,13 @@ describe('a failure or a missing month never looks like success', () => {
     const { page } = h;
     await page.getByTestId('not-fetched').waitFor();
     expect(await page.getByTestId('not-fetched').textContent()).toContain('Periode 06-2025 is nog niet opgehaald uit AFAS');
-    // The demo's administration 1 runs Moss and Nmbrs (three cards each) and Declaree (payments in
-    // transit; its employee creditors are found in the lines, so none yet): none with a verdict.
+    // The demo's administration 1 runs Moss and Nmbrs (three cards each), Declaree (payments in
+    // transit; its employee creditors are found in the lines, so none yet) and Spend Cloud (the
+    // transitory account): none with a verdict.
     const badges = await page.locator('.account-card [data-status]').allTextContents();
-    expect(badges).toEqual(Array(7).fill('○ Niet opgehaald'));
-    expect(await page.locator('.account-card .figures dd').allTextContents()).toEqual(Array(28).fill('—'));
+    expect(badges).toEqual(Array(8).fill('○ Niet opgehaald'));
+    expect(await page.locator('.account-card[data-account="24302"] [data-status]').count()).toBe(1);
+    expect(await page.locator('.account-card .figures dd').allTextContents()).toEqual(Array(32).fill('—')); // four figures on each of the eight cards
     expect(await page.locator('.account-card .chart').count()).toBe(0);
     expect(await page.locator('body').textContent()).not.toMatch(/Sluit aan|Komt terug op nul/);
     expect(await page.getByRole('button', { name: 'Mutaties ophalen' }).count()).toBe(1);
@@ -112,7 +114,8 @@ describe('a failure or a missing month never looks like success', () => {
     await page.getByRole('button', { name: 'Volgende maand' }).click();
     await page.getByTestId('not-fetched').waitFor();
     expect(await page.getByTestId('not-fetched').textContent()).toContain('07-2025');
-    expect(await page.locator('.account-card [data-status]').allTextContents()).toEqual(Array(7).fill('○ Niet opgehaald'));
+    // The transitory account's releases after June are stored, but July itself was never fetched.
+    expect(await page.locator('.account-card [data-status]').allTextContents()).toEqual(Array(8).fill('○ Niet opgehaald'));
     // The employee creditors found in earlier months: a row each, no figures, no way in.
     const employees = page.locator('.employee-table tbody tr[data-account]');
     expect(await employees.count()).toBeGreaterThan(0);

@@ -36,7 +36,7 @@ describe('month-end with the demo data', () => {
     await h.screenshot('02-sync-progress');
     // Wait for the sync itself to finish (its toast), not just for cards of the empty month.
     await expect.poll(() => page.getByRole('status').filter({ hasText: /Klaar: .* regels uit AFAS opgehaald/ }).count(), { timeout: 60_000 }).toBe(1);
-    // The demo runs Moss, Nmbrs and Declaree: a group of cards per profile, employee creditors as one table.
+    // The demo runs Moss, Nmbrs, Declaree and Spend Cloud: a group of cards per profile, employee creditors as one table.
     await expect.poll(() => page.locator('[data-profile="moss"] .account-card').count()).toBe(3);
     await expect.poll(() => page.locator('[data-profile="nmbrs"] .account-card').count()).toBe(3);
     await expect.poll(() => page.locator('[data-profile="declaree"] .account-card').count()).toBe(1);

@@ -52,7 +52,7 @@ describe('payroll in the app', () => {
       await pick('Bankrekeningen (grootboek)', '11000');
       await pick('Inkoopdagboek Moss', 'MOSI');
       await pick('Bankdagboek Moss', 'MOSB');
-      await pick('Loonjournaal-dagboek (Nmbrs)', 'INK'); // the wrong journal first: it has no lines
+      await pick('Loonjournaal-dagboek (Nmbrs)', 'KAS'); // the wrong journal first: it has no lines
       await pick('Te betalen nettolonen (grootboek)', '1610');
       await expect.poll(() => page.getByTestId('setup-missing').textContent()).toContain('Af te dragen loonheffing (grootboek)');
       await pick('Af te dragen loonheffing (grootboek)', '1620');
@@ -62,7 +62,7 @@ describe('payroll in the app', () => {
 
       // The readiness check names what is missing: the journal has no payroll entries in the months.
       await page.getByRole('button', { name: 'Controleren' }).click();
-      const noLines = page.locator('.checklist li.bad').filter({ hasText: 'Dagboek INK heeft loonjournaalposten in 05-2025' });
+      const noLines = page.locator('.checklist li.bad').filter({ hasText: 'Dagboek KAS heeft loonjournaalposten in 05-2025' });
       await expect.poll(() => noLines.count()).toBe(1);
       expect(await noLines.textContent()).toContain('Verstuur de journaalposten van de loonruns vanuit Nmbrs');
       await h.screenshot('p01-readiness-missing');

@@ -7,6 +7,8 @@ import { generateDemoDataset } from '../../src/main/demo/dataset';
 import { lineKey, type MutationLine } from '../../src/shared/domain';
 import type { ReconcileInput } from '../../src/main/reconcile/engine';
 import type { StoredMatch } from '../../src/shared/reconcile';
+import { input } from '../reconcile/fixtures';
+import { Invoices, SPENDCLOUD_CONFIG, TRANS } from '../reconcile/transitory-fixtures';
 
 function demoInput(): ReconcileInput {
   const data = generateDemoDataset();
@@ -89,5 +91,31 @@ describe('compact result', () => {
     const suggested = result.matches.filter((m) => m.status === 'suggested');
     expect(JSON.stringify(wire.confirmed).length).toBeLessThan(JSON.stringify(suggested).length / 2);
     expect(JSON.stringify(wire).length).toBeLessThan(JSON.stringify(result).length / 2);
+  });
+
+  it('carries a transitory account exactly: its open items’ voucher and remainder, the vouchers, the reconciling items per voucher', () => {
+    const b = new Invoices();
+    b.invoice('2025-01-15', 120_000, 12);
+    const missing = b.booking('2025-02-03', 60_000);
+    for (const m of ['02', '03', '05']) b.release(missing.voucherNo, `2025-${m}-01`, 10_000);
+    b.release('99999', '2025-03-20', 2_500);
+    const period = { year: 2025, month: 3 };
+    const first = reconcileAdministration(input(b.lines, { config: SPENDCLOUD_CONFIG, period, today: '2025-04-05' }));
+    const key = first.accounts[0]!.openItems.find((o) => o.voucherNo === missing.voucherNo)!.line.key;
+    const result = reconcileAdministration(
+      input(b.lines, { config: SPENDCLOUD_CONFIG, period, today: '2025-04-05', categories: [{ unitId: 1, lineKey: key, category: 'investigating', reason: 'vrijval april ontbreekt', correction: null, by: 'Anna de Vries', at: '2025-04-05T09:00:00Z' }] }),
+    );
+    const a = result.accounts.find((x) => x.account === TRANS)!;
+    expect(a.openItems.length).toBeGreaterThan(2);
+    expect(a.openItems.every((o) => o.voucherNo !== undefined && o.remainder !== undefined)).toBe(true);
+    expect(a.vouchers!.length).toBe(3);
+    expect(a.openVouchers!.map((v) => v.voucherNo)).toEqual([missing.voucherNo, '99999']);
+    expect(a.reconcilingItems!.map((i) => [i.kind, i.voucherNo, i.amount, i.categorisation?.category ?? null])).toEqual([
+      ['voucher', missing.voucherNo, 30_000, 'investigating'],
+      ['voucher', '99999', -2_500, null],
+    ]);
+    const back = decodeResult(JSON.parse(JSON.stringify(encodeResult(result))));
+    expect(back).toStrictEqual(JSON.parse(JSON.stringify(result)));
+    expect(back.accounts[0]!.openItems).toStrictEqual(a.openItems);
   });
 });

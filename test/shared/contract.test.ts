@@ -22,6 +22,8 @@ describe('contract: administrations', () => {
     expect(ok('saveAdministration', [{ unitId: 1, profile: 'moss', moss }])).toBe(true);
     expect(ok('saveAdministration', [{ unitId: 1, moss, nmbrs: { ...nmbrs, pensionAccount: '1630' } }])).toBe(true);
     expect(ok('getReadiness', [{ unitId: 1, nmbrs }])).toBe(true);
+    expect(ok('saveAdministration', [{ unitId: 1, spendcloud: { journal: 'INK', transitoryAccounts: ['24302'] } }])).toBe(true);
+    expect(ok('saveAdministration', [{ unitId: 1, spendcloud: { journal: 'INK', transitoryAccounts: [] } }])).toBe(false);
     expect(ok('saveAdministration', [{ unitId: 1 }])).toBe(false);
     expect(ok('saveAdministration', [{ unitId: 1, profile: 'moss', nmbrs }])).toBe(false);
     expect(ok('saveAdministration', [{ unitId: 1, nmbrs: { ...nmbrs, extra: 1 } }])).toBe(false);

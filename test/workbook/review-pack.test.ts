@@ -62,9 +62,9 @@ describe('the demo month printed', () => {
     for (const [file, lead] of [[nlFile, 'Leadsheet'], [enFile, 'Summary']] as const) {
       const p = pdf.get(file)!;
       expect(p.size.width).toBeGreaterThan(p.size.height);
-      // The demo's administration 1 runs Moss, Nmbrs and Declaree: three payroll accounts with a page
-      // each, payments in transit and one sheet for all employee creditors, and their matches (37
-      // pages in all for June).
+      // The demo's administration 1 runs Moss, Nmbrs, Declaree and Spend Cloud: three payroll accounts
+      // with a page each, payments in transit and one sheet for all employee creditors, the transitory
+      // account's open lines and its schedule, and their matches (40 pages in Dutch, 41 in English for June).
       expect(p.pages).toBeLessThanOrEqual(42);
       expect(p.text.filter((t) => sheetOfPage(t) === lead)).toHaveLength(1);
       p.text.forEach((t, i) => expect(t, `page ${i + 1}`).toMatch(new RegExp(`(Pagina|Page) ${i + 1} (van|of) ${p.pages}`)));
@@ -118,7 +118,7 @@ describe('the demo month printed', () => {
     expect(audit.some((r) => r[2] === 'Kruispost (automatisch)' && /^Letterde automatisch [\d.]+ groepen af op 700123 \(factuurnummer: [\d.]+\)\.$/.test(r[3]!))).toBe(true);
     expect(audit.some((r) => r[2] === 'Anna de Vries' && r[3]!.startsWith('Letterde 2 regels af op 20990') && r[3]!.includes('€ 0,35'))).toBe(true);
     expect(audit.map((r) => r[3]).join('\n')).not.toMatch(/[{}]/);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Leadsheet', 'Verloop per rekening', 'Aansluitposten', 'Verloop Moss Balance', 'Open 1-20990', 'Open 1-700123', 'Open 1-1610', 'Open 1-1620', 'Open 1-1630', 'Open 1-1960', 'Open 1-medewerkers', 'Afletteringen', 'Signaleringen', 'Audittrail', 'Synchronisatie']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Leadsheet', 'Verloop per rekening', 'Aansluitposten', 'Verloop Moss Balance', 'Open 1-20990', 'Open 1-700123', 'Open 1-1610', 'Open 1-1620', 'Open 1-1630', 'Open 1-1960', 'Open 1-24302', 'Open 1-medewerkers', 'Schema 1-24302', 'Afletteringen', 'Signaleringen', 'Audittrail', 'Synchronisatie']);
   });
 
   it('speaks one language per workbook', () => {

@@ -10,7 +10,7 @@ export function checkAdministration(a: AdministrationConfig): void {
   if (profilesOf(a).length === 0 || (a.profile !== undefined && a[a.profile] === undefined)) {
     throw new AppFailure(
       'administration.no-profile',
-      { nl: `Administratie ${a.unitId}: kies minstens één systeem (Moss, Nmbrs, Declaree) met zijn rekeningen.`, en: `Administration ${a.unitId}: choose at least one system (Moss, Nmbrs, Declaree) with its accounts.` },
+      { nl: `Administratie ${a.unitId}: kies minstens één systeem (Moss, Nmbrs, Declaree, Spend Cloud) met zijn rekeningen.`, en: `Administration ${a.unitId}: choose at least one system (Moss, Nmbrs, Declaree, Spend Cloud) with its accounts.` },
       { nl: 'Vink de systemen aan die de administratie gebruikt en vul hun rekeningen en dagboeken in.', en: 'Tick the systems the administration uses and fill in their accounts and journals.' },
     );
   }

@@ -26,6 +26,7 @@ import { linesByKey, queryLines } from '../store/lines';
 import { accountLines as preparedAccountLines } from '../reconcile/prepare';
 import { listAdministrations } from '../store/master-data';
 import { listSyncRuns, sliceStates } from '../store/sync-runs';
+import { lookaheadAccountsOf, syncAccountsOf } from '../reconcile/profiles';
 import { undoLast } from '../store/undo';
 import { writeWorkbook } from '../workbook/writeWorkbook';
 import { createFileLogger, type Logger } from '../log';
@@ -218,8 +219,20 @@ export function createMonthEnd(opts: MonthEndOptions): MonthEndService {
   const named = (r: AdministrationResult, cfg: AdministrationConfig): AdministrationResult =>
     r.name !== null ? r : { ...r, name: cfg.name ?? listAdministrations(db).find((a) => a.unitId === cfg.unitId)?.name ?? null };
 
-  /** Whether the period's month has been fetched for the unit (its slice is stored). */
-  const fetched = (unitId: number, period: Period): boolean => sliceStates(db, unitId).has(periodId(period));
+  /**
+   * Whether the period's month has been fetched for the unit (its slice is stored). A month after
+   * the synced period holds only the transitory accounts' lines (their releases still to come): it
+   * has not been fetched itself.
+   */
+  const fetched = (unitId: number, period: Period): boolean => {
+    const slice = sliceStates(db, unitId).get(periodId(period));
+    if (!slice) return false;
+    const cfg = administration(unitId);
+    const ahead = new Set(lookaheadAccountsOf(cfg));
+    if (ahead.size === 0) return true;
+    const held = JSON.parse(slice.accountsHash) as string[];
+    return !(held.every((a) => ahead.has(a)) && syncAccountsOf(cfg).some((a) => !held.includes(a)));
+  };
 
   const result = (unitId: number, period: Period): AdministrationResult => {
     const cfg = administration(unitId);

@@ -174,7 +174,9 @@ export function reconcilingDecisions(d: DecisionDeps) {
     const acc = r.accounts.find((a) => a.openItems.some((o) => o.line.key === lineKey));
     if (!acc) fail('item-not-open', 'Deze regel is geen open post in deze periode.', 'This line is not an open item in this period.');
     const item = acc!.openItems.find((o) => o.line.key === lineKey)!;
-    const e = category === null ? { reason: reason.trim(), correction: null } : explain(acc!, item.line.amount, [item.line.amount], { category, reason, counterAccount: counterAccount ?? undefined });
+    // A transitory account's line stands for its voucher: what is explained (and booked) is the voucher's remainder.
+    const amount = item.remainder ?? item.line.amount;
+    const e = category === null ? { reason: reason.trim(), correction: null } : explain(acc!, amount, [amount], { category, reason, counterAccount: counterAccount ?? undefined });
     decided(() => categoriseLine(db, { unitId, lineKey, category, reason: e.reason, correction: e.correction, by: who, at: d.nowIso() }));
     return d.result(unitId, period);
   };

@@ -28,9 +28,15 @@ const EMPTY: WorkspaceConfig = { environment: null, administrations: [], syncFro
 const STORED = z
   .object({
     environment: z.object({ number: z.string(), type: z.enum(['production', 'test', 'accept']), baseUrl: z.string().optional() }).loose().nullable(),
-    // One profile key or more (moss, nmbrs, declaree); stored before profiles could be combined: moss only.
+    // One profile key or more (moss, nmbrs, declaree, spendcloud); stored before profiles could be combined: moss only.
     administrations: z.array(
-      z.object({ unitId: z.number(), moss: z.object({}).loose().optional(), nmbrs: z.object({}).loose().optional(), declaree: z.object({}).loose().optional() }).loose(),
+      z.object({
+        unitId: z.number(),
+        moss: z.object({}).loose().optional(),
+        nmbrs: z.object({}).loose().optional(),
+        declaree: z.object({}).loose().optional(),
+        spendcloud: z.object({}).loose().optional(),
+      }).loose(),
     ),
     syncFrom: z.string().nullable(),
     demo: z.boolean(),

@@ -40,6 +40,13 @@ const declaree = z
     employeeCreditors: z.array(code).optional(),
     paymentCycleDays: z.number().int().min(0).max(366).optional(),
   })
+  .strict();
+
+const spendcloud = z
+  .object({
+    journal: code,
+    transitoryAccounts: z.array(code).min(1),
+  })
   .loose();
 
 const environment = z
@@ -59,6 +66,7 @@ const administration = z
     moss: moss.optional(),
     nmbrs: nmbrs.optional(),
     declaree: declaree.optional(),
+    spendcloud: spendcloud.optional(),
   })
   .loose()
   .superRefine((a, ctx) => {
@@ -127,6 +135,7 @@ function unknownKeys(value: unknown): Problem[] {
         check(a.moss, Object.keys(moss.shape), `administrations[${i}].moss`);
         check(a.nmbrs, Object.keys(nmbrs.shape), `administrations[${i}].nmbrs`);
         check(a.declaree, Object.keys(declaree.shape), `administrations[${i}].declaree`);
+        check(a.spendcloud, Object.keys(spendcloud.shape), `administrations[${i}].spendcloud`);
       }
     });
   }
@@ -147,8 +156,8 @@ export function parseConfig(value: unknown, file: string): CliConfig {
         en: `The configuration file ${file} is not valid:\n${lines('en')}`,
       },
       {
-        nl: 'Verbeter de genoemde velden. Voorbeeld: {"environment":{"number":"12345","type":"production"},"administrations":[{"unitId":1,"moss":{…},"nmbrs":{…},"declaree":{…}}],"syncFrom":"2025-01"}',
-        en: 'Fix the fields named. Example: {"environment":{"number":"12345","type":"production"},"administrations":[{"unitId":1,"moss":{…},"nmbrs":{…},"declaree":{…}}],"syncFrom":"2025-01"}',
+        nl: 'Verbeter de genoemde velden. Voorbeeld: {"environment":{"number":"12345","type":"production"},"administrations":[{"unitId":1,"moss":{…},"nmbrs":{…},"declaree":{…},"spendcloud":{"journal":"INK","transitoryAccounts":["24302"]}}],"syncFrom":"2025-01"}',
+        en: 'Fix the fields named. Example: {"environment":{"number":"12345","type":"production"},"administrations":[{"unitId":1,"moss":{…},"nmbrs":{…},"declaree":{…},"spendcloud":{"journal":"INK","transitoryAccounts":["24302"]}}],"syncFrom":"2025-01"}',
       },
       problems.map((p) => p.field),
     );
@@ -189,6 +198,7 @@ function administrationOf(a: z.infer<typeof administration>): AdministrationConf
   const m = a.moss;
   const n = a.nmbrs;
   const d = a.declaree;
+  const sc = a.spendcloud;
   return {
     unitId: a.unitId,
     ...(a.name ? { name: a.name } : {}),
@@ -230,6 +240,7 @@ function administrationOf(a: z.infer<typeof administration>): AdministrationConf
           },
         }
       : {}),
+    ...(sc ? { spendcloud: { journal: sc.journal, transitoryAccounts: sc.transitoryAccounts } } : {}),
   };
 }
 

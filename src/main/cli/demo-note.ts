@@ -4,7 +4,7 @@ import type { Lang } from '../../shared/domain';
 
 const NOTE = {
   nl: [
-    'De demo bevat met opzet problemen (open kruisposten, een dubbele export, een walletverschil; in de salarisadministratie een dubbel geboekte loonrun, een teruggestorte salarisbetaling, een afgeronde afdracht); die staan in het rapport.',
+    'De demo bevat met opzet problemen (open kruisposten, een dubbele export, een walletverschil; in de salarisadministratie een dubbel geboekte loonrun, een teruggestorte salarisbetaling, een afgeronde afdracht; op de transitoriarekening een ontbrekende en een dubbele vrijval, een factuur zonder vrijval, een afrondingscent, een vrijval zonder boeking); die staan in het rapport.',
     'Declaraties (Declaree, administratie 1), per probleem wat het rapport zegt:',
     '  - rapport DCL-2025-9001 twee keer geëxporteerd op 800101: duplicate; de kopie blijft open en 800101 sluit niet aan',
     '  - rapport DCL-2025-9002 op de verkeerde medewerker 800105 en daarna op 800106: duplicate met beide regels, missing-counterpart op 800105',
@@ -17,7 +17,7 @@ const NOTE = {
     '  Declaraties jonger dan 14 dagen staan open als not-yet-due en houden een crediteur niet tegen.',
   ],
   en: [
-    'The demo contains planted problems (open cash-in-transit items, a duplicate export, a wallet difference; in its payroll a run posted twice, a returned salary transfer, a rounded tax payment); the report lists them.',
+    'The demo contains planted problems (open cash-in-transit items, a duplicate export, a wallet difference; in its payroll a run posted twice, a returned salary transfer, a rounded tax payment; on the transitory account a missing and a doubled release, an invoice never released, a rounding cent, a release without booking); the report lists them.',
     'Expense claims (Declaree, administration 1), per problem what the report says:',
     '  - report DCL-2025-9001 exported twice onto 800101: duplicate; the copy stays open and 800101 does not clear',
     '  - report DCL-2025-9002 on the wrong employee 800105 and then on 800106: duplicate naming both lines, missing-counterpart on 800105',

@@ -197,6 +197,11 @@ function summary(report: Report, lang: Lang): string {
       const diff = acc.clears ? '' : ` ${lang === 'nl' ? 'verschil' : 'difference'} ${acc.difference}`;
       const open = acc.openItems.length > 0 ? ` ${acc.openItems.length} open` : '';
       out.push(`  ${mark} ${acc.account.padEnd(8)} ${acc.role.padEnd(15)} ${closing.padStart(16)}${diff}${open}`);
+      // A transitory account: each voucher that does not net to zero, with its remainder.
+      for (const v of acc.openVouchers ?? []) {
+        const what = v.status === 'release-without-booking' ? (lang === 'nl' ? 'vrijval zonder boeking' : 'release without booking') : lang === 'nl' ? 'niet volledig vrijgevallen' : 'not fully released';
+        out.push(`      ${lang === 'nl' ? 'boekstuk' : 'voucher'} ${v.voucherNo}: ${what}, ${lang === 'nl' ? 'rest' : 'remainder'} ${formatEuro(toCents(v.remainder), lang)}`);
+      }
     }
     out.push(`  ${lang === 'nl' ? 'afletteringen' : 'matches'}: ${a.matchCounts.confirmed} ${lang === 'nl' ? 'bevestigd' : 'confirmed'}, ${a.matchCounts.suggested} ${lang === 'nl' ? 'voorgesteld' : 'suggested'}, ${a.matchCounts.stale} stale; ${a.flags.length} ${lang === 'nl' ? 'signaleringen' : 'flags'}`);
   }

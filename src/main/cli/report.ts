@@ -15,8 +15,9 @@ export interface ReportOpenItem {
   date: string;
   amount: string;
   /**
-   * The controller's note, else "not-yet-due" (expected open: the period's own payroll tax or
-   * pension), else the flag codes (comma-separated), else "unmatched".
+   * The controller's note, else the engine's reason ("not-yet-due": expected open, the period's own
+   * payroll tax or pension; "not-fully-released" / "release-without-booking": a transitory
+   * account's voucher that does not net to zero), else the flag codes (comma-separated), else "unmatched".
    */
   reason: string;
   ageDays: number;
@@ -29,6 +30,26 @@ export interface ReportOpenItem {
   /** Bank-feed lines with a SEPA structured text: who paid or was paid, and what for. */
   counterparty?: { name: string | null; iban: string | null };
   remittance?: string | null;
+  /** Transitory accounts: the line's voucher and what that voucher does not net to over all dates. */
+  voucherNo?: string;
+  remainder?: string;
+}
+
+/** A transitory account's voucher that is open at the period's end (not fully released, or an orphan release). */
+export interface ReportVoucher {
+  voucherNo: string;
+  status: string;
+  bookedOn: string | null;
+  invoiceId: string | null;
+  description: string | null;
+  booked: string;
+  releasedThrough: string;
+  toRelease: string;
+  balance: string;
+  remainder: string;
+  firstRelease: string | null;
+  lastRelease: string | null;
+  flags: FlagCode[];
 }
 
 export interface ReportAccount {
@@ -43,7 +64,8 @@ export interface ReportAccount {
   closing: string;
   /**
    * "0.00"; the wallet for mossBalance; the not-yet-due open items' sum for payrollTax and pension
-   * (the period's own credits) and for employeeCreditor (reports within the payment cycle).
+   * (the period's own credits) and for employeeCreditor (reports within the payment cycle); minus the
+   * releases still to come for transitory.
    */
   expected: string;
   /** employeeCreditor: a report younger than this many days at the period's end is not yet due. */
@@ -53,6 +75,9 @@ export interface ReportAccount {
   status: string;
   lineCount: number;
   openItems: ReportOpenItem[];
+  /** Transitory accounts only: how many vouchers the account holds at the period's end, and the open ones. */
+  voucherCount?: number;
+  openVouchers?: ReportVoucher[];
 }
 
 export interface ReportAdministration {
@@ -110,7 +135,29 @@ export function reportAdministration(r: AdministrationResult, walletBalance: num
         flags: o.flags,
         note: o.note,
         ...describe(o.line),
+        ...(o.voucherNo !== undefined ? { voucherNo: o.voucherNo } : {}),
+        ...(o.remainder !== undefined ? { remainder: centsToDecimal(o.remainder) } : {}),
       })),
+      ...(a.openVouchers
+        ? {
+            voucherCount: a.voucherCount ?? 0,
+            openVouchers: a.openVouchers.map((v) => ({
+              voucherNo: v.voucherNo,
+              status: v.status,
+              bookedOn: v.bookedOn,
+              invoiceId: v.invoiceId,
+              description: v.description,
+              booked: centsToDecimal(v.booked),
+              releasedThrough: centsToDecimal(v.releasedThrough),
+              toRelease: centsToDecimal(v.toRelease),
+              balance: centsToDecimal(v.balance),
+              remainder: centsToDecimal(v.remainder),
+              firstRelease: v.firstRelease,
+              lastRelease: v.lastRelease,
+              flags: v.flags,
+            })),
+          }
+        : {}),
     })),
     matchCounts: r.matchCounts,
     flags: r.flags.map((f) => ({ code: f.code, severity: f.severity, account: f.account, lines: f.lines, message: f.message })),

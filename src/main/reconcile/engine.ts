@@ -20,6 +20,7 @@ import type {
   StoredRejection,
   StoredSignOff,
   Tolerance,
+  VoucherSummary,
 } from '../../shared/reconcile';
 import { DEFAULT_TOLERANCE } from '../../shared/tolerance';
 import { accountBalances, ageBucket, emptyAging } from './balances';
@@ -41,6 +42,7 @@ import { returnReason } from './text';
 import { doesNotTieWithin } from './flags-documents';
 import { invoiceCopyKeys } from './invoice-copies';
 import { numbersOnTwoAccounts } from './shared-numbers';
+import { reconcileTransitory } from './transitory';
 
 export interface ReconcileInput {
   config: AdministrationConfig;
@@ -199,7 +201,7 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
     for (const pr of proposals) matches.push(suggestion(pr, rule.account, unitId));
     const openCount = acc.openItems.length;
     const signOff = signOffState(signOffs, rule.account, periodId(input.period), { closing: acc.closing, openItems: openCount }, rejections);
-    const items = reconcilingItems(rule.account, acc.openItems, differences.get(rule.account) ?? [], st);
+    const items = reconcilingItems(rule.account, acc.openItems, differences.get(rule.account) ?? [], st, acc.openVouchers);
     const categorised = items.reduce((sum, i) => (i.categorisation ? sum + i.amount : sum), 0);
     const status: AccountResult['status'] = !fetched
       ? 'not-fetched'
@@ -237,6 +239,7 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
       categorised,
       unexplained: judged ? acc.closing - acc.expected - categorised : null,
       tolerance: input.tolerances?.[rule.account] ?? DEFAULT_TOLERANCE,
+      ...(acc.openVouchers ? { openVouchers: acc.openVouchers, voucherCount: acc.voucherCount ?? 0, vouchers: acc.vouchers ?? [] } : {}),
     });
   }
 
@@ -269,10 +272,24 @@ function reconcileOn(prep: Prepared, input: Omit<ReconcileInput, 'lines'>): Admi
   };
 }
 
-/** The account's reconciling items: its open items, then the differences of its matches. */
-function reconcilingItems(account: string, openItems: readonly OpenItem[], differenceMatches: readonly number[], st: Prepared['stored']): ReconcilingItem[] {
+/**
+ * The account's reconciling items: its open items, then the differences of its matches. A
+ * transitory account's are its open vouchers: each explains its remainder (what its lines do not
+ * net to over all dates), categorised by the latest category given to any of its lines.
+ */
+function reconcilingItems(account: string, openItems: readonly OpenItem[], differenceMatches: readonly number[], st: Prepared['stored'], openVouchers?: readonly VoucherSummary[]): ReconcilingItem[] {
+  if (openVouchers) {
+    const byVoucher = new Map<string, OpenItem[]>();
+    for (const o of openItems) if (o.voucherNo !== undefined) (byVoucher.get(o.voucherNo) ?? byVoucher.set(o.voucherNo, []).get(o.voucherNo)!).push(o);
+    return openVouchers.map((v) => {
+      const its = byVoucher.get(v.voucherNo) ?? [];
+      let categorisation: ReconcilingItem['categorisation'] = null;
+      for (const o of its) if (o.categorisation && (!categorisation || o.categorisation.at > categorisation.at)) categorisation = o.categorisation;
+      return { kind: 'voucher', account, lines: its.map((o) => o.line.key), matchId: null, amount: v.remainder, categorisation, voucherNo: v.voucherNo };
+    });
+  }
   // An item expected to be open (not yet due) is part of `expected`, not a reconciling item.
-  const out: ReconcilingItem[] = openItems.filter((o) => o.reason === undefined).map((o) => ({
+  const out: ReconcilingItem[] = openItems.filter((o) => o.reason !== 'not-yet-due').map((o) => ({
     kind: 'open-item',
     account,
     lines: [o.line.key],
@@ -340,6 +357,12 @@ function reconcileAccount(
 ): AccountComputation {
   const { lines, day, index } = acc;
   const bal = accountBalances(lines, day, p);
+  if (rule.expected === 'unreleased') {
+    // A transitory account: by voucher, against the releases still to come (transitory.ts).
+    const t = reconcileTransitory(rule, acc, period, p, bal.closing, asOf, notes, categories);
+    const { dailyBalances, opening, debit, credit, closing, lineCount } = bal;
+    return { opening, debit, credit, closing, lineCount, dailyBalances, expected: t.expected, difference: closing - t.expected, clears: t.clears, openItems: t.openItems, agingTotals: t.agingTotals, flags: t.flags, duplicates: [], openVouchers: t.openVouchers, voucherCount: t.voucherCount, vouchers: t.vouchers };
+  }
   const flags: Flag[] = [];
   const st = prep.stored;
   const confirmedOf = st.confirmedOfLine;

@@ -126,7 +126,9 @@ export interface ClearingAccountRule {
   /**
    * 'zero': must clear to 0; 'external': must equal an externally reported balance (wallet);
    * 'not-yet-due': must equal the document-side lines not yet due: those of the period itself
-   * (paid after it ends), or with dueWithinDays those younger than that at the period's end.
+   * (paid after it ends), or with dueWithinDays those younger than that at the period's end;
+   * 'unreleased': must equal minus the lines dated after the period, grouped by voucher (a
+   * transitory account: what is still to be released), every voucher netting to zero over all dates.
    */
   expected: ExpectedKind;
   /** Not yet due = period end − entry date < this many days (an expense report's payment cycle). */
@@ -164,6 +166,11 @@ export interface ClearingAccountRule {
   /** An unpaired line older than this many days (as of today) lacks its counterpart. */
   missingCounterpartDays: number;
   openDaysThreshold: number;
+  /**
+   * Transitory accounts (expected 'unreleased'): a voucher's remainder up to this many cents is a
+   * rounding of the period amounts, for which a correction is suggested.
+   */
+  voucherRoundingCents?: Cents;
 }
 
 export interface ClearingRuleSet {

@@ -425,4 +425,11 @@ CREATE TABLE account_tolerances (
 ) STRICT;
 `,
   },
+  {
+    version: 12,
+    name: 'slice-accounts',
+    // A slice fetched with fewer accounts than its run (the months after the period, where only the
+    // transitory accounts are fetched: their releases still to come) names its own; NULL: the run's.
+    up: `ALTER TABLE sync_run_slices ADD COLUMN accounts TEXT;`,
+  },
 ];

@@ -78,7 +78,12 @@ export function runStatements(db: Db, statements: readonly Statement[]): void {
 /** What resetSlice writes (it reads the run here): the slice's staged lines and bookkeeping dropped. */
 export function resetSliceStatements(db: Db, runId: number, month: string): Statement[] {
   const out: Statement[] = [];
-  const run = db.prepare<[number], { unit_id: number; accounts: string }>('SELECT unit_id, accounts FROM sync_runs WHERE id = ?').get(runId);
+  // The slice's own accounts when it has them (a month after the period), else the run's.
+  const run = db
+    .prepare<[string, number], { unit_id: number; accounts: string }>(
+      'SELECT r.unit_id, coalesce(s.accounts, r.accounts) AS accounts FROM sync_runs r LEFT JOIN sync_run_slices s ON s.run_id = r.id AND s.month = ? WHERE r.id = ?',
+    )
+    .get(month, runId);
   if (run) {
     const range = sliceOf(month);
     // A slice's lines are of the run's unit and accounts, dated in the month (the AFAS filter).
@@ -145,12 +150,11 @@ export function applyRun(db: Db, run: { id: number; unitId: number; accounts: st
       }
     }
     const slices = db
-      .prepare<[number], { month: string; rows: number; max_modified: string | null }>(
-        "SELECT month, rows, max_modified FROM sync_run_slices WHERE run_id = ? AND status = 'staged' AND month <> 'master' ORDER BY month",
+      .prepare<[number], { month: string; rows: number; max_modified: string | null; accounts: string | null }>(
+        "SELECT month, rows, max_modified, accounts FROM sync_run_slices WHERE run_id = ? AND status = 'staged' AND month <> 'master' ORDER BY month",
       )
       .all(id);
-    const accounts = JSON.stringify(run.accounts);
-    const accountsHash = hashAccounts(run.accounts);
+    const runAccounts = JSON.stringify(run.accounts);
     // The run's lines are in place already (a repeated row collapsed when staged, the last one
     // winning): the swap only deletes the visible lines they replace, then marks the run done.
     db.prepare('DELETE FROM mutation_lines WHERE rowid IN (SELECT line FROM line_displaced WHERE run_id = ?) AND run_id IS NOT ?').run(id, id);
@@ -172,9 +176,11 @@ export function applyRun(db: Db, run: { id: number; unitId: number; accounts: st
     let rowsApplied = 0;
     for (const s of slices) {
       const range = sliceOf(s.month);
+      // A slice replaces the lines of the accounts it was fetched with, and records them.
+      const accounts = s.accounts ?? runAccounts;
       del.run(unitId, accounts, range.start, range.end, id);
       rowsApplied += count.get(unitId, accounts, range.start, range.end, id) ?? 0;
-      book.run(unitId, s.month, accountsHash, run.changesMark, s.rows, s.max_modified, run.at, id);
+      book.run(unitId, s.month, hashAccounts(JSON.parse(accounts) as string[]), run.changesMark, s.rows, s.max_modified, run.at, id);
     }
     db.prepare('DELETE FROM line_displaced WHERE run_id = ?').run(id);
     db.prepare('DELETE FROM staging_master WHERE run_id = ?').run(id);

@@ -14,7 +14,8 @@ import { ProgressTracker, type SyncProgress } from './progress';
 import { amsterdamDate, monthsBetween, sliceOf, type MonthSlice } from './slices';
 import { applyRun, createStager, dropStagedLines, hashAccounts, runStatements, type Statement } from './staging';
 import { startLineWriter } from './stage-writer';
-import { creditorDiscoveryJournals, syncAccountsOf } from '../reconcile/profiles';
+import { creditorDiscoveryJournals, lookaheadAccountsOf, syncAccountsOf } from '../reconcile/profiles';
+import { lastMonthWithLines, lookaheadWindow, planLookahead } from './lookahead';
 
 export interface SyncOptions {
   db: Db;
@@ -37,8 +38,10 @@ export interface SyncResult {
   status: 'done' | 'cancelled';
   resumed: boolean;
   accounts: string[];
-  /** Months in from..to */
+  /** Months in from..to, and the months after `to` read for the lookahead accounts */
   slicesTotal: number;
+  /** The months after `to` whose lookahead-account lines (releases still to come) the store holds. */
+  lookahead: string[];
   /** Months fetched by this call */
   slicesFetched: string[];
   /** Months left as they were (unchanged in AFAS) */
@@ -106,6 +109,7 @@ export async function syncAdministration(opts: SyncOptions): Promise<SyncResult>
 
   let runId: number;
   let accounts: string[];
+  let lookahead: string[] = [];
   const states = sliceStates(db, unitId);
   tracker.phase = 'plan';
   tracker.report();
@@ -165,10 +169,16 @@ export async function syncAdministration(opts: SyncOptions): Promise<SyncResult>
       }
       const hash = hashAccounts(accounts);
       const dirty = months.filter((m) => isDirty(m, hash));
-      const addSlice = db.prepare("INSERT INTO sync_run_slices (run_id, month, status) VALUES (?, ?, 'pending')");
+      // The months after the period, for the accounts whose future lines the rules read.
+      const ahead = lookaheadAccountsOf(config);
+      const last = ahead.length > 0 ? await lastMonthWithLines(ctx, ahead, lookaheadWindow(opts.to)) : null;
+      const plan = planLookahead({ to: opts.to, ahead, runAccounts: accounts, states, lastWithLines: last, openMonth, changes });
+      lookahead = plan.months;
+      const addSlice = db.prepare("INSERT INTO sync_run_slices (run_id, month, status, accounts) VALUES (?, ?, 'pending', ?)");
       db.transaction(() => {
-        for (const m of dirty) addSlice.run(runId, m.month);
-        db.prepare('UPDATE sync_runs SET accounts = ?, slices_total = ? WHERE id = ?').run(JSON.stringify(accounts), dirty.length, runId);
+        for (const m of dirty) addSlice.run(runId, m.month, null);
+        for (const m of plan.dirty) addSlice.run(runId, m.month, m.accounts ? JSON.stringify(m.accounts) : null);
+        db.prepare('UPDATE sync_runs SET accounts = ?, slices_total = ? WHERE id = ?').run(JSON.stringify(accounts), dirty.length + plan.dirty.length, runId);
       })();
     }
 
@@ -181,8 +191,12 @@ export async function syncAdministration(opts: SyncOptions): Promise<SyncResult>
       stager.markStaged('master', 0, null);
     }
     const planned = db
-      .prepare<[number], { month: string; status: string; rows: number }>("SELECT month, status, rows FROM sync_run_slices WHERE run_id = ? AND month <> 'master' ORDER BY month")
+      .prepare<[number], { month: string; status: string; rows: number; accounts: string | null }>(
+        "SELECT month, status, rows, accounts FROM sync_run_slices WHERE run_id = ? AND month <> 'master' ORDER BY month",
+      )
       .all(runId);
+    // Resumed: the months after the period are the ones it planned (and those stored before).
+    if (resumable) lookahead = [...new Set([...planned.map((p) => p.month), ...states.keys()])].filter((m) => m > periodTo && m <= lookaheadWindow(opts.to).last.month).sort();
     const pending = planned.filter((s) => s.status === 'pending');
     const expected = new Map(pending.map((s) => [s.month, states.get(s.month)?.rows ?? null] as const));
     const lines = new ProgressTracker(pending.length, expected, opts.onProgress);
@@ -200,7 +214,7 @@ export async function syncAdministration(opts: SyncOptions): Promise<SyncResult>
         signal?.throwIfAborted();
         lines.slice = s.month;
         lines.report();
-        const r = await fetchSlice(ctx, stager, sliceOf(s.month), accounts, writer);
+        const r = await fetchSlice(ctx, stager, sliceOf(s.month), s.accounts ? (JSON.parse(s.accounts) as string[]) : accounts, writer);
         const counted: Statement = ['UPDATE sync_runs SET slices_fetched = slices_fetched + 1, rows_fetched = rows_fetched + ? WHERE id = ?', [r.rows, runId]];
         const done = () => {
           fetched.push(s.month);
@@ -234,9 +248,10 @@ export async function syncAdministration(opts: SyncOptions): Promise<SyncResult>
       status: 'done',
       resumed: resumable,
       accounts,
-      slicesTotal: months.length,
+      slicesTotal: months.length + lookahead.length,
+      lookahead,
       slicesFetched: fetched,
-      slicesUnchanged: months.map((m) => m.month).filter((m) => !plannedMonths.has(m)),
+      slicesUnchanged: [...months.map((m) => m.month), ...lookahead].filter((m) => !plannedMonths.has(m)),
       rowsFetched: lines.rowsFetched,
       rowsApplied,
       requests: Object.fromEntries(requests),
@@ -256,7 +271,7 @@ export async function syncAdministration(opts: SyncOptions): Promise<SyncResult>
     }
     if (cancelled) {
       return {
-        runId: id ?? 0, status: 'cancelled', resumed: resumable, accounts: [], slicesTotal: months.length,
+        runId: id ?? 0, status: 'cancelled', resumed: resumable, accounts: [], slicesTotal: months.length, lookahead: [],
         slicesFetched: [], slicesUnchanged: [], rowsFetched: tracker.rowsFetched, rowsApplied: 0, requests: Object.fromEntries(requests),
         retries: retries(),
       };

@@ -12,6 +12,7 @@ export const SHEET = {
   rollforward: { nl: 'Verloop Moss Balance', en: 'Rollforward Moss Balance' },
   openItems: { nl: 'Open', en: 'Open' },
   employees: { nl: 'medewerkers', en: 'employees' },
+  schedule: { nl: 'Schema', en: 'Schedule' },
   matches: { nl: 'Afletteringen', en: 'Matched groups' },
   flags: { nl: 'Signaleringen', en: 'Flags' },
   audit: { nl: 'Audittrail', en: 'Audit trail' },
@@ -80,6 +81,7 @@ export const ITEM_HEADERS: Text[] = [
 export const ITEM_KIND = {
   'open-item': { nl: 'Open post', en: 'Open item' },
   'match-difference': { nl: 'Verschil in aflettering', en: 'Difference in a match' },
+  voucher: { nl: 'Boekstuk niet vrijgevallen', en: 'Voucher not released' },
 } satisfies Record<string, Text>;
 
 export const SUBTOTAL: Text = { nl: 'Subtotaal', en: 'Subtotal' };
@@ -100,6 +102,31 @@ export const ENV_TYPE = {
 } satisfies Record<string, Text>;
 
 export const AUTO_BY: Text = { nl: 'Kruispost (automatisch)', en: 'Kruispost (automatic)' };
+
+/** The transitory schedule: one row per voucher, a column per period, live totals. */
+export const SCHEDULE = {
+  voucher: { nl: 'Boekstuk', en: 'Voucher' },
+  invoice: { nl: 'Factuur', en: 'Invoice' },
+  description: { nl: 'Omschrijving', en: 'Description' },
+  bookedOn: { nl: 'Geboekt op', en: 'Booked on' },
+  booked: { nl: 'Geboekt (t/m periode)', en: 'Booked (through period)' },
+  releasedThrough: { nl: 'Vrijgevallen t/m {p}', en: 'Released through {p}' },
+  balance: { nl: 'Saldo einde {p}', en: 'Balance end of {p}' },
+  toRelease: { nl: 'Nog vrij te vallen na {p}', en: 'Still to release after {p}' },
+  remainder: { nl: 'Rest (niet vrijgevallen)', en: 'Remainder (not released)' },
+  status: { nl: 'Status', en: 'Status' },
+  total: { nl: 'Totaal', en: 'Total' },
+  expected: { nl: 'Verwacht saldo (minus nog vrij te vallen)', en: 'Expected balance (minus still to release)' },
+  afas: { nl: 'Saldo AFAS', en: 'AFAS balance' },
+  check: { nl: 'Controle (saldo schema − AFAS)', en: 'Check (schedule balance − AFAS)' },
+} satisfies Record<string, Text>;
+
+export const VOUCHER_STATUS: Record<'releasing' | 'released' | 'not-fully-released' | 'release-without-booking', Text> = {
+  releasing: { nl: 'Valt nog vrij', en: 'Still releasing' },
+  released: { nl: 'Volledig vrijgevallen', en: 'Fully released' },
+  'not-fully-released': { nl: 'Niet volledig vrijgevallen', en: 'Not fully released' },
+  'release-without-booking': { nl: 'Vrijval zonder boeking', en: 'Release without booking' },
+};
 
 export const ROLLFORWARD_ROWS = {
   item: { nl: 'Post', en: 'Item' },
@@ -138,9 +165,11 @@ export const CREDITOR_HEADERS: Text[] = [
   { nl: 'Naam', en: 'Name' },
 ];
 
-/** Why an open item is expected to be open (it is in `expected`, not a reconciling item). */
+/** Why an item is open: expected ('not-yet-due', in `expected`), or a voucher that does not net to zero. */
 export const OPEN_REASON: Record<OpenItemReason, Text> = {
   'not-yet-due': { nl: 'Nog niet verschuldigd (verwacht)', en: 'Not yet due (expected)' },
+  'not-fully-released': { nl: 'Boekstuk niet volledig vrijgevallen', en: 'Voucher not fully released' },
+  'release-without-booking': { nl: 'Vrijval zonder boeking', en: 'Release without booking' },
 };
 
 /** Below an open-items total, for accounts that expect the period's own items to be open. */
@@ -216,6 +245,7 @@ export const ROLE: Record<AccountRole, Text> = {
   pension: { nl: 'Af te dragen pensioenpremies', en: 'Pension premiums payable' },
   employeeCreditor: { nl: 'Medewerkercrediteur (declaraties)', en: 'Employee creditor (expense claims)' },
   paymentsInTransit: { nl: 'Betalingen onderweg', en: 'Payments in transit' },
+  transitory: { nl: 'Transitoria (nog vrij te vallen)', en: 'Transitory (deferrals)' },
 };
 
 export const ACCOUNT_STATUS: Record<AccountStatus, Text> = {
@@ -249,6 +279,11 @@ export const FLAG: Record<FlagCode, Text> = {
   'missing-counterpart': { nl: 'Tegenboeking ontbreekt', en: 'Missing counterpart' },
   'returned-payment': { nl: 'Teruggestorte betaling', en: 'Returned payment' },
   'payment-without-credits': { nl: 'Betaling zonder periodeposten', en: 'Payment without period credits' },
+  'not-fully-released': { nl: 'Niet volledig vrijgevallen', en: 'Not fully released' },
+  'release-twice': { nl: 'Vrijval dubbel geboekt', en: 'Release booked twice' },
+  'release-before-booking': { nl: 'Vrijval vóór boeking', en: 'Release before booking' },
+  'release-without-booking': { nl: 'Vrijval zonder boeking', en: 'Release without booking' },
+  'rounding-remainder': { nl: 'Afrondingsverschil', en: 'Rounding remainder' },
 };
 
 /** A label that falls back to the raw code when the engine adds a value this file does not know. */

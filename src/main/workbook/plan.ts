@@ -1,11 +1,14 @@
 // Where everything goes, decided before the first byte is written: the leadsheet (written first)
 // refers to the reconciling-items sheet by name, and accounts that clear with nothing open get no
 // sheet of their own (their leadsheet line says all there is). Employee creditors (possibly
-// hundreds) share one open-items sheet per administration, the creditor as a column.
+// hundreds) share one open-items sheet per administration, the creditor as a column; each
+// transitory account gets a schedule per voucher.
 import type { Lang } from '../../shared/domain';
+import { periodId } from '../../shared/domain';
 import type { AccountResult, AdministrationResult, ReconcilingItem } from '../../shared/reconcile';
 import { SHEET } from './labels';
 import { SheetNames } from './names';
+import { scheduleLayout, type ScheduleLayout } from './sheets/schedule';
 
 export interface AccountSheet {
   result: AdministrationResult;
@@ -26,6 +29,8 @@ export interface AccountSheet {
   reconcilingTotal: number;
   /** Set for an account whose open items are on a sheet shared with its kind (employee creditors). */
   shared?: SharedSheet;
+  /** A transitory account's schedule per voucher: the leadsheet's expected links to it (its open vouchers are reconciling items). */
+  schedule: ScheduleLayout | null;
 }
 
 /**
@@ -67,7 +72,7 @@ export function itemsOf(account: AccountResult): ReconcilingItem[] {
     account.reconcilingItems ??
     account.openItems
       // An item expected to be open (not yet due) is part of `expected`, not a reconciling item.
-      .filter((o) => o.reason === undefined)
+      .filter((o) => o.reason !== 'not-yet-due')
       .map((o) => ({ kind: 'open-item' as const, account: account.account, lines: [o.line.key], matchId: null, amount: o.line.amount, categorisation: o.categorisation ?? null }))
   );
 }
@@ -97,7 +102,8 @@ export function planSheets(results: AdministrationResult[], lang: Lang): SheetPl
         continue;
       }
       const name = account.openItems.length === 0 ? null : names.take(`${SHEET.openItems[lang]} ${result.unitId}-${account.account}`);
-      accounts.push(accountSheet(result, account, name));
+      const schedule = account.vouchers ? scheduleLayout(names.take(`${SHEET.schedule[lang]} ${result.unitId}-${account.account}`), account.vouchers, periodId(result.period)) : null;
+      accounts.push(accountSheet(result, account, name, undefined, schedule));
     }
   }
   for (const g of shared) {
@@ -107,7 +113,7 @@ export function planSheets(results: AdministrationResult[], lang: Lang): SheetPl
     for (const a of g.accounts) {
       for (const item of a.openItems) {
         g.openTotal += item.line.amount;
-        if (item.reason) g.expectedTotal += item.line.amount;
+        if (item.reason === 'not-yet-due') g.expectedTotal += item.line.amount;
       }
     }
   }
@@ -125,13 +131,13 @@ export function planSheets(results: AdministrationResult[], lang: Lang): SheetPl
   };
 }
 
-function accountSheet(result: AdministrationResult, account: AccountResult, name: string | null, shared?: SharedSheet): AccountSheet {
+function accountSheet(result: AdministrationResult, account: AccountResult, name: string | null, shared?: SharedSheet, schedule: ScheduleLayout | null = null): AccountSheet {
   const lastDataRow = Math.max(account.openItems.length + 1, 2);
   let openTotal = 0;
   let expectedTotal = 0;
   for (const item of account.openItems) {
     openTotal += item.line.amount;
-    if (item.reason) expectedTotal += item.line.amount;
+    if (item.reason === 'not-yet-due') expectedTotal += item.line.amount;
   }
   const splitsExpected = account.expectedKind === 'not-yet-due';
   const its = itemsOf(account);
@@ -148,6 +154,7 @@ function accountSheet(result: AdministrationResult, account: AccountResult, name
     reconcilingRow: splitsExpected ? lastDataRow + 3 : lastDataRow + 1,
     reconcilingTotal: openTotal - expectedTotal,
     ...(shared ? { shared } : {}),
+    schedule,
   };
 }
 

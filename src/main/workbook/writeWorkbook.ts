@@ -1,8 +1,9 @@
 // The reconciliation workbook as a review pack: the leadsheet with its title block (one landscape
 // page), the rollforward of every account, the reconciling items by category, the Moss Balance
-// tie-out, open items of the accounts that have any (employee creditors share one sheet), matched
-// groups, flags, the audit trail in words and the sync facts. Every sheet prints landscape, one
-// page wide, with its header row repeated and page numbers. Streamed with exceljs's WorkbookWriter so 300,000 rows stay within
+// tie-out, open items of the accounts that have any (employee creditors share one sheet), the
+// schedule per voucher of each transitory account, matched groups, flags, the audit trail in words
+// and the sync facts. Every sheet prints landscape, one page wide, with its header row repeated and
+// page numbers. Streamed with exceljs's WorkbookWriter so 300,000 rows stay within
 // memory; written to a temp file and renamed in place.
 import ExcelJS from 'exceljs';
 import { formatAmsterdam } from '../../shared/amsterdam-time';
@@ -19,6 +20,7 @@ import { writeReconcilingItems } from './sheets/reconciling-items';
 import { writeRollforward } from './sheets/rollforward';
 import { writeSharedItems } from './sheets/sharedItems';
 import { writeSummary } from './sheets/summary';
+import { writeSchedule } from './sheets/schedule';
 import { writeAudit, writeFlags, writeSync } from './sheets/lists';
 import type { LineLookup, WorkbookInput, WorkbookOptions, WrittenWorkbook } from './types';
 
@@ -48,6 +50,7 @@ export async function writeWorkbook(input: WorkbookInput, targetPath: string, op
     writeRollforward(wb, plan, input.results, print, lang);
     for (const sheet of plan.accounts) if (sheet.name !== null && !sheet.shared) await writeOpenItems(wb, { ...sheet, name: sheet.name }, print, lang);
     for (const group of plan.shared) await writeSharedItems(wb, group, print, lang);
+    for (const sheet of plan.accounts) if (sheet.schedule) await writeSchedule(wb, sheet, sheet.schedule, print, lang);
     await writeMatches(wb, plan.matches, input.results, lines, print, lang);
     writeFlags(wb, plan.flags, input.results, print, lang);
     writeAudit(wb, plan.audit, input.audit, print, lang, input.auditChain);

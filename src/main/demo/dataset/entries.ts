@@ -42,7 +42,22 @@ export type PlantedProblem =
   /** A correction posted onto an employee creditor from the memorial journal. */
   | 'declaree-other-journal'
   /** A payment order whose bank debit never came (the bank rejected the batch). */
-  | 'order-not-executed';
+  | 'order-not-executed'
+  // Transitory account (Spend Cloud):
+  /** An invoice whose release for one cost period is missing. */
+  | 'release-missing'
+  /** An invoice with one period's release booked twice. */
+  | 'release-twice'
+  /** An invoice booked on the transitory account whose period distribution was never exported. */
+  | 'never-released'
+  /** An invoice released in equal parts that leave a cent (rounding). */
+  | 'release-rounding'
+  /** A release whose invoice (voucher) has no booking on the account. */
+  | 'release-without-booking'
+  /** A release dated in a period before the invoice's booking (nets to zero). */
+  | 'release-before-booking'
+  /** Part of a release booked by hand in the memorial journal (nets to zero). */
+  | 'transitory-other-journal';
 
 export interface DraftLine {
   account: string;
@@ -77,4 +92,11 @@ export interface DraftEntry {
   /** Old AFAS habit on memorial and bank-feed lines: the empty amount side is null, not 0. */
   nullZeroSide?: boolean;
   mossRef?: string | null;
+  /** The entry's VoucherNo when it is not its own number (a release carries its invoice's). */
+  voucherNo?: string;
+  /**
+   * When AFAS created it (YYYY-MM-DD), when not the day after its date: the release entries of
+   * future periods are created with their invoice, so no Modified lies in the future.
+   */
+  createdOn?: string;
 }

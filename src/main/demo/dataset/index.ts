@@ -1,8 +1,9 @@
 // The demo AFAS environment '12345': two administrations, half a year (2025-01 … 2025-06) of Moss
-// card spend and top-ups, of Nmbrs payroll and (administration 1) of Declaree expense claims, with planted month-end problems, and the known
-// truth to test against. Deterministic (seeded) and generated in well under a second; nothing of
-// it is committed as data.
-import type { AdministrationConfig, DeclareeProfile, MossProfile, NmbrsProfile, Period } from '../../../shared/domain';
+// card spend and top-ups, of Nmbrs payroll, (administration 1) of Declaree expense claims and of
+// Spend Cloud invoices spread over cost periods (their releases booked into 2026), with planted
+// month-end problems, and the known truth to test against. Deterministic (seeded) and generated in
+// well under a second; nothing of it is committed as data.
+import type { AdministrationConfig, DeclareeProfile, MossProfile, NmbrsProfile, Period, SpendCloudProfile } from '../../../shared/domain';
 import { periodId } from '../../../shared/domain';
 import type { Cents } from '../../../shared/money';
 import type { FakeEnvironment } from '../fake-afas/types';
@@ -15,9 +16,12 @@ import { declareeTruth, type DeclareeTruthPeriod } from './truth-declaree';
 import { simulateUnit } from './scenario';
 import { unitTruth, type DemoTruth, type TruthPeriod } from './truth';
 import { payrollTruth, type PayrollTruthPeriod } from './truth-payroll';
+import { simulateDeferrals } from './deferrals';
+import { deferralTruth, type DeferralTruthPeriod } from './truth-deferrals';
 
 export type { DemoTruth, TruthAccount, TruthFlag, TruthMatch, TruthOpenLine, TruthPeriod, TruthUnit, OpenReason } from './truth';
 export type { PlantedProblem } from './entries';
+export type { TruthVoucher } from './truth-deferrals';
 export { DEMO_ENV_ID, DEMO_UNITS } from './master';
 
 export const DEMO_SEED = 20250630;
@@ -55,6 +59,14 @@ export function demoDeclareeProfile(): DeclareeProfile {
 /** Declaree's bank, memorial and order entries are numbered apart from the others' (own statements). */
 const DECLAREE_ENTRY_BASES = { BNK: 380_000, MEM: 480_000, DEC: 800_000, BTO: 850_000 };
 
+/** The demo's Spend Cloud: invoices and releases in INK, the transitory account 24302. */
+export function demoSpendCloudProfile(): SpendCloudProfile {
+  return { journal: 'INK', transitoryAccounts: [ACC.transitory] };
+}
+
+/** Spend Cloud's entries are numbered apart too (its memorial correction after the payroll's, before Declaree's). */
+const DEFERRAL_ENTRY_BASES = { INK: 500_000, MEM: 470_000 };
+
 /**
  * The payroll's bank and memorial entries are numbered apart from Moss's (their own statements),
  * so the Moss lines keep the keys they had before the demo had payroll.
@@ -75,12 +87,26 @@ export function generateDemoDataset(seed = DEMO_SEED): DemoDataset {
   ];
   // About 15 employees claim expenses through Declaree in administration 1 (with the planted problems).
   const claims = simulateDeclaree({ unitId: 1, seed: seed + 21, months: DEMO_MONTHS, planted: true });
+  // About four invoices a month with a cost period of 2–12 months (and the planted ones) in 1; one in 2.
+  const deferred = [
+    simulateDeferrals({ unitId: 1, seed: seed + 21, perMonth: 4, months: DEMO_MONTHS, planted: true }),
+    simulateDeferrals({ unitId: 2, seed: seed + 22, perMonth: 1, months: DEMO_MONTHS, planted: false }),
+  ];
   const moss = bookEntries([...big.entries, ...small.entries]);
   const paid = bookEntries(payroll, PAYROLL_ENTRY_BASES);
   const claimed = bookEntries(claims, DECLAREE_ENTRY_BASES);
-  const lines = [...moss.lines, ...paid.lines, ...claimed.lines];
+  const spent = bookEntries(deferred.flatMap((d) => d.entries), DEFERRAL_ENTRY_BASES);
+  const invoices = deferred.flatMap((d) => d.invoices);
+  const lines = [...moss.lines, ...paid.lines, ...claimed.lines, ...spent.lines];
   const administrations = DEMO_UNITS.map(
-    (u): AdministrationConfig => ({ unitId: u.unitId, name: u.name, moss: demoMossProfile(), nmbrs: demoNmbrsProfile(u.unitId === 1), ...(u.unitId === 1 ? { declaree: demoDeclareeProfile() } : {}) }),
+    (u): AdministrationConfig => ({
+      unitId: u.unitId,
+      name: u.name,
+      moss: demoMossProfile(),
+      nmbrs: demoNmbrsProfile(u.unitId === 1),
+      ...(u.unitId === 1 ? { declaree: demoDeclareeProfile() } : {}),
+      spendcloud: demoSpendCloudProfile(),
+    }),
   );
   const wallets = new Map([
     [1, big.wallet],
@@ -96,11 +122,12 @@ export function generateDemoDataset(seed = DEMO_SEED): DemoDataset {
       const unit = unitTruth({ unitId: u.unitId, name: u.name, config }, moss.lines, wallets.get(u.unitId) ?? [], DEMO_PERIODS);
       const pay = payrollTruth(config.nmbrs!, paid.lines.filter((l) => l.unitId === u.unitId), DEMO_PERIODS);
       const dec = config.declaree ? declareeTruth(config.declaree, claimed.lines.filter((l) => l.unitId === u.unitId), DEMO_PERIODS) : null;
-      return { ...unit, periods: Object.fromEntries(Object.entries(unit.periods).map(([k, p]) => [k, withPart(withPart(p, pay[k]!), dec?.[k])])) };
+      const sc = deferralTruth(config.spendcloud!, invoices.filter((i) => i.unitId === u.unitId), spent.lines.filter((l) => l.unitId === u.unitId), DEMO_PERIODS);
+      return { ...unit, periods: Object.fromEntries(Object.entries(unit.periods).map(([k, p]) => [k, withDeferrals(withPart(withPart(p, pay[k]!), dec?.[k]), sc[k]!)])) };
     }),
   };
 
-  return { environment: demoEnvironment([...moss.rows, ...paid.rows, ...claimed.rows]), administrations, truth, lines };
+  return { environment: demoEnvironment([...moss.rows, ...paid.rows, ...claimed.rows, ...spent.rows]), administrations, truth, lines };
 }
 
 /** A period's truth with another profile's part after it (payroll's, Declaree's). */
@@ -114,6 +141,11 @@ function withPart(moss: TruthPeriod, pay: PayrollTruthPeriod | DeclareeTruthPeri
     flags: [...moss.flags, ...pay.flags],
     matches: [...moss.matches, ...pay.matches],
   };
+}
+
+function withDeferrals(p: TruthPeriod, sc: DeferralTruthPeriod): TruthPeriod {
+  const byDateKey = (a: { date: string; key: string }, b: { date: string; key: string }) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.key < b.key ? -1 : 1);
+  return { ...p, accounts: [...p.accounts, ...sc.accounts], openLines: [...p.openLines, ...sc.openLines].sort(byDateKey), flags: [...p.flags, ...sc.flags], openVouchers: sc.openVouchers };
 }
 
 /** The demo environment's connectors around the given Profit_Transactions_Allocated rows. */

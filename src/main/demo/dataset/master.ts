@@ -12,6 +12,7 @@ export const ACC = {
   vat: '1520',
   creditorsControl: '1600',
   cashInTransit: '20990',
+  transitory: '24302',
   netWages: '1610',
   payrollTax: '1620',
   pension: '1630',
@@ -35,6 +36,7 @@ export const ACCOUNTS: { id: string; description: string; type: string; sort: st
   { id: ACC.vat, description: 'Te vorderen btw', type: 'Balans', sort: 'Vorderingen' },
   { id: ACC.creditorsControl, description: 'Crediteuren', type: 'Balans', sort: 'Schulden' },
   { id: ACC.cashInTransit, description: 'Kruisposten / Cash in Transit', type: 'Balans', sort: 'Liquide middelen' },
+  { id: ACC.transitory, description: 'Vooruitbetaalde kosten (transitoria Spend Cloud)', type: 'Balans', sort: 'Vorderingen' },
   { id: ACC.netWages, description: 'Te betalen nettolonen', type: 'Balans', sort: 'Schulden' },
   { id: ACC.payrollTax, description: 'Af te dragen loonheffing', type: 'Balans', sort: 'Schulden' },
   { id: ACC.pension, description: 'Af te dragen pensioenpremies', type: 'Balans', sort: 'Schulden' },
@@ -62,6 +64,8 @@ export const JOURNALS: { id: string; description: string; type: string }[] = [
   { id: 'BTO', description: 'Betaalopdrachten', type: 'Financieel' },
   { id: 'INK', description: 'Inkoopfacturen', type: 'Inkoop' },
   { id: 'VRK', description: 'Verkoopfacturen', type: 'Verkoop' },
+  // A journal nobody books in: what a wrong choice in the setup looks like (no lines).
+  { id: 'KAS', description: 'Kas', type: 'Kas' },
 ];
 
 export const DEFAULT_SUPPLIER = '700123';

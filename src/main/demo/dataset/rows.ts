@@ -14,6 +14,7 @@ export interface BookedLine extends DraftLine {
   seqNo: number;
   date: string;
   amount: Cents;
+  voucherNo: string;
 }
 
 const JOURNAL_BASE: Record<string, number> = { MOSI: 100_000, MOSB: 200_000, BNK: 300_000, MEM: 400_000, INK: 500_000, VRK: 600_000, LON: 700_000 };
@@ -37,12 +38,12 @@ export function bookEntries(entries: DraftEntry[], bases: Record<string, number>
     counters.set(counterKey, entryNo);
     const year = Number(e.date.slice(0, 4));
     const period = Number(e.date.slice(5, 7));
-    const created = `${addDays(e.date, 1)}T0${7 + (i % 3)}:${String(10 + (i % 50)).padStart(2, '0')}:00Z`;
+    const created = `${addDays(e.createdOn ?? e.date, 1)}T0${7 + (i % 3)}:${String(10 + (i % 50)).padStart(2, '0')}:00Z`;
     e.lines.forEach((l, idx) => {
       const seqNo = idx + 1;
       const key = lineKey(e.unitId, e.journalId, entryNo, seqNo);
       const invoiceId = l.invoiceId !== undefined ? l.invoiceId : e.invoiceId;
-      lines.push({ ...l, invoiceId, key, unitId: e.unitId, journalId: e.journalId, entryNo, seqNo, date: e.date, amount: l.debit - l.credit });
+      lines.push({ ...l, invoiceId, key, unitId: e.unitId, journalId: e.journalId, entryNo, seqNo, date: e.date, amount: l.debit - l.credit, voucherNo: e.voucherNo ?? String(entryNo) });
       rows.push({
         UnitId: e.unitId,
         EntryNo: entryNo,
@@ -57,7 +58,7 @@ export function bookEntries(entries: DraftEntry[], bases: Record<string, number>
         EntryDate: afasDate(e.date),
         InvoiceId: invoiceId,
         VoucherDate: afasDate(e.date),
-        VoucherNo: String(entryNo),
+        VoucherNo: e.voucherNo ?? String(entryNo),
         VatCode: l.vatCode ?? null,
         VatAmt: l.vatAmt === undefined || l.vatAmt === null ? null : Number(centsToDecimal(l.vatAmt)),
         Description: e.description,

@@ -9,6 +9,7 @@ import { daysBetween, monthEnd, monthStart } from './calendar';
 import type { PlantedProblem } from './entries';
 import type { BookedLine } from './rows';
 import type { WalletEvent } from './scenario';
+import type { TruthVoucher } from './truth-deferrals';
 
 /** Why a line is open at the period's end: a planted problem, its counterpart comes later, or (payroll tax, pension) it is the period's own liability, due next month. */
 export type OpenReason = PlantedProblem | 'counterpart-after-period-end' | 'not-yet-due';
@@ -52,6 +53,8 @@ export interface TruthPeriod {
   /** Flags the planted problems must raise (only listed for periods with planted problems). */
   flags: TruthFlag[];
   matches: TruthMatch[];
+  /** Transitory accounts: the vouchers open at the period's end (Spend Cloud). */
+  openVouchers?: TruthVoucher[];
 }
 
 export interface TruthUnit {

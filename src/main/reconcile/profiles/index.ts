@@ -8,8 +8,9 @@ import type { ClaimedAccount, ProfileModule, RuleOptions } from './module';
 import { mossModule } from './moss';
 import { nmbrsModule } from './nmbrs';
 import { declareeModule } from './declaree';
+import { spendCloudModule } from './spendcloud';
 
-export const PROFILE_MODULES: readonly ProfileModule[] = [mossModule, nmbrsModule, declareeModule];
+export const PROFILE_MODULES: readonly ProfileModule[] = [mossModule, nmbrsModule, declareeModule, spendCloudModule];
 
 /** The modules of the profiles the administration runs. */
 export function modulesOf(config: AdministrationConfig): ProfileModule[] {
@@ -25,8 +26,8 @@ function noProfile(config: AdministrationConfig): AppFailure {
       en: `Administration ${config.unitId} has no profile configured${named}.`,
     },
     {
-      nl: 'Kies in de instellingen van de administratie welke systemen zij gebruikt (Moss, Nmbrs, Declaree) en hun rekeningen.',
-      en: 'Choose in the administration settings which systems it uses (Moss, Nmbrs, Declaree) and their accounts.',
+      nl: 'Kies in de instellingen van de administratie welke systemen zij gebruikt (Moss, Nmbrs, Declaree, Spend Cloud) en hun rekeningen.',
+      en: 'Choose in the administration settings which systems it uses (Moss, Nmbrs, Declaree, Spend Cloud) and their accounts.',
     },
   );
 }
@@ -48,6 +49,11 @@ export function buildRuleSet(config: AdministrationConfig, lines: readonly Mutat
 /** Every account the sync fetches for the administration (clearing and bank accounts). */
 export function syncAccountsOf(config: AdministrationConfig): string[] {
   return [...new Set(modulesOf(config).flatMap((m) => m.syncAccounts(config)))].filter((a) => a !== '');
+}
+
+/** Accounts whose lines the sync fetches after the period too (transitory accounts: releases still to come). */
+export function lookaheadAccountsOf(config: AdministrationConfig): string[] {
+  return [...new Set(modulesOf(config).flatMap((m) => m.lookaheadAccounts?.(config) ?? []))].filter((a) => a !== '');
 }
 
 /** Journals whose creditors the sync discovers (Moss's merchant creditors when not configured). */

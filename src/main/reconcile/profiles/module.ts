@@ -27,6 +27,11 @@ export interface ProfileModule {
   claimedAccounts(config: AdministrationConfig): ClaimedAccount[];
   /** A journal whose creditors the sync discovers (Moss's merchant creditors), or null. */
   creditorDiscoveryJournal(config: AdministrationConfig): string | null;
+  /**
+   * Accounts whose lines the sync also fetches after the period, through the last one (at most
+   * SYNC_LOOKAHEAD_MONTHS ahead): a transitory account's releases still to come.
+   */
+  lookaheadAccounts?(config: AdministrationConfig): string[];
   /** The profile's rules; `lines` are the unit's synced lines (for discovered accounts, feeds). */
   rules(config: AdministrationConfig, lines: readonly MutationLine[], options?: RuleOptions): ProfileRules;
 }

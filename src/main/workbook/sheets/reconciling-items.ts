@@ -46,7 +46,9 @@ export async function writeReconcilingItems(wb: ExcelJS.Workbook, plan: SheetPla
     for (const { unitId, item } of rows) {
       const first = lines.get(item.lines[0]!);
       const c = item.categorisation;
-      const text = item.kind === 'open-item' ? (first ? lineDisplayText(first) : '') : describeGroup(item.lines, lines);
+      const own = first ? lineDisplayText(first) : '';
+      // A voucher: its number and its first line's text (the booking, when it has one).
+      const text = item.kind === 'match-difference' ? describeGroup(item.lines, lines) : item.kind === 'voucher' ? [item.voucherNo, own].filter((x) => x).join(' · ') : own;
       const correction = correctionText(c?.correction, lang);
       const reason = c?.reason ?? null;
       sum += item.amount;

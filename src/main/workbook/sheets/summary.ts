@@ -85,7 +85,8 @@ export function writeSummary(wb: ExcelJS.Workbook, plan: SheetPlan, input: Workb
         label(ROLE, account.role, lang),
         account.name,
         account.status === 'not-fetched' ? null : euro(account.closing),
-        ok ? euro(account.expected) : account.status === 'awaiting-balance' ? NOT_ENTERED[lang] : null,
+        // A transitory account's expected balance is its schedule's (minus what is still to release there).
+        ok ? (sheet.schedule ? euroFormula(`${sheetRef(sheet.schedule.name)}!E${sheet.schedule.expectedRow}`, account.expected) : euro(account.expected)) : account.status === 'awaiting-balance' ? NOT_ENTERED[lang] : null,
         ok ? euroFormula(`E${r}-F${r}`, difference) : null,
         account.status === 'not-fetched' ? null : categorised,
         ok ? euroFormula(`G${r}-H${r}`, difference - sheet.categorised) : null,

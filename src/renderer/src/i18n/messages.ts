@@ -5,6 +5,7 @@ import { month } from './month';
 import { progress } from './progress';
 import { profiles } from './profiles';
 import { setup } from './setup';
+import { vouchers } from './vouchers';
 
 const shell = {
   nl: {
@@ -36,8 +37,8 @@ const shell = {
 } as const;
 
 export const messages = {
-  nl: { ...shell.nl, ...setup.nl, ...month.nl, ...matching.nl, ...progress.nl, ...profiles.nl },
-  en: { ...shell.en, ...setup.en, ...month.en, ...matching.en, ...progress.en, ...profiles.en },
+  nl: { ...shell.nl, ...setup.nl, ...month.nl, ...matching.nl, ...progress.nl, ...profiles.nl, ...vouchers.nl },
+  en: { ...shell.en, ...setup.en, ...month.en, ...matching.en, ...progress.en, ...profiles.en, ...vouchers.en },
 } as const;
 
 export type MessageKey = keyof (typeof messages)['nl'];

@@ -22,6 +22,7 @@ import { SelectionBar } from './matching/SelectionBar';
 import { Shortcuts } from './matching/Shortcuts';
 import { Suggestions } from './matching/Suggestions';
 import { ToleranceEditor } from './matching/ToleranceEditor';
+import { VoucherView } from './matching/VoucherView';
 
 const SIDES: Record<AccountRole, [MessageKey, MessageKey]> = {
   cashInTransit: ['match.side.bank', 'match.side.moss'],
@@ -33,6 +34,7 @@ const SIDES: Record<AccountRole, [MessageKey, MessageKey]> = {
   pension: ['match.side.premiumPayments', 'match.side.premiumLines'],
   employeeCreditor: ['match.side.reimbursements', 'match.side.reports'],
   paymentsInTransit: ['match.side.bankDebits', 'match.side.orderLines'],
+  transitory: ['match.side.bookings', 'match.side.releases'],
 };
 
 /** Both sides of one account, the suggestions, the selection and its sum, notes and shortcuts. */
@@ -156,6 +158,8 @@ export function MatchingView({ account }: { account: string }) {
           </button>
         </p>
       )}
+      {/* A transitory account is read per voucher first; its lines stay below for notes and detail. */}
+      {acct?.vouchers && <VoucherView account={acct} period={result?.period ?? period} />}
       <FilterBar />
       <SelectionBar count={m.selected.size} sum={sum} onMatch={(d) => void m.matchSelection(d, null)} onClear={m.clearSelection} matchOfFocus={focusMatch} onUnmatch={(id) => void m.unmatch(id)} />
       <div className="matching-body">

@@ -1,11 +1,12 @@
 import { useId, useState } from 'react';
-import type { DeclareeProfile, MossProfile, NmbrsProfile } from '../../../../shared/domain';
+import type { DeclareeProfile, MossProfile, NmbrsProfile, SpendCloudProfile } from '../../../../shared/domain';
 import { SearchSelect, type Choice } from '../../components/SearchSelect';
 import { useT } from '../../i18n';
 import { useWorkspace } from '../../state/workspace';
 import { DeclareeFields } from './DeclareeFields';
 import { NmbrsFields } from './NmbrsFields';
-import { administrationOf, EMPTY_DECLAREE, EMPTY_MOSS, EMPTY_NMBRS, missingFields, type Systems } from './profile-fields';
+import { SpendCloudFields } from './SpendCloudFields';
+import { administrationOf, EMPTY_DECLAREE, EMPTY_MOSS, EMPTY_NMBRS, EMPTY_SPENDCLOUD, missingFields, type Systems } from './profile-fields';
 import { StepState } from './StepState';
 import { SystemPicker } from './SystemPicker';
 
@@ -21,11 +22,17 @@ export function AccountStep() {
   const [moss, setMoss] = useState<MossProfile>(existing?.moss ?? EMPTY_MOSS);
   const [nmbrs, setNmbrs] = useState<NmbrsProfile>(existing?.nmbrs ?? EMPTY_NMBRS);
   const [declaree, setDeclaree] = useState<DeclareeProfile>(existing?.declaree ?? EMPTY_DECLAREE);
-  const [systems, setSystems] = useState<Systems>({ moss: existing ? existing.moss !== undefined : true, nmbrs: existing?.nmbrs !== undefined, declaree: existing?.declaree !== undefined });
+  const [spendcloud, setSpendcloud] = useState<SpendCloudProfile>(existing?.spendcloud ?? EMPTY_SPENDCLOUD);
+  const [systems, setSystems] = useState<Systems>({
+    moss: existing ? existing.moss !== undefined : true,
+    nmbrs: existing?.nmbrs !== undefined,
+    declaree: existing?.declaree !== undefined,
+    spendcloud: existing?.spendcloud !== undefined,
+  });
   const unitField = useId();
   const patch = (p: Partial<MossProfile>) => setMoss((m) => ({ ...m, ...p }));
-  const config = administrationOf(unitId, systems, moss, nmbrs, declaree);
-  const missing = missingFields(systems, moss, nmbrs, declaree);
+  const config = administrationOf(unitId, systems, moss, nmbrs, declaree, spendcloud);
+  const missing = missingFields(systems, moss, nmbrs, declaree, spendcloud);
   const accounts: Choice[] = (choices?.accounts ?? []).map((a) => ({ id: a.id, label: a.description }));
   const journals: Choice[] = (choices?.journals ?? []).map((j) => ({ id: j.id, label: `${j.description}${j.type ? ` (${j.type})` : ''}` }));
   const creditors: Choice[] = (choices?.creditors ?? []).map((c) => ({ id: c.id, label: c.name }));
@@ -85,6 +92,7 @@ export function AccountStep() {
         )}
         {systems.nmbrs && <NmbrsFields value={nmbrs} onChange={setNmbrs} accounts={accounts} journals={journals} />}
         {systems.declaree && <DeclareeFields value={declaree} onChange={setDeclaree} accounts={accounts} journals={journals} />}
+        {systems.spendcloud && <SpendCloudFields value={spendcloud} onChange={setSpendcloud} accounts={accounts} journals={journals} />}
         <div className="row">
           <button type="button" className="primary" disabled={!complete || busy === 'admin'} onClick={() => void saveAdministration(config)}>
             {t('setup.saveAdmin')}

@@ -9,14 +9,14 @@ export function SystemPicker({ value, onChange }: { value: Systems; onChange(nex
   return (
     <fieldset className="systems" aria-describedby={`${id}-hint`}>
       <legend>{t('setup.systems')}</legend>
-      {(['moss', 'nmbrs', 'declaree'] as const).map((p) => (
+      {(['moss', 'nmbrs', 'declaree', 'spendcloud'] as const).map((p) => (
         <label key={p} className="check">
           <input type="checkbox" checked={value[p] === true} onChange={(e) => onChange({ ...value, [p]: e.target.checked })} />
           <strong>{t(`profile.${p}`)}</strong> <span className="muted small">{t(`profile.${p}Hint`)}</span>
         </label>
       ))}
       <small id={`${id}-hint`} className="muted">
-        {!value.moss && !value.nmbrs && !value.declaree ? t('setup.systemsNeeded') : ''}
+        {!value.moss && !value.nmbrs && !value.declaree && !value.spendcloud ? t('setup.systemsNeeded') : ''}
       </small>
     </fieldset>
   );

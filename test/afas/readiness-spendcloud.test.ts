@@ -1,0 +1,47 @@
+// Readiness of Spend Cloud against the fake AFAS serving the demo: the purchase journal exists, it
+// has lines on the transitory account in the months to reconcile, and the transitory account
+// exists — each named when missing, with what to change in Spend Cloud or AFAS.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { classicTokenAuth } from '../../src/main/afas/classic-token';
+import { createAfasClient } from '../../src/main/afas/client';
+import { administrationReadiness } from '../../src/main/afas/readiness-profiles';
+import type { AfasClient } from '../../src/main/afas/types';
+import { generateDemoDataset } from '../../src/main/demo/dataset/index';
+import { startFakeAfas, type FakeAfas } from '../../src/main/demo/fake-afas/server';
+import type { AdministrationConfig } from '../../src/shared/domain';
+
+const TOKEN = `<token><version>1</version><data>${'CD34'.repeat(16)}</data></token>`;
+const dataset = generateDemoDataset();
+const FIRST_HALF = { from: { year: 2025, month: 1 }, to: { year: 2025, month: 6 } };
+let fake: FakeAfas;
+let client: AfasClient;
+beforeAll(async () => {
+  fake = await startFakeAfas({ environment: dataset.environment, tokens: [TOKEN] });
+  client = createAfasClient({ baseUrl: fake.baseUrl, auth: classicTokenAuth(TOKEN) });
+});
+afterAll(async () => {
+  await client.close();
+  await fake.close();
+});
+
+const byId = async (config: AdministrationConfig, months = FIRST_HALF) => Object.fromEntries((await administrationReadiness(client, 1, config, months)).map((c) => [c.id, c]));
+
+describe('readiness of Spend Cloud', () => {
+  it('passes for the demo’s journal and transitory account, and names the months', async () => {
+    const checks = await byId({ unitId: 1, spendcloud: dataset.administrations[0]!.spendcloud! });
+    for (const id of ['spendcloud:journal', 'spendcloud:journal-lines', 'spendcloud:account:transitory:24302']) expect(checks[id]?.ok, id).toBe(true);
+    expect(checks['spendcloud:journal-lines']!.label.nl).toBe('Dagboek INK heeft boekingen op de transitoriarekening in 01-2025 … 06-2025');
+  });
+
+  it('names a journal without lines on the account, a journal or an account that does not exist', async () => {
+    const noLines = await byId({ unitId: 1, spendcloud: { journal: 'KAS', transitoryAccounts: ['24302'] } });
+    expect(noLines['spendcloud:journal']!.ok).toBe(true);
+    expect(noLines['spendcloud:journal-lines']!.ok).toBe(false);
+    expect(noLines['spendcloud:journal-lines']!.fix.nl).toContain('exportlogica (024, 027 of 997 met periodeverdeling)');
+    const missing = await byId({ unitId: 1, spendcloud: { journal: 'SPC', transitoryAccounts: ['24399'] } });
+    expect(missing['spendcloud:journal']!.ok).toBe(false);
+    expect(missing['spendcloud:journal']!.fix.en).toContain('Custom Export Mapping');
+    expect(missing['spendcloud:account:transitory:24399']!.ok).toBe(false);
+    expect(Object.keys(missing).some((id) => id.startsWith('nmbrs:') || id.startsWith('journal:'))).toBe(false);
+  });
+});
