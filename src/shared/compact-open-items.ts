@@ -4,6 +4,7 @@
 // line, they are a fraction of that. Pure; decode(encode(x)) equals x.
 import { lineKey, type MutationLine } from './domain';
 import type { AccountResult, OpenItem } from './reconcile';
+import { textTable } from './text-table';
 
 export interface CompactOpenItems {
   /** Open items of account i: rows [start[i], start[i + 1]). */
@@ -45,14 +46,7 @@ export interface CompactOpenItems {
 const ABSENT = -2;
 
 export function encodeOpenItems(accounts: readonly AccountResult[]): { accounts: AccountResult[]; open: CompactOpenItems } {
-  const texts: string[] = [];
-  const index = new Map<string, number>();
-  const text = (s: string | null): number => {
-    if (s === null) return -1;
-    let i = index.get(s);
-    if (i === undefined) index.set(s, (i = texts.push(s) - 1));
-    return i;
-  };
+  const { texts, text } = textTable();
   const c: CompactOpenItems = {
     start: [0], unitId: [], entryNo: [], seqNo: [], year: [], period: [], debit: [], credit: [], ageDays: [], journalId: [], accountNo: [], accountType: [],
     entryDate: [], voucherDate: [], voucherNo: [], invoiceId: [], description: [], lineDescription: [], modified: [], bucket: [], flags: [], note: [], odd: [], categorisation: [], reason: [], voucher: [], texts,

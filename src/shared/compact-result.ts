@@ -3,6 +3,7 @@
 // a quarter of the JSON of the objects, so no host ever spends seconds passing it on. Pure: encoded in the backend, decoded
 // in the renderer, and the decoded result equals the original.
 import { decodeOpenItems, encodeOpenItems, type CompactOpenItems } from './compact-open-items';
+import { textTable } from './text-table';
 import type { AdministrationResult, CorrectionEntry, ItemCategory, MatchGroup } from './reconcile';
 
 export interface CompactMatches {
@@ -74,14 +75,7 @@ export function isResultOnWire(v: unknown): v is ResultOnWire {
 }
 
 export function encodeResult(r: AdministrationResult): ResultOnWire {
-  const texts: string[] = [];
-  const index = new Map<string, number>();
-  const text = (s: string | null): number => {
-    if (s === null) return -1;
-    let i = index.get(s);
-    if (i === undefined) index.set(s, (i = texts.push(s) - 1));
-    return i;
-  };
+  const { texts, text } = textTable();
   const c: CompactMatches = { at: [], suggested: [], id: [], unitId: [], account: [], method: [], by: [], when: [], evidence: [], lineStart: [0], keys: [], stated: [], categorised: [], texts };
   const others: MatchGroup[] = [];
   const otherAt: number[] = [];
