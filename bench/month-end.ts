@@ -1,26 +1,25 @@
 // The whole month-end as a controller runs it, at the size users have: `kruispost reconcile` (the
 // CLI's job: sync of six month slices → auto-match → persist → reconcile → workbook → report)
 // against the fake AFAS in its own process serving ~990,000 ledger lines of one administration
-// (two busy months of ~290,000 profile lines each). Timed per phase (wall and CPU), with the peak
-// RSS of this process (the backend's threads included), against the raw download of every line of
+// (two busy months of ~290,000 profile lines each). Each run is a process of its own, as a user
+// starts one (bench/month-end-run.ts), timed per phase (wall, CPU, highest RSS), with the peak RSS
+// of that process (the backend's threads included), against the raw download of every line of
 // the administration in ordered pages of 10,000, measured in the same run. Then a second run on the
 // same database after one line changed in AFAS in an earlier month.
 // The backend is the built one (out/main/backend.js, as the CLI and the app run it).
 //   npm run bench:month-end [-- --busy-per-day 2800-3500]
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { request } from 'undici';
-import { tokenAccount } from '../src/main/afas/credentials';
-import { backendEntry } from '../src/main/backend/entry';
-import { runJob, type JobResult } from '../src/main/cli/job';
-import { SCALE_PERIOD } from '../src/main/demo/dataset/at-scale';
+import type { JobResult } from '../src/main/cli/job';
 import { startScaleAfas, type ScaleServed } from '../src/main/demo/fake-afas/scale-process';
-import { memorySecretStore } from '../src/main/secrets/memory';
 import { processCpuSeconds } from './cpu';
+import type { RunReply, RunRequest } from './month-end-run';
 
 const TAKE = 10_000;
 const ENV_ID = '12345';
@@ -44,62 +43,21 @@ async function download(baseUrl: string, token: string): Promise<{ seconds: numb
   return { seconds: (performance.now() - t0) / 1000, rows };
 }
 
-/** Peak RSS of this process (all threads) since the last reset, from /proc (Linux). */
-function peakRss(): number {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-  return Number(m?.[1] ?? 0) * 1024;
-}
-function resetPeakRss(): void {
-  writeFileSync('/proc/self/clear_refs', '5');
-}
-
-interface PhaseTime {
-  phase: string;
-  wall: number;
-  cpu: number;
-}
-
-interface RunFigures {
-  seconds: number;
-  cpu: number;
-  serverCpu: number;
-  peak: number;
-  phases: PhaseTime[];
-  result: JobResult;
-}
-
+/** One month-end in a process of its own (bench/month-end-run.ts), timed there. */
 async function monthEnd(served: Served, token: string, dataDir: string, out: string, serverPid: number): Promise<RunFigures> {
-  const cpuNow = () => {
-    const c = process.cpuUsage();
-    return (c.user + c.system) / 1e6;
-  };
-  const marks: { phase: string; t: number; cpu: number }[] = [];
   const server0 = processCpuSeconds(serverPid);
-  resetPeakRss();
-  const t0 = performance.now();
-  const cpu0 = cpuNow();
-  marks.push({ phase: 'start', t: t0, cpu: cpu0 });
-  const result = await runJob({
-    config: { environment: { number: ENV_ID, type: 'production' }, administrations: [served.administration], syncFrom: served.syncFrom },
-    period: SCALE_PERIOD,
-    out: join(out, 'workbook.xlsx'),
-    report: join(out, 'report.json'),
-    walletBalances: new Map([[served.administration.unitId, served.wallet]]),
-    baseUrl: served.baseUrl,
-    dataDir,
-    lang: 'nl',
-    secrets: memorySecretStore({ [tokenAccount({ number: ENV_ID, baseUrl: served.baseUrl })]: token }),
-    stdout: process.stderr,
-    stderr: process.stderr,
-    onPhase: (phase) => marks.push({ phase, t: performance.now(), cpu: cpuNow() }),
-    backend: backendEntry(pathToFileURL(resolve('out/main/cli.js')).href),
+  const child = fork(fileURLToPath(new URL('./month-end-run.ts', import.meta.url)), [], { execArgv: [...process.execArgv, ...(process.env.BENCH_CHILD_FLAGS?.split(' ') ?? [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const reply = new Promise<RunReply>((ok, fail) => {
+    child.once('message', (m) => ok(m as RunReply));
+    child.once('exit', (code) => fail(new Error(`month-end run exited ${code}`)));
   });
-  const end = { phase: 'end', t: performance.now(), cpu: cpuNow() };
-  const phases = marks.map((m, i) => {
-    const next = marks[i + 1] ?? end;
-    return { phase: m.phase, wall: (next.t - m.t) / 1000, cpu: next.cpu - m.cpu };
-  });
-  return { seconds: (end.t - t0) / 1000, cpu: end.cpu - cpu0, serverCpu: processCpuSeconds(serverPid) - server0, peak: peakRss(), phases, result };
+  child.send({ served, token, envId: ENV_ID, dataDir, out } satisfies RunRequest);
+  const r = await reply;
+  return { ...r, serverCpu: processCpuSeconds(serverPid) - server0 };
+}
+
+interface RunFigures extends RunReply {
+  serverCpu: number;
 }
 
 function check(served: Served, r: JobResult, label: string): string {
@@ -115,7 +73,7 @@ function check(served: Served, r: JobResult, label: string): string {
 function print(label: string, f: RunFigures, floor: number, lines: number, target: number): void {
   const mb = (b: number) => `${Math.round(b / 1024 / 1024)} MB`;
   console.log(`\n${label}: ${f.seconds.toFixed(2)} s = ${(f.seconds / floor).toFixed(2)}x the download (target <= ${target}), CPU ${f.cpu.toFixed(2)} s here + ${f.serverCpu.toFixed(2)} s in the fake AFAS`);
-  for (const p of f.phases.filter((x) => x.wall >= 0.005)) console.log(`  ${p.phase.padEnd(12)} ${p.wall.toFixed(2).padStart(7)} s wall ${p.cpu.toFixed(2).padStart(7)} s CPU`);
+  for (const p of f.phases.filter((x) => x.wall >= 0.005)) console.log(`  ${p.phase.padEnd(16)} ${p.wall.toFixed(2).padStart(7)} s wall ${p.cpu.toFixed(2).padStart(7)} s CPU ${mb(p.rss).padStart(8)} RSS at most`);
   console.log(`  peak RSS ${mb(f.peak)} (target <= 1024 MB) = ${Math.round(f.peak / lines)} bytes per ledger line`);
 }
 

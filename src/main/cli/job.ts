@@ -35,7 +35,7 @@ export interface JobInput {
   classicTokenOnly?: boolean;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
-  /** Each phase as it starts (benchmarks time them): the sync's own, then workbook, report. */
+  /** Each phase (or step of the match phase) as it starts (benchmarks time them): the sync's own, then workbook, report. */
   onPhase?: (phase: string) => void;
   /** Where the backend worker is (the bundle's entry passes its own; default: the source). */
   backend?: BackendEntry;
@@ -163,7 +163,9 @@ async function sync(backend: Backend, input: JobInput): Promise<SyncProgressView
   let finished: () => void = () => undefined;
   const ended = new Promise<void>((ok) => (finished = ok));
   const stop = backend.onProgress((view) => {
-    if (view.phase !== phase) input.onPhase?.((phase = view.phase));
+    // The match phase's steps count as phases of their own (read, match, persist, reconcile).
+    const now = view.step ? `${view.phase}/${view.step.label}` : view.phase;
+    if (now !== phase) input.onPhase?.((phase = now));
     progress.update(view);
     if (view.state !== 'running' && (runId === null || view.runId === runId)) {
       final = view;
