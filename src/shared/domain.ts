@@ -7,8 +7,13 @@ export type EnvironmentType = 'production' | 'test' | 'accept';
 /** "UnitId/JournalId/EntryNo/SeqNo": how AFAS identifies one mutation line. */
 export type LineKey = string;
 
+/**
+ * Joined, not concatenated: V8 keeps a concatenation of this length as a tree of string pieces
+ * (~130 bytes in the heap, for the life of the line), a join as one flat string (~40 bytes).
+ * A million lines hold a million keys.
+ */
 export function lineKey(unitId: number, journalId: string, entryNo: number, seqNo: number): LineKey {
-  return `${unitId}/${journalId}/${entryNo}/${seqNo}`;
+  return [unitId, journalId, entryNo, seqNo].join('/');
 }
 
 /** One financial mutation line (Profit_Transactions_Allocated row), money in cents. */

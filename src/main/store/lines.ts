@@ -125,7 +125,7 @@ export function queryLines(db: Db, q: LineQuery): MutationLine[] {
     const debit = r[14] as number;
     const credit = r[15] as number;
     const line: MutationLine = {
-      key: `${unitId}/${journalId}/${entryNo}/${seqNo}`,
+      key: lineKey(unitId, journalId, entryNo, seqNo),
       unitId, journalId, entryNo, seqNo,
       year: r[4] as number,
       period: r[5] as number,
