@@ -3,17 +3,19 @@
 import type { Bilingual, LineKey, MutationLine, Period, ProfileId } from './domain';
 import type { Cents } from './money';
 
-export type AccountRole =
-  | 'mossBalance'
-  | 'cashInTransit'
-  | 'defaultSupplier'
-  | 'creditor'
-  | 'netWages'
-  | 'payrollTax'
-  | 'pension'
-  | 'employeeCreditor'
-  | 'paymentsInTransit'
-  | 'transitory';
+export const ACCOUNT_ROLES = [
+  'mossBalance',
+  'cashInTransit',
+  'defaultSupplier',
+  'creditor',
+  'netWages',
+  'payrollTax',
+  'pension',
+  'employeeCreditor',
+  'paymentsInTransit',
+  'transitory',
+] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
 /**
  * What an account's balance is compared with: 0; an external balance (the Moss wallet); the

@@ -8,6 +8,7 @@ import type { PeriodDays } from './dates';
 import * as F from './flags';
 import type { AccountLines } from './prepare';
 import { inJournalSet, type ClearingAccountRule } from './rules';
+import { SameDayAmount } from './same-day-amount';
 import { descriptionKey } from './text';
 import { tick } from './tick';
 
@@ -22,15 +23,18 @@ export interface DuplicateGroup {
 
 /** Exported twice: same amount + date + description in one Moss journal, or one invoice id twice. */
 export function duplicateGroups(rule: ClearingAccountRule, acc: AccountLines, relevant: readonly MutationLine[], p: PeriodDays): Omit<DuplicateGroup, 'open'>[] {
-  // Made when a group of two or more first needs it (duplicates are rare).
-  let isRelevant: Set<string> | null = null;
   const seen = new Set<string>();
   const out: Omit<DuplicateGroup, 'open'>[] = [];
   const emit = (groups: Map<string, MutationLine[]>, kind: DuplicateGroup['kind']) => {
-    for (const [, g] of groups) {
-      if (g.length < 2) continue;
-      const rel = (isRelevant ??= new Set(relevant.map((l) => l.key)));
-      if (!g.some((l) => rel.has(l.key))) continue;
+    const multi = [...groups.values()].filter((g) => g.length >= 2);
+    if (multi.length === 0) return;
+    // Which grouped lines are relevant (duplicates are rare: a set of those, not of every line).
+    // relevant and the groups hold the same line objects: both come from the account's lines.
+    const grouped = new Set(multi.flat());
+    const rel = new Set<MutationLine>();
+    for (const l of relevant) if (grouped.has(l)) rel.add(l);
+    for (const g of multi) {
+      if (!g.some((l) => rel.has(l))) continue;
       const id = g.map((l) => l.key).sort().join(',');
       if (seen.has(id)) continue;
       seen.add(id);
@@ -40,45 +44,43 @@ export function duplicateGroups(rule: ClearingAccountRule, acc: AccountLines, re
   // Same date is part of the text key, so only period (and still open) lines can collide. The
   // description is only normalised for lines that share journal, date and amount with another:
   // lines alone there cannot be duplicates, and the groups keep their order of first appearance.
-  const sameAmount = new Map<string, number>();
+  const groupOf = new SameDayAmount();
+  const sameAmount: number[] = []; // lines per group of groupOf
   const candidates: MutationLine[] = [];
-  const candidateKeys: string[] = [];
+  const candidateGroups: number[] = [];
+  const add = (l: MutationLine, g: number) => {
+    sameAmount[g] = (sameAmount[g] ?? 0) + 1;
+    candidates.push(l);
+    candidateGroups.push(g);
+  };
   const wanted = new Set<string>();
   for (const l of relevant) {
     tick();
     if (l.amount === 0) continue;
-    if (rule.duplicateJournals.includes(l.journalId)) {
-      const k = `${l.journalId}|${l.entryDate}|${l.amount}`;
-      sameAmount.set(k, (sameAmount.get(k) ?? 0) + 1);
-      candidates.push(l);
-      candidateKeys.push(k);
-    }
+    if (rule.duplicateJournals.includes(l.journalId)) add(l, groupOf.id(l));
     const inv = l.invoiceId?.trim();
     if (rule.duplicateInvoices && inv && inJournalSet(rule.left, l.journalId)) wanted.add(inv.toUpperCase());
   }
   // An open line from before the period may be the copy of an entry whose original cleared long
   // ago: the original's lines (same journal, date and amount) join in, so a duplicate stays
   // flagged for as long as its copy is open.
-  const olderOpen = new Set<string>();
-  for (let i = 0; i < candidates.length; i++) if (candidates[i]!.entryDate < p.firstDate) olderOpen.add(candidateKeys[i]!);
+  const olderOpen = new Set<number>();
+  for (let i = 0; i < candidates.length; i++) if (candidates[i]!.entryDate < p.firstDate) olderOpen.add(candidateGroups[i]!);
   if (olderOpen.size > 0) {
     const known = new Set(candidates.map((l) => l.key));
     const { lines, day } = acc;
     for (let j = 0; j < lines.length; j++) {
       const l = lines[j]!;
       if (day[j]! >= p.first || known.has(l.key) || !rule.duplicateJournals.includes(l.journalId)) continue;
-      const k = `${l.journalId}|${l.entryDate}|${l.amount}`;
-      if (!olderOpen.has(k)) continue;
-      sameAmount.set(k, (sameAmount.get(k) ?? 0) + 1);
-      candidates.push(l);
-      candidateKeys.push(k);
+      const g = groupOf.find(l);
+      if (olderOpen.has(g)) add(l, g);
     }
   }
   const text = new Map<string, MutationLine[]>();
   for (let i = 0; i < candidates.length; i++) {
     tick();
-    const k = candidateKeys[i]!;
-    if (sameAmount.get(k)! > 1) push(text, `${k}|${descriptionKey(candidates[i]!)}`, candidates[i]!);
+    const g = candidateGroups[i]!;
+    if (sameAmount[g]! > 1) push(text, `${g}|${descriptionKey(candidates[i]!)}`, candidates[i]!);
   }
   // An invoice id may have been exported before, in any earlier period.
   const invoice = new Map<string, MutationLine[]>();

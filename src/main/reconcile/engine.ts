@@ -31,7 +31,7 @@ import { sideOf } from './matching';
 import { LEFT, RIGHT, type Proposal } from './pool';
 import { accountLines, autoProposals, prepare, prepareLines, prepareMatches, type AccountLines, type PrepareInput, type Prepared } from './prepare';
 import type { MossRuleOptions } from './profiles/moss';
-import { rollforward } from './rollforward';
+import { roleBit, rollforward } from './rollforward';
 import { inJournalSet, type ClearingAccountRule, type PeriodPass } from './rules';
 import { signOffState } from './signoff';
 import { copiesOf, duplicateGroups, mergeDuplicates, type DuplicateGroup } from './duplicates';
@@ -529,19 +529,21 @@ function tieOut(prep: Prepared, p: PeriodDays, wallet: Cents | null, inTransit: 
   // One unit, one journal: the entry number alone identifies the entry. Only the entries of the
   // tie-out account's period lines are classified.
   const own = accountLines(prep, rule.account);
-  const entryRoles = new Map<number, Set<AccountRole>>();
+  const entryRoles = new Map<number, number>();
   for (let j = 0; j < own.lines.length; j++) {
     tick();
     const l = own.lines[j]!;
-    if (own.day[j]! >= p.first && own.day[j]! <= p.last && l.journalId === rule.journal) entryRoles.set(l.entryNo, new Set());
+    if (own.day[j]! >= p.first && own.day[j]! <= p.last && l.journalId === rule.journal) entryRoles.set(l.entryNo, 0);
   }
   if (entryRoles.size > 0) {
     for (const acc of prep.rules.accounts) {
       tick();
       if (acc.account === rule.account) continue;
+      const bit = roleBit(acc.role);
       for (const l of accountLines(prep, acc.account).lines) {
         if (l.journalId !== rule.journal) continue;
-        entryRoles.get(l.entryNo)?.add(acc.role);
+        const roles = entryRoles.get(l.entryNo);
+        if (roles !== undefined) entryRoles.set(l.entryNo, roles | bit);
       }
     }
   }

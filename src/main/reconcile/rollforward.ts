@@ -5,9 +5,10 @@ import { lineLabel } from '../../shared/audit-words';
 import { formatDate } from '../../shared/dates';
 import type { Bilingual, MutationLine } from '../../shared/domain';
 import { formatEuro, type Cents } from '../../shared/money';
-import type { AccountRole, Rollforward } from '../../shared/reconcile';
+import { ACCOUNT_ROLES, type AccountRole, type Rollforward } from '../../shared/reconcile';
 import type { PeriodDays } from './dates';
 import { counted } from '../../shared/plural';
+import { SameDayAmount } from './same-day-amount';
 import { descriptionKey } from './text';
 import type { TieOutRule } from './rules';
 
@@ -17,8 +18,8 @@ export interface RollforwardInput {
   lines: readonly MutationLine[];
   /** Entry day number of each line. */
   day: readonly number[];
-  /** Roles present per entry number of rule.journal, from all clearing-account lines (at least the entries of the period's lines). */
-  entryRoles: ReadonlyMap<number, ReadonlySet<AccountRole>>;
+  /** Roles present per entry number of rule.journal (bits of roleBit), from all clearing-account lines (at least the entries of the period's lines). */
+  entryRoles: ReadonlyMap<number, number>;
   period: PeriodDays;
   wallet: Cents | null;
   /** Cash-in-transit bank payments still open at period end (paid, not yet booked by Moss). */
@@ -34,6 +35,8 @@ export function rollforward(input: RollforwardInput): Rollforward {
   let other = 0;
   const late: MutationLine[] = [];
   const inPeriod: MutationLine[] = [];
+  const topUpBits = roleBits(rule.topUpRoles);
+  const spendBits = roleBits(rule.spendRoles);
   for (let j = 0; j < input.lines.length; j++) {
     const l = input.lines[j]!;
     const d = input.day[j]!;
@@ -43,9 +46,9 @@ export function rollforward(input: RollforwardInput): Rollforward {
     }
     if (d > p.last) continue;
     inPeriod.push(l);
-    const roles = l.journalId === rule.journal ? input.entryRoles.get(l.entryNo) : undefined;
-    if (roles && rule.topUpRoles.some((r) => roles.has(r))) topUps += l.amount;
-    else if (roles && rule.spendRoles.some((r) => roles.has(r))) {
+    const roles = l.journalId === rule.journal ? (input.entryRoles.get(l.entryNo) ?? 0) : 0;
+    if ((roles & topUpBits) !== 0) topUps += l.amount;
+    else if ((roles & spendBits) !== 0) {
       if (l.amount < 0) {
         spend -= l.amount;
         if (d > p.last - rule.lateDays) late.push(l);
@@ -67,6 +70,18 @@ export function rollforward(input: RollforwardInput): Rollforward {
   };
 }
 
+/**
+ * A bit per role, so an entry's roles are one number (a Set per entry was 200,000 sets a picture).
+ * ACCOUNT_ROLES has fewer than 31 roles.
+ */
+export function roleBit(role: AccountRole): number {
+  return 1 << ACCOUNT_ROLES.indexOf(role);
+}
+
+function roleBits(roles: readonly AccountRole[]): number {
+  return roles.reduce((bits, r) => bits | roleBit(r), 0);
+}
+
 function likelyCauses(
   difference: Cents,
   inPeriod: MutationLine[],
@@ -85,9 +100,16 @@ function likelyCauses(
       en: `The difference ${e(difference, 'en')} equals line ${lineLabel(l.key)} (${formatDate(l.entryDate)}, "${l.description ?? ''}"): not exported, or exported twice?`,
     });
   }
+  // Same journal, date, amount and text; the text is only normalised for lines that share the rest.
+  const groupOf = new SameDayAmount();
+  const ids = inPeriod.map((l) => groupOf.id(l));
+  const perId = new Int32Array(groupOf.size);
+  for (const g of ids) perId[g]!++;
   const groups = new Map<string, MutationLine[]>();
-  for (const l of inPeriod) {
-    const k = `${l.journalId}|${l.entryDate}|${l.amount}|${descriptionKey(l)}`;
+  for (let i = 0; i < inPeriod.length; i++) {
+    if (perId[ids[i]!]! < 2) continue;
+    const l = inPeriod[i]!;
+    const k = `${ids[i]}|${descriptionKey(l)}`;
     const g = groups.get(k);
     if (g) g.push(l);
     else groups.set(k, [l]);
