@@ -160,8 +160,10 @@ export class EngineState {
   ): Promise<{ written: number; result: AdministrationResult }> {
     const plan = planBulkMatches(this.db, proposals, stored, AUTO_BY, at, (w) => job.tick(w));
     let committed = 0;
+    const batches = plan.batches.length;
     const writing = writer.run(plan.batches, (n) => (committed = n));
     writing.catch(() => undefined); // awaited below; a picture that throws first must not leave it unhandled
+    plan.batches = []; // copied to the writer: their texts (tens of MB) need not live through the picture
     // Pictures made while the writes land would be of a half-written store: none is kept.
     this.decisionsChanged();
     // A cancel reaches the writer between its batches, also while this thread only waits.
@@ -183,7 +185,7 @@ export class EngineState {
       job.step('persist', plan.starts[committed] ?? proposals.length, proposals.length);
       try {
         const done = await writing;
-        if (done < plan.batches.length) throw cancelledFailure(); // stopped by a cancel
+        if (done < batches) throw cancelledFailure(); // stopped by a cancel
         job.step('persist', proposals.length, proposals.length);
         return { written: plan.kept.length, result };
       } catch (e) {

@@ -10,7 +10,7 @@ import { walCheckpointPages, type Db } from './database';
 import type { Statement } from '../sync/staging';
 
 export interface StatementWriter {
-  /** Runs the batches in order; resolves with how many committed (fewer when stopped). */
+  /** Runs the batches in order; resolves with how many committed (fewer when stopped). The batches are copied to the writer's thread at once: the caller may drop them right after. */
   run(batches: readonly (readonly Statement[])[], onBatch?: (done: number) => void): Promise<number>;
   /** No batch after the one being written starts. */
   stop(): void;
@@ -43,9 +43,10 @@ parentPort.on('message', (m) => {
   }
   let n = 0;
   try {
-    for (const batch of m.batches) {
+    for (let i = 0; i < m.batches.length; i++) {
       if (Atomics.load(stop, 0) === 1) break;
-      run(batch);
+      run(m.batches[i]);
+      m.batches[i] = null; // its texts are garbage once committed
       parentPort.postMessage({ committed: ++n });
     }
     parentPort.postMessage({ done: n });

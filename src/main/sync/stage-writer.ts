@@ -38,7 +38,7 @@ const MAX_BATCHES_IN_FLIGHT = 2;
 // CommonJS, run with eval. Messages: { month, json, statements } (json: a line batch, UTF-8 bytes
 // transferred, which SQLite reads itself) or { close: true }. After a
 // failure nothing more is written: a slice is never marked staged without all its lines.
-// Page cache 16 MB (the main connection has 64): at 1M rows a 64 MB one pushed peak RSS past 500 MB.
+// Page cache 16 MB, as the main connection's: at 1M rows a 64 MB one pushed peak RSS past 500 MB.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.sqlite);
