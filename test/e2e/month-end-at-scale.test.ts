@@ -96,15 +96,22 @@ describe('the month-end at scale, in the app', () => {
     expect(steps).toEqual(expect.arrayContaining(['read', 'match', 'persist', 'reconcile']));
 
     await page.getByRole('button', { name: 'Werkmap exporteren' }).click();
+    const exportStart = performance.now();
     await expect.poll(() => page.getByTestId('export-done').count(), { timeout: 120_000, interval: 250 }).toBe(1);
     delay.disable();
+    const exportEnd = ended(status, 'export')?.t ?? performance.now();
     const p99 = delay.percentile(99) / 1e6;
     const stale = longestStale(status, start, syncEnd.t);
-    console.log(`[at scale] sync ${Math.round((syncEnd.t - start) / 1000)} s; host event-loop delay p99 ${p99.toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms; longest without fresh progress ${Math.round(stale.ms)} ms (after ${stale.after})`);
+    const staleExport = longestStale(status, exportStart, exportEnd);
+    console.log(
+      `[at scale] sync ${Math.round((syncEnd.t - start) / 1000)} s; host event-loop delay p99 ${p99.toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms; ` +
+        `longest without fresh progress ${Math.round(stale.ms)} ms syncing (after ${stale.after}), ${Math.round(staleExport.ms)} ms exporting (after ${staleExport.after})`,
+    );
     expect(p99).toBeLessThanOrEqual(50);
-    // The target is 500 ms; on this shared 2-core machine a GC or a starved backend thread in the
-    // picture's step took up to 1.3–1.9 s (README). The bound below still fails a step that never ticks.
-    expect(stale.ms).toBeLessThanOrEqual(2_000);
+    // The backend beats every 100 ms while it works and the page asks every 250 ms: a longer gap
+    // is the backend's thread standing still (a long GC, a statement that never ticks).
+    expect(stale.ms).toBeLessThanOrEqual(500);
+    expect(staleExport.ms).toBeLessThanOrEqual(500);
     await h.screenshot('at-scale-done');
     await h.close();
   }, 400_000);

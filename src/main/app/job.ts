@@ -1,5 +1,5 @@
 // A long piece of backend work (a sync's matching, an export) as the controller sees it: which
-// step it is in, a heartbeat at least every 200 ms, and a cancel that takes effect within the
+// step it is in, a heartbeat at least every 100 ms, and a cancel that takes effect within the
 // step. Synchronous work cannot be interrupted from outside, so it calls tick() in its loops:
 // cheap (a counter) until every 1,024th call, which reads the cancel flag and the clock.
 import type { JobStep } from '../../shared/views';
@@ -32,8 +32,14 @@ export function isCancelled(e: unknown): boolean {
   return e instanceof AppFailure && e.appError.code === 'job.cancelled';
 }
 
+/**
+ * Beats come faster than the screen asks (it polls every 250 ms), so every answer it gets is
+ * fresh while the backend works; a gap on screen means the backend's thread really stood still.
+ */
+export const BEAT_MS = 100;
+
 export function createJob(opts: { cancelled: () => boolean; report: (step: JobStep, beat: number) => void; everyMs?: number }): Job {
-  const everyMs = opts.everyMs ?? 200;
+  const everyMs = opts.everyMs ?? BEAT_MS;
   let current: JobStep = { label: 'match', done: 0, total: null };
   let beat = 0;
   let calls = 0;
