@@ -3,51 +3,27 @@
 // table (filtered to what does not clear, sorted by the oldest item) and matches a payment order's
 // bank debit N:1 on payments in transit by selecting the whole order entry and the bank line — in a
 // real Chromium over the real backend and the fake AFAS.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoDeclareeProfile, generateDemoDataset } from '../../src/main/demo/dataset/index';
-import { startFakeAfas, type FakeAfas } from '../../src/main/demo/fake-afas/server';
+import { describe, expect, it } from 'vitest';
+import { demoDeclareeProfile } from '../../src/main/demo/dataset/index';
 import type { AdministrationResult } from '../../src/shared/reconcile';
-import { launchBrowser, startHarness } from './harness';
+import { loadChoices, profileSetupFile } from './profile-setup';
 
 const TOKEN = `<token><version>1</version><data>${'DECA'.repeat(16)}</data></token>`;
-const dataset = generateDemoDataset();
+const file = profileSetupFile(TOKEN);
+const { dataset } = file;
 const june = dataset.truth.units[0]!.periods['2025-06']!;
 const JUNE = { year: 2025, month: 6 };
 const employees = june.accounts.filter((a) => a.role === 'employeeCreditor');
 
-let browser: Browser;
-let fake: FakeAfas;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  fake = await startFakeAfas({ environment: dataset.environment, tokens: [TOKEN] });
-});
-afterAll(async () => {
-  await browser?.close();
-  await fake?.close();
-});
-
 describe('expense claims in the app', () => {
   it('sets up Declaree, finds the unpaid report in the creditor table and matches a payment order N:1 by selection', async () => {
-    const h = await startHarness({
-      browser,
-      prepare: async (b) => {
-        await b.invoke('saveEnvironment', [{ number: '12345', type: 'production', baseUrl: fake.baseUrl }]);
-        await b.invoke('storeClassicToken', [TOKEN]);
-        await b.invoke('setSyncFrom', [{ year: 2025, month: 1 }]);
-      },
-    });
+    const h = await file.harness({ year: 2025, month: 1 });
     const { page } = h;
     try {
-      await page.getByRole('button', { name: 'Keuzes ophalen uit AFAS' }).click();
-      await expect.poll(() => page.locator('datalist option').count()).toBeGreaterThan(10);
+      const pick = await loadChoices(page);
       await page.getByRole('checkbox', { name: /^Moss/ }).uncheck();
       await page.getByRole('checkbox', { name: /Declaree/ }).check();
       await expect.poll(() => page.getByTestId('setup-missing').textContent()).toContain('Declaree-dagboek');
-      const pick = async (label: string, id: string) => {
-        await page.getByLabel(label, { exact: true }).fill(id);
-        await expect.poll(() => page.getByLabel(label, { exact: true }).inputValue()).toMatch(new RegExp(`^${id} — `));
-      };
       await pick('Declaree-dagboek', 'DEC');
       await pick('Betalingen onderweg (grootboek)', '1960');
       await expect.poll(() => page.getByTestId('setup-missing').textContent()).toContain('Bankrekening van de vergoedingen');

@@ -2,50 +2,25 @@
 // picked from AFAS's lists, the readiness check naming a payroll journal without lines), syncs
 // June from the fake AFAS, sees the cards grouped per profile, and matches a salary batch N:1 by
 // selecting the whole run entry and the bank line — in a real Chromium over the real backend.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoDataset } from '../../src/main/demo/dataset/index';
-import { startFakeAfas, type FakeAfas } from '../../src/main/demo/fake-afas/server';
+import { describe, expect, it } from 'vitest';
 import type { AdministrationResult } from '../../src/shared/reconcile';
-import { launchBrowser, startHarness } from './harness';
+import { loadChoices, profileSetupFile } from './profile-setup';
 
 const TOKEN = `<token><version>1</version><data>${'BEEF'.repeat(16)}</data></token>`;
-const dataset = generateDemoDataset();
+const file = profileSetupFile(TOKEN);
+const { dataset } = file;
 const june = dataset.truth.units[0]!.periods['2025-06']!;
 const JUNE = { year: 2025, month: 6 };
 
-let browser: Browser;
-let fake: FakeAfas;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  fake = await startFakeAfas({ environment: dataset.environment, tokens: [TOKEN] });
-});
-afterAll(async () => {
-  await browser?.close();
-  await fake?.close();
-});
-
 describe('payroll in the app', () => {
   it('sets up Moss + Nmbrs, syncs, groups the dashboard per profile and matches a salary batch N:1 by selection', async () => {
-    const h = await startHarness({
-      browser,
-      prepare: async (b) => {
-        await b.invoke('saveEnvironment', [{ number: '12345', type: 'production', baseUrl: fake.baseUrl }]);
-        await b.invoke('storeClassicToken', [TOKEN]);
-        await b.invoke('setSyncFrom', [{ year: 2025, month: 5 }]);
-      },
-    });
+    const h = await file.harness({ year: 2025, month: 5 });
     const { page } = h;
     try {
       // Step 3: the choices come from AFAS; tick Nmbrs next to Moss and pick each account.
-      await page.getByRole('button', { name: 'Keuzes ophalen uit AFAS' }).click();
-      await expect.poll(() => page.locator('datalist option').count()).toBeGreaterThan(10);
+      const pick = await loadChoices(page);
       await page.getByRole('checkbox', { name: /Nmbrs/ }).check();
       await expect.poll(() => page.getByTestId('setup-missing').textContent()).toContain('Moss Balance (grootboek)');
-      const pick = async (label: string, id: string) => {
-        await page.getByLabel(label, { exact: true }).fill(id);
-        await expect.poll(() => page.getByLabel(label, { exact: true }).inputValue()).toMatch(new RegExp(`^${id} — `));
-      };
       await pick('Moss Balance (grootboek)', '11050');
       await pick('Kruisposten (grootboek)', '20990');
       await pick('Moss Default Supplier (crediteur)', '700123');

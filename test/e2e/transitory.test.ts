@@ -3,53 +3,28 @@
 // June come along — sees the transitory card with what it expects, and reads the account per
 // voucher: the open vouchers with the remainders the demo truth planted, a voucher's lines on
 // expand (those after June marked), the open-only filter — in a real Chromium over the real backend.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoDataset } from '../../src/main/demo/dataset/index';
-import { startFakeAfas, type FakeAfas } from '../../src/main/demo/fake-afas/server';
+import { describe, expect, it } from 'vitest';
 import { formatEuro } from '../../src/shared/money';
 import type { AdministrationResult } from '../../src/shared/reconcile';
-import { launchBrowser, startHarness } from './harness';
+import { loadChoices, profileSetupFile } from './profile-setup';
 
 const TOKEN = `<token><version>1</version><data>${'CAFE'.repeat(16)}</data></token>`;
-const dataset = generateDemoDataset();
+const file = profileSetupFile(TOKEN);
+const { dataset } = file;
 const june = dataset.truth.units[0]!.periods['2025-06']!;
 const truth = june.accounts.find((a) => a.account === '24302')!;
 const JUNE = { year: 2025, month: 6 };
 
-let browser: Browser;
-let fake: FakeAfas;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  fake = await startFakeAfas({ environment: dataset.environment, tokens: [TOKEN] });
-});
-afterAll(async () => {
-  await browser?.close();
-  await fake?.close();
-});
-
 describe('transitory account in the app', () => {
   it('sets up Spend Cloud, syncs June with the releases after it, and reads the account per voucher', async () => {
-    const h = await startHarness({
-      browser,
-      prepare: async (b) => {
-        await b.invoke('saveEnvironment', [{ number: '12345', type: 'production', baseUrl: fake.baseUrl }]);
-        await b.invoke('storeClassicToken', [TOKEN]);
-        // From the first month with invoices: a voucher booked before the synced months would read as releases without a booking.
-        await b.invoke('setSyncFrom', [{ year: 2025, month: 1 }]);
-      },
-    });
+    // From the first month with invoices: a voucher booked before the synced months would read as releases without a booking.
+    const h = await file.harness({ year: 2025, month: 1 });
     const { page } = h;
     try {
-      await page.getByRole('button', { name: 'Keuzes ophalen uit AFAS' }).click();
-      await expect.poll(() => page.locator('datalist option').count()).toBeGreaterThan(10);
+      const pick = await loadChoices(page);
       await page.getByRole('checkbox', { name: /^Moss/ }).uncheck();
       await page.getByRole('checkbox', { name: /Spend Cloud/ }).check();
       await expect.poll(() => page.getByTestId('setup-missing').textContent()).toContain('Transitoriarekening (grootboek, bijv. 24302)');
-      const pick = async (label: string, id: string) => {
-        await page.getByLabel(label, { exact: true }).fill(id);
-        await expect.poll(() => page.getByLabel(label, { exact: true }).inputValue()).toMatch(new RegExp(`^${id} — `));
-      };
       await pick('Inkoopdagboek van Spend Cloud', 'INK');
       await pick('Transitoriarekening (grootboek, bijv. 24302)', '24302');
       expect(await page.getByTestId('setup-missing').count()).toBe(0);
