@@ -7,7 +7,7 @@
 // the administration in ordered pages of 10,000, measured in the same run. Then a second run on the
 // same database after one line changed in AFAS in an earlier month.
 // The backend is the built one (out/main/backend.js, as the CLI and the app run it).
-//   npm run bench:month-end [-- --busy-per-day 2800-3500]
+//   npm run bench:month-end [-- --busy-per-day 2800-3500]   (BENCH_KEEP=1 keeps the data directory to look into)
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     console.log(`\nload average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
   } finally {
     fake.stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP) console.log(`kept ${dir}`); else rmSync(dir, { recursive: true, force: true });
   }
 }
 
