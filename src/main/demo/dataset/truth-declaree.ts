@@ -7,17 +7,13 @@
 import type { DeclareeProfile, Period } from '../../../shared/domain';
 import { periodId } from '../../../shared/domain';
 import type { FlagCode } from '../../../shared/reconcile';
-import { daysBetween, monthEnd, monthStart } from './calendar';
+import { monthEnd, monthStart } from './calendar';
 import type { PlantedProblem } from './entries';
 import type { BookedLine } from './rows';
 import type { TruthAccount, TruthFlag, TruthMatch, TruthOpenLine } from './truth';
+import { accountAtPeriodEnd, linesByGroup, type ProfileTruthPeriod } from './truth-account';
 
-export interface DeclareeTruthPeriod {
-  accounts: TruthAccount[];
-  openLines: TruthOpenLine[];
-  flags: TruthFlag[];
-  matches: TruthMatch[];
-}
+export type DeclareeTruthPeriod = ProfileTruthPeriod;
 
 /** The profile's defaults (profiles.md): payment cycle 14 days, open longer than 30 days flagged. */
 const CYCLE = 14;
@@ -32,8 +28,7 @@ export function declareeTruth(declaree: DeclareeProfile, lines: readonly BookedL
   const creditors = [...new Set(lines.filter((l) => l.journalId === declaree.journal && l.creditor && l.amount < 0).map((l) => l.account))].sort();
   const roles: [TruthAccount['role'], string][] = [['paymentsInTransit', declaree.paymentsInTransitAccount], ...creditors.map((c): [TruthAccount['role'], string] => ['employeeCreditor', c])];
   const cycle = declaree.paymentCycleDays ?? CYCLE;
-  const byGroup = new Map<string, BookedLine[]>();
-  for (const l of lines) if (l.group) byGroup.set(l.group, [...(byGroup.get(l.group) ?? []), l]);
+  const byGroup = linesByGroup(lines);
   const cleared = (l: BookedLine, to: string) => {
     const g = byGroup.get(l.group ?? '') ?? [l];
     return (l.problem === undefined || SETTLES.includes(l.problem)) && g.every((x) => x.date <= to) && g.reduce((s, x) => s + x.amount, 0) === 0;
@@ -51,23 +46,12 @@ export function declareeTruth(declaree: DeclareeProfile, lines: readonly BookedL
       if (ls.length > 0) flags.push({ code, account, lines: ls.map((l) => l.key) });
     };
     for (const [role, account] of roles) {
-      const own = lines.filter((l) => l.account === account && l.date <= to);
-      const open = own
-        .filter((l) => l.amount !== 0 && !cleared(l, to))
-        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.key < b.key ? -1 : 1))
-        .map((l): TruthOpenLine & { line: BookedLine } => {
-          const ageDays = daysBetween(l.date, to);
-          // A report within its payment cycle is not yet due (a copy is no liability).
-          const notYetDue = role === 'employeeCreditor' && l.journalId === declaree.journal && l.problem !== 'report-exported-twice' && ageDays < cycle;
-          return { key: l.key, account, date: l.date, amount: l.amount, ageDays, reason: notYetDue ? 'not-yet-due' : (l.problem ?? 'counterpart-after-period-end'), line: l };
-        });
-      const opening = own.filter((l) => l.date < from).reduce((s, l) => s + l.amount, 0);
-      const inPeriod = own.filter((l) => l.date >= from);
-      const debit = inPeriod.reduce((s, l) => s + l.debit, 0);
-      const credit = inPeriod.reduce((s, l) => s + l.credit, 0);
-      const closing = opening + debit - credit;
-      const expected = open.filter((o) => o.reason === 'not-yet-due').reduce((s, o) => s + o.amount, 0);
-      accounts.push({ role, profile: 'declaree', account, opening, debit, credit, closing, expected, difference: closing - expected, clears: closing === expected });
+      const { own, open, figures } = accountAtPeriodEnd({
+        lines, role, profile: 'declaree', account, from, to, cleared,
+        // A report within its payment cycle is not yet due (a copy is no liability).
+        notYetDue: (l, ageDays) => role === 'employeeCreditor' && l.journalId === declaree.journal && l.problem !== 'report-exported-twice' && ageDays < cycle,
+      });
+      accounts.push(figures);
       openLines.push(...open.map(({ line: _, ...o }) => o));
 
       const openWith = (problems: readonly PlantedProblem[]) => open.filter((o) => o.line.problem !== undefined && problems.includes(o.line.problem) && o.reason !== 'not-yet-due').map((o) => o.line);

@@ -6,16 +6,12 @@
 import type { NmbrsProfile, Period } from '../../../shared/domain';
 import { periodId } from '../../../shared/domain';
 import type { AccountRole, FlagCode } from '../../../shared/reconcile';
-import { daysBetween, monthEnd, monthStart } from './calendar';
+import { monthEnd, monthStart } from './calendar';
 import type { BookedLine } from './rows';
 import type { TruthAccount, TruthFlag, TruthMatch, TruthOpenLine } from './truth';
+import { accountAtPeriodEnd, linesByGroup, type ProfileTruthPeriod } from './truth-account';
 
-export interface PayrollTruthPeriod {
-  accounts: TruthAccount[];
-  openLines: TruthOpenLine[];
-  flags: TruthFlag[];
-  matches: TruthMatch[];
-}
+export type PayrollTruthPeriod = ProfileTruthPeriod;
 
 /** Open longer than this many days: flagged (the profile's default). */
 const OPEN_DAYS = 30;
@@ -26,8 +22,7 @@ export function payrollTruth(nmbrs: NmbrsProfile, lines: readonly BookedLine[], 
     ['payrollTax', nmbrs.payrollTaxAccount],
     ...(nmbrs.pensionAccount ? [['pension', nmbrs.pensionAccount] as [AccountRole, string]] : []),
   ];
-  const byGroup = new Map<string, BookedLine[]>();
-  for (const l of lines) if (l.group) byGroup.set(l.group, [...(byGroup.get(l.group) ?? []), l]);
+  const byGroup = linesByGroup(lines);
   const cleared = (l: BookedLine, to: string) => {
     const g = byGroup.get(l.group ?? '') ?? [l];
     return l.problem === undefined && g.every((x) => x.date <= to) && g.reduce((s, x) => s + x.amount, 0) === 0;
@@ -45,22 +40,12 @@ export function payrollTruth(nmbrs: NmbrsProfile, lines: readonly BookedLine[], 
       if (ls.length > 0) flags.push({ code, account, lines: ls.map((l) => l.key) });
     };
     for (const [role, account] of roles) {
-      const own = lines.filter((l) => l.account === account && l.date <= to);
-      const open = own
-        .filter((l) => l.amount !== 0 && !cleared(l, to))
-        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.key < b.key ? -1 : 1))
-        .map((l): TruthOpenLine & { line: BookedLine } => {
-          // The period's own tax and pension credits are due next month (a copy is no liability).
-          const notYetDue = role !== 'netWages' && l.journalId === nmbrs.journal && l.date.slice(0, 7) === ym && l.problem !== 'run-posted-twice';
-          return { key: l.key, account, date: l.date, amount: l.amount, ageDays: daysBetween(l.date, to), reason: notYetDue ? 'not-yet-due' : (l.problem ?? 'counterpart-after-period-end'), line: l };
-        });
-      const opening = own.filter((l) => l.date < from).reduce((s, l) => s + l.amount, 0);
-      const inPeriod = own.filter((l) => l.date >= from);
-      const debit = inPeriod.reduce((s, l) => s + l.debit, 0);
-      const credit = inPeriod.reduce((s, l) => s + l.credit, 0);
-      const closing = opening + debit - credit;
-      const expected = open.filter((o) => o.reason === 'not-yet-due').reduce((s, o) => s + o.amount, 0);
-      accounts.push({ role, profile: 'nmbrs', account, opening, debit, credit, closing, expected, difference: closing - expected, clears: closing === expected });
+      const { own, open, figures } = accountAtPeriodEnd({
+        lines, role, profile: 'nmbrs', account, from, to, cleared,
+        // The period's own tax and pension credits are due next month (a copy is no liability).
+        notYetDue: (l) => role !== 'netWages' && l.journalId === nmbrs.journal && l.date.slice(0, 7) === ym && l.problem !== 'run-posted-twice',
+      });
+      accounts.push(figures);
       openLines.push(...open.map(({ line: _, ...o }) => o));
 
       const openOf = (problem: BookedLine['problem']) => open.filter((o) => o.line.problem === problem).map((o) => o.line);
