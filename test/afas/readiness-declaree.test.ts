@@ -1,32 +1,12 @@
 // Readiness of an administration that runs Declaree, against the fake AFAS serving the demo: the
 // Declaree journal and its reports in the months to reconcile, payments in transit, the bank
 // (Declaree's own or the other systems'), and configured employee creditors, each named when missing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classicTokenAuth } from '../../src/main/afas/classic-token';
-import { createAfasClient } from '../../src/main/afas/client';
-import { administrationReadiness } from '../../src/main/afas/readiness-profiles';
-import type { AfasClient } from '../../src/main/afas/types';
-import { generateDemoDataset } from '../../src/main/demo/dataset/index';
-import { startFakeAfas, type FakeAfas } from '../../src/main/demo/fake-afas/server';
-import type { AdministrationConfig } from '../../src/shared/domain';
+import { describe, expect, it } from 'vitest';
+import { demoReadiness } from './readiness-setup';
 
 const TOKEN = `<token><version>1</version><data>${'CD34'.repeat(16)}</data></token>`;
-const dataset = generateDemoDataset();
-const FIRST_HALF = { from: { year: 2025, month: 1 }, to: { year: 2025, month: 6 } };
+const { dataset, byId } = demoReadiness(TOKEN);
 const declaree = dataset.administrations[0]!.declaree!;
-let fake: FakeAfas;
-let client: AfasClient;
-
-beforeAll(async () => {
-  fake = await startFakeAfas({ environment: dataset.environment, tokens: [TOKEN] });
-  client = createAfasClient({ baseUrl: fake.baseUrl, auth: classicTokenAuth(TOKEN) });
-});
-afterAll(async () => {
-  await client.close();
-  await fake.close();
-});
-
-const byId = async (config: AdministrationConfig, months = FIRST_HALF) => Object.fromEntries((await administrationReadiness(client, 1, config, months)).map((c) => [c.id, c]));
 
 describe('readiness of Declaree', () => {
   it('passes for the demo: journal with reports, payments in transit, the bank', async () => {

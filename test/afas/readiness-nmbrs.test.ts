@@ -1,35 +1,15 @@
 // Readiness of an administration that runs Moss and Nmbrs, against the fake AFAS serving the demo:
 // the payroll journal, its lines in the months to reconcile, and the payroll accounts, each
 // named when missing with what to do.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classicTokenAuth } from '../../src/main/afas/classic-token';
-import { createAfasClient } from '../../src/main/afas/client';
-import { administrationReadiness } from '../../src/main/afas/readiness-profiles';
-import type { AfasClient } from '../../src/main/afas/types';
-import { generateDemoDataset } from '../../src/main/demo/dataset/index';
-import { startFakeAfas, type FakeAfas } from '../../src/main/demo/fake-afas/server';
-import type { AdministrationConfig } from '../../src/shared/domain';
+import { describe, expect, it } from 'vitest';
+import { demoReadiness } from './readiness-setup';
 
 const TOKEN = `<token><version>1</version><data>${'AB12'.repeat(16)}</data></token>`;
-const dataset = generateDemoDataset();
-const FIRST_HALF = { from: { year: 2025, month: 1 }, to: { year: 2025, month: 6 } };
-let fake: FakeAfas;
-let client: AfasClient;
-
-beforeAll(async () => {
-  fake = await startFakeAfas({ environment: dataset.environment, tokens: [TOKEN] });
-  client = createAfasClient({ baseUrl: fake.baseUrl, auth: classicTokenAuth(TOKEN) });
-});
-afterAll(async () => {
-  await client.close();
-  await fake.close();
-});
-
-const byId = async (config: AdministrationConfig, months = FIRST_HALF) => Object.fromEntries((await administrationReadiness(client, 1, config, months)).map((c) => [c.id, c]));
+const { dataset, checks: readiness, byId } = demoReadiness(TOKEN);
 
 describe('readiness of Moss and Nmbrs together', () => {
   it('checks both profiles once each, after the connectors and the administration', async () => {
-    const checks = await administrationReadiness(client, 1, dataset.administrations[0]!, FIRST_HALF);
+    const checks = await readiness(dataset.administrations[0]!);
     const ids = checks.map((c) => c.id);
     expect(ids.filter((id) => id === 'connector:Profit_Transactions_Allocated')).toHaveLength(1);
     expect(ids).toEqual(expect.arrayContaining(['administration:1', 'journal:purchase', 'account:cash-in-transit', 'nmbrs:journal', 'nmbrs:journal-lines', 'nmbrs:account:net-wages', 'nmbrs:account:payroll-tax', 'nmbrs:account:pension', 'nmbrs:account:bank:11000']));

@@ -1,30 +1,11 @@
 // Readiness of Spend Cloud against the fake AFAS serving the demo: the purchase journal exists, it
 // has lines on the transitory account in the months to reconcile, and the transitory account
 // exists — each named when missing, with what to change in Spend Cloud or AFAS.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classicTokenAuth } from '../../src/main/afas/classic-token';
-import { createAfasClient } from '../../src/main/afas/client';
-import { administrationReadiness } from '../../src/main/afas/readiness-profiles';
-import type { AfasClient } from '../../src/main/afas/types';
-import { generateDemoDataset } from '../../src/main/demo/dataset/index';
-import { startFakeAfas, type FakeAfas } from '../../src/main/demo/fake-afas/server';
-import type { AdministrationConfig } from '../../src/shared/domain';
+import { describe, expect, it } from 'vitest';
+import { demoReadiness } from './readiness-setup';
 
 const TOKEN = `<token><version>1</version><data>${'CD34'.repeat(16)}</data></token>`;
-const dataset = generateDemoDataset();
-const FIRST_HALF = { from: { year: 2025, month: 1 }, to: { year: 2025, month: 6 } };
-let fake: FakeAfas;
-let client: AfasClient;
-beforeAll(async () => {
-  fake = await startFakeAfas({ environment: dataset.environment, tokens: [TOKEN] });
-  client = createAfasClient({ baseUrl: fake.baseUrl, auth: classicTokenAuth(TOKEN) });
-});
-afterAll(async () => {
-  await client.close();
-  await fake.close();
-});
-
-const byId = async (config: AdministrationConfig, months = FIRST_HALF) => Object.fromEntries((await administrationReadiness(client, 1, config, months)).map((c) => [c.id, c]));
+const { dataset, byId } = demoReadiness(TOKEN);
 
 describe('readiness of Spend Cloud', () => {
   it('passes for the demo’s journal and transitory account, and names the months', async () => {
