@@ -1,28 +1,15 @@
 // The sync of an administration fetches every profile's accounts and bank accounts: an
 // Nmbrs-only one only the payroll accounts (no merchant-creditor discovery), Moss and Nmbrs both.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classicTokenAuth } from '../../src/main/afas/classic-token';
-import { createAfasClient } from '../../src/main/afas/client';
-import type { AfasClient } from '../../src/main/afas/types';
-import { generateDemoDataset } from '../../src/main/demo/dataset/index';
-import { startFakeAfas, type FakeAfas } from '../../src/main/demo/fake-afas/server';
+import { describe, expect, it } from 'vitest';
 import { queryLines } from '../../src/main/store/lines';
 import { syncAdministration } from '../../src/main/sync/sync-administration';
+import { demoAfas } from '../demo-afas';
 import { tmpDb } from './helpers';
 
 const TOKEN = `<token><version>1</version><data>${'EF'.repeat(32)}</data></token>`;
-const dataset = generateDemoDataset();
+const afas = demoAfas(TOKEN);
+const { dataset } = afas;
 const both = dataset.administrations[0]!;
-let fake: FakeAfas;
-let client: AfasClient;
-beforeAll(async () => {
-  fake = await startFakeAfas({ environment: dataset.environment, tokens: [TOKEN] });
-  client = createAfasClient({ baseUrl: fake.baseUrl, auth: classicTokenAuth(TOKEN) });
-});
-afterAll(async () => {
-  await client.close();
-  await fake.close();
-});
 
 const range = { from: { year: 2025, month: 5 }, to: { year: 2025, month: 6 }, now: () => new Date('2025-07-03T09:00:00Z') };
 
@@ -30,7 +17,7 @@ describe('sync of an administration with several profiles', () => {
   it('Nmbrs only: the payroll accounts and the bank account, no creditor discovery', async () => {
     const t = tmpDb();
     try {
-      const r = await syncAdministration({ db: t.db, client, config: { unitId: 1, nmbrs: both.nmbrs! }, ...range });
+      const r = await syncAdministration({ db: t.db, client: afas.client, config: { unitId: 1, nmbrs: both.nmbrs! }, ...range });
       expect(r.accounts).toEqual(['1610', '1620', '1630', '11000']);
       expect(Object.keys(r.requests).some((k) => k.endsWith(':discover'))).toBe(false);
       const stored = queryLines(t.db, { unitId: 1, accounts: ['1610'] });
@@ -44,7 +31,7 @@ describe('sync of an administration with several profiles', () => {
   it('Moss and Nmbrs: both profiles’ accounts, the shared bank account once, Moss’s merchant creditors discovered', async () => {
     const t = tmpDb();
     try {
-      const r = await syncAdministration({ db: t.db, client, config: both, ...range });
+      const r = await syncAdministration({ db: t.db, client: afas.client, config: both, ...range });
       expect(r.accounts.slice(0, 7)).toEqual(['11050', '20990', '700123', '11000', '1610', '1620', '1630']);
       expect(r.accounts.filter((a) => a === '11000')).toHaveLength(1);
       expect(r.accounts.filter((a) => a.startsWith('7002')).length).toBeGreaterThan(0);
@@ -58,7 +45,7 @@ describe('sync of an administration with Declaree', () => {
   it('finds the employee creditors in the Declaree journal and fetches them with payments in transit', async () => {
     const t = tmpDb();
     try {
-      const r = await syncAdministration({ db: t.db, client, config: { unitId: 1, declaree: both.declaree! }, ...range });
+      const r = await syncAdministration({ db: t.db, client: afas.client, config: { unitId: 1, declaree: both.declaree! }, ...range });
       expect(r.accounts.slice(0, 2)).toEqual(['1960', '11000']);
       const employees = r.accounts.filter((a) => a.startsWith('8001'));
       // Exactly the creditors with a Declaree line in the synced months.
