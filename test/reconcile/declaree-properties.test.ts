@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { autoMatch, reconcileAdministration } from '../../src/main/reconcile';
 import type { MutationLine } from '../../src/shared/domain';
 import { input } from './fixtures';
+import { expectAutoMatchInvariants } from './invariants';
 import { Claims, DEC, DECLAREE_CONFIG, E1, E2, E3 } from './declaree-fixtures';
 
 const shift = (d: string, days: number) => {
@@ -69,18 +70,7 @@ describe('Declaree rule set invariants', () => {
     fc.assert(
       fc.property(claims, period, (specs, p) => {
         const inp = input(build(specs), { config: DECLAREE_CONFIG, period: p, today: '2025-07-15' });
-        const first = autoMatch(inp);
-        expect(autoMatch({ ...inp, storedMatches: first })).toEqual([]);
-        const seen = new Set<string>();
-        const byKey = new Map(inp.lines.map((l) => [l.key, l]));
-        for (const m of first) {
-          expect(m.lines.reduce((s, l) => s + l.amount, 0)).toBe(0);
-          for (const l of m.lines) {
-            expect(seen.has(l.key)).toBe(false);
-            seen.add(l.key);
-            expect(byKey.get(l.key)!.accountNo).toBe(m.account);
-          }
-        }
+        expectAutoMatchInvariants(inp);
       }),
       { numRuns: 120 },
     );

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { autoMatch, reconcileAdministration } from '../../src/main/reconcile';
 import type { MutationLine } from '../../src/shared/domain';
 import { input } from './fixtures';
+import { expectAutoMatchInvariants } from './invariants';
 import { PAYROLL_CONFIG, Payroll, PENSION } from './payroll-fixtures';
 
 const date = (month: number, day: number) => `2025-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -68,18 +69,7 @@ describe('Nmbrs rule set invariants', () => {
     fc.assert(
       fc.property(months, period, ([runs, extra], p) => {
         const inp = input(build(runs, extra), { config: PAYROLL_CONFIG, period: p, today: '2025-07-15' });
-        const first = autoMatch(inp);
-        expect(autoMatch({ ...inp, storedMatches: first })).toEqual([]);
-        const seen = new Set<string>();
-        const byKey = new Map(inp.lines.map((l) => [l.key, l]));
-        for (const m of first) {
-          expect(m.lines.reduce((s, l) => s + l.amount, 0)).toBe(0);
-          for (const l of m.lines) {
-            expect(seen.has(l.key)).toBe(false);
-            seen.add(l.key);
-            expect(byKey.get(l.key)!.accountNo).toBe(m.account);
-          }
-        }
+        expectAutoMatchInvariants(inp);
       }),
       { numRuns: 150 },
     );
