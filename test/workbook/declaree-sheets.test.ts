@@ -10,15 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcileWithAutoMatch } from '../../src/main/reconcile';
-import { writeWorkbook } from '../../src/main/workbook/writeWorkbook';
 import { lineLabel } from '../../src/shared/audit-words';
 import type { AdministrationResult, StoredCategorisation } from '../../src/shared/reconcile';
 import { input } from '../reconcile/fixtures';
 import { Claims, DECLAREE_CONFIG, E1, E2, E3, PIT } from '../reconcile/declaree-fixtures';
-import { cents, libreOfficeSheets } from './readers';
+import { cellValue, writtenWorkbooks } from './read-back';
+import { cents } from './readers';
 
 let dir: string;
-let file: string;
 let wb: ExcelJS.Workbook;
 let lo: Map<string, string[][]>;
 let result: AdministrationResult;
@@ -43,19 +42,11 @@ beforeAll(async () => {
   result = reconcileWithAutoMatch(input(b.lines, { config: DECLAREE_CONFIG, period: { year: 2025, month: 3 }, today: '2025-04-02', categories })).result;
   expect(paid.invoiceId).toBe('R-1');
   dir = await mkdtemp(join(tmpdir(), 'kp-wb-dec-'));
-  file = join(dir, 'nl.xlsx');
-  await writeWorkbook({ results: [result], audit: [], sync: { environment: { number: '12345', type: 'production' }, syncedAt: null, rowCounts: {}, administrations: [{ unitId: 1, name: 'Demo BV' }] }, generatedAt: '2025-04-02T10:00:00Z', appVersion: '0.1.0' }, file, { lang: 'nl' });
-  wb = await new ExcelJS.Workbook().xlsx.readFile(file);
-  lo = (await libreOfficeSheets([file])).get(file)!;
+  ({ wb, lo } = (await writtenWorkbooks(dir, [result], { company: 'Demo BV', generatedAt: '2025-04-02T10:00:00Z' }))[0]!);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-const valueOf = (cell: ExcelJS.Cell): unknown => {
-  const v = cell.value;
-  return v && typeof v === 'object' && 'formula' in v ? (v.result ?? 0) : v;
-};
 
 describe('workbook with employee creditors', () => {
   it('has one open-items sheet for the employee creditors with open items, the creditor as a column; none per creditor', () => {
@@ -91,7 +82,7 @@ describe('workbook with employee creditors', () => {
       expect(a.categorised).toBe(reconciling);
       const want = { E: a.closing, F: a.expected, G: a.difference, H: reconciling, I: 0 };
       for (const [col, c] of Object.entries(want)) {
-        expect(cents(valueOf(s.getCell(`${col}${r}`))), `${a.account} ${col}`).toBe(c);
+        expect(cents(cellValue(s.getCell(`${col}${r}`))), `${a.account} ${col}`).toBe(c);
         expect(cents(rows[r - 1]?.[col.charCodeAt(0) - 65]), `${a.account} ${col} LibreOffice`).toBe(c);
       }
     }

@@ -8,14 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcileWithAutoMatch } from '../../src/main/reconcile';
-import { writeWorkbook } from '../../src/main/workbook/writeWorkbook';
 import type { AdministrationResult, StoredCategorisation } from '../../src/shared/reconcile';
 import { input, PROFILE } from '../reconcile/fixtures';
 import { NMBRS, Payroll, PENSION, TAX } from '../reconcile/payroll-fixtures';
-import { cents, libreOfficeSheets } from './readers';
+import { cellValue, writtenWorkbooks } from './read-back';
+import { cents } from './readers';
 
 let dir: string;
-let file: string;
 let wb: ExcelJS.Workbook;
 let lo: Map<string, string[][]>;
 let result: AdministrationResult;
@@ -47,19 +46,11 @@ beforeAll(async () => {
   }));
   result = reconcileWithAutoMatch(input(b.lines, { ...at, categories })).result;
   dir = await mkdtemp(join(tmpdir(), 'kp-wb-pay-'));
-  file = join(dir, 'nl.xlsx');
-  await writeWorkbook({ results: [result], audit: [], sync: { environment: { number: '12345', type: 'production' }, syncedAt: null, rowCounts: {}, administrations: [{ unitId: 1, name: 'Loon B.V.' }] }, generatedAt: '2025-05-02T10:00:00Z', appVersion: '0.1.0' }, file, { lang: 'nl' });
-  wb = await new ExcelJS.Workbook().xlsx.readFile(file);
-  lo = (await libreOfficeSheets([file])).get(file)!;
+  ({ wb, lo } = (await writtenWorkbooks(dir, [result], { company: 'Loon B.V.', generatedAt: '2025-05-02T10:00:00Z' }))[0]!);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-const valueOf = (cell: ExcelJS.Cell): unknown => {
-  const v = cell.value;
-  return v && typeof v === 'object' && 'formula' in v ? (v.result ?? 0) : v;
-};
 
 describe('workbook with payroll roles', () => {
   it('the leadsheet has a row per role in the engine’s order, the payroll roles in words', () => {
@@ -85,7 +76,7 @@ describe('workbook with payroll roles', () => {
     const rows = lo.get('Leadsheet')!;
     const want = { E: tax.closing, F: tax.expected, G: tax.difference, H: -50, I: 0 };
     for (const [col, c] of Object.entries(want)) {
-      expect(cents(valueOf(s.getCell(`${col}${r}`))), `${col}${r}`).toBe(c);
+      expect(cents(cellValue(s.getCell(`${col}${r}`))), `${col}${r}`).toBe(c);
       expect(cents(rows[r - 1]?.[col.charCodeAt(0) - 65]), `${col}${r} LibreOffice`).toBe(c);
     }
     const open = lo.get(`Open 1-${TAX}`)!;

@@ -10,19 +10,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcileAdministration } from '../../src/main/reconcile';
-import { writeWorkbook } from '../../src/main/workbook/writeWorkbook';
 import type { AdministrationResult } from '../../src/shared/reconcile';
 import { input } from '../reconcile/fixtures';
 import { Invoices, SPENDCLOUD_CONFIG, TRANS } from '../reconcile/transitory-fixtures';
-import { cents, libreOfficeSheets } from './readers';
+import { cellValue, writtenWorkbooks, type ReadBack } from './read-back';
+import { cents } from './readers';
 
 let dir: string;
-let file: string;
 let wb: ExcelJS.Workbook;
 let lo: Map<string, string[][]>;
 let result: AdministrationResult;
 let explained: AdministrationResult;
-let fileExplained: string;
 let wbExplained: ExcelJS.Workbook;
 let loExplained: Map<string, string[][]>;
 /** The leadsheet's column headers are on row 9, under the title block; accounts from row 10. */
@@ -41,31 +39,17 @@ beforeAll(async () => {
   void orphan;
   result = reconcileAdministration(input(b.lines, { config: SPENDCLOUD_CONFIG, period: { year: 2025, month: 3 }, today: '2025-04-05' }));
   dir = await mkdtemp(join(tmpdir(), 'kp-wb-sc-'));
-  file = join(dir, 'nl.xlsx');
   // The same month with a line of each open voucher categorised (one on the booking, one on the orphan release).
   const line = (no: string) => result.accounts[0]!.openItems.find((o) => o.voucherNo === no)!.line.key;
   const cat = (no: string, category: 'to-book' | 'investigating', at: string) => ({ unitId: 1, lineKey: line(no), category, reason: `boekstuk ${no}`, correction: null, by: 'Anna de Vries', at });
   explained = reconcileAdministration(
     input(b.lines, { config: SPENDCLOUD_CONFIG, period: { year: 2025, month: 3 }, today: '2025-04-05', categories: [cat(vouchers.missing, 'to-book', '2025-04-05T09:00:00Z'), cat(vouchers.orphan, 'investigating', '2025-04-05T09:01:00Z')] }),
   );
-  const sync = { environment: { number: '12345', type: 'production' as const }, syncedAt: null, rowCounts: {}, administrations: [{ unitId: 1, name: 'Demo BV' }] };
-  fileExplained = join(dir, 'nl-explained.xlsx');
-  await writeWorkbook({ results: [result], audit: [], sync, generatedAt: '2025-04-05T10:00:00Z', appVersion: '0.1.0' }, file, { lang: 'nl' });
-  await writeWorkbook({ results: [explained], audit: [], sync, generatedAt: '2025-04-05T10:00:00Z', appVersion: '0.1.0' }, fileExplained, { lang: 'nl' });
-  wb = await new ExcelJS.Workbook().xlsx.readFile(file);
-  wbExplained = await new ExcelJS.Workbook().xlsx.readFile(fileExplained);
-  const both = await libreOfficeSheets([file, fileExplained]);
-  lo = both.get(file)!;
-  loExplained = both.get(fileExplained)!;
+  [{ wb, lo }, { wb: wbExplained, lo: loExplained }] = (await writtenWorkbooks(dir, [result, explained], { company: 'Demo BV', generatedAt: '2025-04-05T10:00:00Z' })) as [ReadBack, ReadBack];
 }, 240_000);
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-const valueOf = (cell: ExcelJS.Cell): unknown => {
-  const v = cell.value;
-  return v && typeof v === 'object' && 'formula' in v ? (v.result ?? 0) : v;
-};
 
 describe('transitory schedule sheet', () => {
   it('has a row per voucher on the account, a column per month from the first line to the last release', () => {
@@ -118,7 +102,7 @@ describe('transitory schedule sheet', () => {
     // Nothing categorised yet: the whole difference (the two remainders) is unexplained.
     const want = { E: a.closing, F: a.expected, G: a.difference, H: 0, I: a.difference };
     for (const [col, c] of Object.entries(want)) {
-      expect(cents(valueOf(s.getCell(`${col}${r}`))), `${col}${r}`).toBe(c);
+      expect(cents(cellValue(s.getCell(`${col}${r}`))), `${col}${r}`).toBe(c);
       expect(cents(rows[r - 1]?.[col.charCodeAt(0) - 65]), `${col}${r} LibreOffice`).toBe(c);
     }
     // One reconciling item per open voucher, at its remainder.
@@ -140,7 +124,7 @@ describe('transitory schedule sheet', () => {
     const r = HEAD + 1;
     const want = { E: a.closing, F: a.expected, G: a.difference, H: a.difference, I: 0 };
     for (const [col, c] of Object.entries(want)) {
-      expect(cents(valueOf(s.getCell(`${col}${r}`))), `${col}${r}`).toBe(c);
+      expect(cents(cellValue(s.getCell(`${col}${r}`))), `${col}${r}`).toBe(c);
       expect(cents(rows[r - 1]?.[col.charCodeAt(0) - 65]), `${col}${r} LibreOffice`).toBe(c);
     }
     const items = loExplained.get('Aansluitposten')!;

@@ -16,6 +16,7 @@ import { writeWorkbook } from '../../src/main/workbook/writeWorkbook';
 import { RF_ROW } from '../../src/main/workbook/sheets/rollforward';
 import { fixtureInput, FIXTURE_TOKEN, FIXTURE_TOKEN_DATA } from './fixtures';
 import { cents, libreOfficePdf, libreOfficeSheets, unzipText, type PrintedPdf } from './readers';
+import { cellValue } from './read-back';
 
 let dir: string;
 let nlFile: string;
@@ -63,18 +64,6 @@ function loSheet(file: string, name: string): string[][] {
   return s;
 }
 
-/**
- * The cached result of a formula cell, or the value of a plain one. exceljs's reader drops a cached
- * result of 0 (`<v>0</v>`), so a missing one reads as 0 here; the raw-XML test below proves every
- * formula does carry its <v>.
- */
-function valueOf(cell: ExcelJS.Cell): unknown {
-  const v = cell.value;
-  if (v && typeof v === 'object' && 'formula' in v) return v.result ?? 0;
-  if (v && typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
-  return v;
-}
-
 function formulaOf(cell: ExcelJS.Cell): string | undefined {
   const v = cell.value;
   return v && typeof v === 'object' && 'formula' in v ? v.formula : undefined;
@@ -84,7 +73,7 @@ function formulaOf(cell: ExcelJS.Cell): string | undefined {
 function texts(wb: ExcelJS.Workbook): string[] {
   const out: string[] = [];
   for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => {
-    const v = valueOf(c);
+    const v = cellValue(c);
     if (typeof v === 'string') out.push(v);
   }));
   return out;
@@ -194,7 +183,7 @@ describe('totals equal the engine to the cent', () => {
     const r = 11;
     const want = { E: cit.closing, F: 0, G: cit.closing, H: 15, I: cit.closing - 15 };
     for (const [col, c] of Object.entries(want)) {
-      expect(cents(valueOf(s.getCell(`${col}${r}`))), `${col}${r} cached`).toBe(c);
+      expect(cents(cellValue(s.getCell(`${col}${r}`))), `${col}${r} cached`).toBe(c);
       expect(cents(rows[r - 1]?.[col.charCodeAt(0) - 65]), `${col}${r} LibreOffice`).toBe(c);
     }
     expect(formulaOf(s.getCell('G11'))).toBe('E11-F11');
@@ -308,7 +297,7 @@ describe('totals equal the engine to the cent', () => {
           row.eachCell((cell, c) => {
             if (formulaOf(cell) === undefined) return;
             formulas++;
-            expect(cents(rows[r - 1]?.[c - 1]), `${ws.name}!${cell.address}`).toBe(cents(valueOf(cell)));
+            expect(cents(rows[r - 1]?.[c - 1]), `${ws.name}!${cell.address}`).toBe(cents(cellValue(cell)));
           }),
         );
       }
