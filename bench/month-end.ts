@@ -7,7 +7,9 @@
 // the administration in ordered pages of 10,000, measured in the same run. Then a second run on the
 // same database after one line changed in AFAS in an earlier month.
 // The backend is the built one (out/main/backend.js, as the CLI and the app run it).
-//   npm run bench:month-end [-- --busy-per-day 2800-3500]   (BENCH_KEEP=1 keeps the data directory to look into)
+//   npm run bench:month-end [-- --busy-per-day 2800-3500]
+// BENCH_KEEP=1 keeps the data directory to look into; BENCH_CHILD_FLAGS gives the runs' processes
+// Node or V8 flags (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"); BENCH_PROFILE_FAKE profiles the fake.
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
