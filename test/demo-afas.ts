@@ -9,7 +9,8 @@ import { startFakeAfas, type FakeAfas } from '../src/main/demo/fake-afas/server'
 
 export interface DemoAfas {
   readonly dataset: ReturnType<typeof generateDemoDataset>;
-  /** The client (from beforeAll on). */
+  /** The fake's address and a client on it (from beforeAll on). */
+  readonly baseUrl: string;
   readonly client: AfasClient;
 }
 
@@ -27,6 +28,9 @@ export function demoAfas(token: string): DemoAfas {
   });
   return {
     dataset,
+    get baseUrl() {
+      return fake.baseUrl;
+    },
     get client() {
       return client;
     },

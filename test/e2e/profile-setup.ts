@@ -1,39 +1,35 @@
-// What the e2e tests of a clearing profile's setup share: the demo environment on a fake AFAS for
-// the file, a harness whose workspace knows the environment and token but no administration yet,
-// and the setup screen's choices loaded from AFAS with a picker for its fields.
+// What the e2e tests of a clearing profile's setup share: the demo on the fake AFAS for the file
+// (test/demo-afas.ts), a browser, a harness whose workspace knows the environment and token but no
+// administration yet, and the setup screen's choices loaded from AFAS with a picker for its fields.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { generateDemoDataset } from '../../src/main/demo/dataset/index';
-import { startFakeAfas, type FakeAfas } from '../../src/main/demo/fake-afas/server';
 import type { Period } from '../../src/shared/domain';
+import { demoAfas, type DemoAfas } from '../demo-afas';
 import { launchBrowser, startHarness, type Harness } from './harness';
 
 export interface ProfileSetupFile {
-  readonly dataset: ReturnType<typeof generateDemoDataset>;
+  readonly dataset: DemoAfas['dataset'];
   /** A harness on the setup screen: environment, token and first month to sync are saved. */
   harness(syncFrom: Period): Promise<Harness>;
 }
 
 /** Call at the top of a test file: a browser and a fake AFAS serving the demo, for the file's tests. */
 export function profileSetupFile(token: string): ProfileSetupFile {
-  const dataset = generateDemoDataset();
+  const afas = demoAfas(token);
   let browser: Browser;
-  let fake: FakeAfas;
   beforeAll(async () => {
     browser = await launchBrowser();
-    fake = await startFakeAfas({ environment: dataset.environment, tokens: [token] });
   });
   afterAll(async () => {
     await browser?.close();
-    await fake?.close();
   });
   return {
-    dataset,
+    dataset: afas.dataset,
     harness: (syncFrom) =>
       startHarness({
         browser,
         prepare: async (b) => {
-          await b.invoke('saveEnvironment', [{ number: '12345', type: 'production', baseUrl: fake.baseUrl }]);
+          await b.invoke('saveEnvironment', [{ number: '12345', type: 'production', baseUrl: afas.baseUrl }]);
           await b.invoke('storeClassicToken', [token]);
           await b.invoke('setSyncFrom', [syncFrom]);
         },
