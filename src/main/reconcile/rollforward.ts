@@ -10,6 +10,7 @@ import type { PeriodDays } from './dates';
 import { counted } from '../../shared/plural';
 import { SameDayAmount } from './same-day-amount';
 import { descriptionKey } from './text';
+import { tick } from './tick';
 import type { TieOutRule } from './rules';
 
 export interface RollforwardInput {
@@ -38,6 +39,7 @@ export function rollforward(input: RollforwardInput): Rollforward {
   const topUpBits = roleBits(rule.topUpRoles);
   const spendBits = roleBits(rule.spendRoles);
   for (let j = 0; j < input.lines.length; j++) {
+    tick();
     const l = input.lines[j]!;
     const d = input.day[j]!;
     if (d < p.first) {
@@ -102,11 +104,15 @@ function likelyCauses(
   }
   // Same journal, date, amount and text; the text is only normalised for lines that share the rest.
   const groupOf = new SameDayAmount();
-  const ids = inPeriod.map((l) => groupOf.id(l));
+  const ids = inPeriod.map((l) => {
+    tick();
+    return groupOf.id(l);
+  });
   const perId = new Int32Array(groupOf.size);
   for (const g of ids) perId[g]!++;
   const groups = new Map<string, MutationLine[]>();
   for (let i = 0; i < inPeriod.length; i++) {
+    tick();
     if (perId[ids[i]!]! < 2) continue;
     const l = inPeriod[i]!;
     const k = `${ids[i]}|${descriptionKey(l)}`;
