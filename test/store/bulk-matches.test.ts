@@ -107,9 +107,17 @@ describe('auto matches written in bulk', () => {
       confirmMatch(db, { unitId: 1, account: first.account, lines: first.lines.map((l) => l.key), id: first.id, by: 'auto', at: '2025-03-01T00:00:00Z', method: first.method, evidence: first.evidence });
       unmatch(db, { matchId: first.id, by: 'An', at: '2025-03-02T00:00:00Z' });
     }
-    const plan = planBulkMatches(aside, proposals, listMatches(aside, 1), 'auto', '2025-04-02T10:00:00.000Z');
+    // As the app does: each batch sent to the writer as soon as it is planned.
     const writer = startStatementWriter(aside)!;
-    expect(await writer.run(plan.batches)).toBe(plan.batches.length);
+    const streamed = writer.open();
+    let sent = 0;
+    const plan = planBulkMatches(aside, proposals, listMatches(aside, 1), 'auto', '2025-04-02T10:00:00.000Z', undefined, (batch) => {
+      sent++;
+      streamed.push(batch);
+    });
+    expect(plan.batches).toEqual([]);
+    expect(sent).toBe(plan.starts.length - 1);
+    expect(await streamed.end()).toBe(sent);
     await writer.close();
     insertMatchesInBulk(here, proposals, 'auto', '2025-04-02T10:00:00.000Z');
     expect(stored(aside)).toEqual(stored(here));

@@ -158,14 +158,24 @@ export class EngineState {
     job: Job,
     picture: (storedMatches: readonly StoredMatch[]) => AdministrationResult,
   ): Promise<{ written: number; result: AdministrationResult }> {
-    const plan = planBulkMatches(this.db, proposals, stored, AUTO_BY, at, (w) => job.tick(w));
-    let committed = 0;
-    const batches = plan.batches.length;
-    const writing = writer.run(plan.batches, (n) => (committed = n));
-    writing.catch(() => undefined); // awaited below; a picture that throws first must not leave it unhandled
-    plan.batches = []; // copied to the writer: their texts (tens of MB) need not live through the picture
     // Pictures made while the writes land would be of a half-written store: none is kept.
     this.decisionsChanged();
+    let committed = 0;
+    // Each batch goes to the writer as soon as it is planned: the writes start while the rest is
+    // planned, and no batch's texts (tens of MB in all) wait here.
+    const run = writer.open((n) => (committed = n));
+    let plan: ReturnType<typeof planBulkMatches>;
+    try {
+      plan = planBulkMatches(this.db, proposals, stored, AUTO_BY, at, (w) => job.tick(w), (b) => run.push(b));
+    } catch (e) {
+      writer.stop();
+      await run.end().catch(() => undefined);
+      await writer.close();
+      throw e;
+    }
+    const batches = plan.starts.length - 1;
+    const writing = run.end();
+    writing.catch(() => undefined); // awaited below; a picture that throws first must not leave it unhandled
     // A cancel reaches the writer between its batches, also while this thread only waits.
     const watch = setInterval(() => {
       try {

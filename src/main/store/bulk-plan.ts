@@ -12,6 +12,7 @@ import { ADD_HEADS, ADD_LINES, ADD_MATCHES, ADD_MATCH_LINES, autoAuditEntries, C
 import type { Db } from './database';
 
 export interface BulkPlan {
+  /** Empty when they went to `emit` as they were made. */
   batches: Statement[][];
   /** Proposals [starts[i], starts[i + 1]) are batch i's. */
   starts: number[];
@@ -32,8 +33,20 @@ const CHECK_TABLE = 'CREATE TEMP TABLE IF NOT EXISTS bulk_check (short INTEGER N
 /** Fails the batch unless the SQL kept exactly as many proposals as foreseen (param: that count). */
 const CHECK = 'INSERT INTO temp.bulk_check SELECT ? - (SELECT count(*) FROM temp.bulk_match)';
 
-/** `stored`: the unit's active matches (the engine's input), which hold their lines. */
-export function planBulkMatches(db: Db, proposals: readonly StoredMatch[], stored: readonly StoredMatch[], by: string, at: string, tick: (weight?: number) => void = () => undefined): BulkPlan {
+/**
+ * `stored`: the unit's active matches (the engine's input), which hold their lines. `emit`, when
+ * given, takes each batch as soon as it is made (to a writer that starts on it at once) instead
+ * of the plan's `batches`.
+ */
+export function planBulkMatches(
+  db: Db,
+  proposals: readonly StoredMatch[],
+  stored: readonly StoredMatch[],
+  by: string,
+  at: string,
+  tick: (weight?: number) => void = () => undefined,
+  emit?: (batch: Statement[]) => void,
+): BulkPlan {
   const unitId = proposals[0]?.unitId ?? stored[0]?.unitId ?? 0;
   const existing = new Set(stored.map((m) => m.id));
   for (const id of db.prepare<[number], string>('SELECT id FROM matches WHERE NOT (unit_id = ? AND removed_at IS NULL)').pluck().all(unitId)) existing.add(id);
@@ -66,7 +79,7 @@ export function planBulkMatches(db: Db, proposals: readonly StoredMatch[], store
       head = linked.hash;
       return [INSERT_AUDIT, linked.values] as Statement;
     });
-    batches.push([
+    const batch: Statement[] = [
       ...split(SETUP),
       [CHECK_TABLE, []],
       [ADD_HEADS, [texts.heads]],
@@ -78,7 +91,9 @@ export function planBulkMatches(db: Db, proposals: readonly StoredMatch[], store
       [ADD_MATCH_LINES, []],
       ...audit,
       ...split(SETUP),
-    ]);
+    ];
+    if (emit) emit(batch);
+    else batches.push(batch);
     starts.push(from);
     keptBefore.push(kept.length);
     kept.push(...keptHere);

@@ -12,12 +12,24 @@ import type { Statement } from '../sync/staging';
 export interface StatementWriter {
   /** Runs the batches in order; resolves with how many committed (fewer when stopped). The batches are copied to the writer's thread at once: the caller may drop them right after. */
   run(batches: readonly (readonly Statement[])[], onBatch?: (done: number) => void): Promise<number>;
+  /**
+   * The same, with the batches sent one by one as the caller makes them: the writer starts on the
+   * first while the next is made, and no batch waits in memory for the rest. One open run at a time.
+   */
+  open(onBatch?: (done: number) => void): WriterRun;
   /** No batch after the one being written starts. */
   stop(): void;
   close(): Promise<void>;
 }
 
-// Messages: { batches } → { committed: n } after each, then { done: n } or { failed: message }.
+export interface WriterRun {
+  push(batch: readonly Statement[]): void;
+  /** No more batches: resolves with how many committed; rejects (with `committed`) when one failed. */
+  end(): Promise<number>;
+}
+
+// Messages: { batch } (each one transaction, answered { committed: n }), then { end } → { done: n }
+// or { failed: message, done: n }. After a failure or a stop the run's later batches are skipped.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.sqlite);
@@ -35,23 +47,28 @@ const run = db.transaction((statements) => {
     st.run(...params);
   }
 });
+let n = 0;
+let failed = null;
+let stopped = false;
 parentPort.on('message', (m) => {
   if (m.close) {
     db.close();
     parentPort.close();
     return;
   }
-  let n = 0;
+  if (m.end) {
+    parentPort.postMessage(failed === null ? { done: n } : { failed, done: n });
+    n = 0;
+    failed = null;
+    stopped = false;
+    return;
+  }
+  if (failed !== null || stopped || (stopped = Atomics.load(stop, 0) === 1)) return;
   try {
-    for (let i = 0; i < m.batches.length; i++) {
-      if (Atomics.load(stop, 0) === 1) break;
-      run(m.batches[i]);
-      m.batches[i] = null; // its texts are garbage once committed
-      parentPort.postMessage({ committed: ++n });
-    }
-    parentPort.postMessage({ done: n });
+    run(m.batch);
+    parentPort.postMessage({ committed: ++n });
   } catch (e) {
-    parentPort.postMessage({ failed: e && e.message ? String(e.message) : String(e), done: n });
+    failed = e && e.message ? String(e.message) : String(e);
   }
 });
 `;
@@ -65,22 +82,35 @@ export function startStatementWriter(db: Db): StatementWriter | null {
     workerData: { sqlite: createRequire(import.meta.url).resolve('better-sqlite3'), file: db.name, stop: stop.buffer, walCheckpointPages: walCheckpointPages(db) },
   });
   const exit = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const open = (onBatch?: (done: number) => void): WriterRun => {
+    const ended = new Promise<number>((resolve, reject) => {
+      const onMessage = (m: { committed?: number; done?: number; failed?: string }) => {
+        if (m.committed !== undefined) onBatch?.(m.committed);
+        if (m.done === undefined) return;
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        if (m.failed !== undefined) reject(Object.assign(new Error(m.failed), { committed: m.done }));
+        else resolve(m.done);
+      };
+      const onError = (e: Error) => reject(e);
+      worker.on('message', onMessage);
+      worker.once('error', onError);
+    });
+    ended.catch(() => undefined); // the caller's end() hands it on
+    return {
+      push: (batch) => worker.postMessage({ batch }),
+      end: () => {
+        worker.postMessage({ end: true });
+        return ended;
+      },
+    };
+  };
   return {
+    open,
     run(batches, onBatch) {
-      return new Promise<number>((resolve, reject) => {
-        const onMessage = (m: { committed?: number; done?: number; failed?: string }) => {
-          if (m.committed !== undefined) onBatch?.(m.committed);
-          if (m.done === undefined) return;
-          worker.off('message', onMessage);
-          worker.off('error', onError);
-          if (m.failed !== undefined) reject(Object.assign(new Error(m.failed), { committed: m.done }));
-          else resolve(m.done);
-        };
-        const onError = (e: Error) => reject(e);
-        worker.on('message', onMessage);
-        worker.once('error', onError);
-        worker.postMessage({ batches });
-      });
+      const r = open(onBatch);
+      for (const b of batches) r.push(b);
+      return r.end();
     },
     stop: () => Atomics.store(stop, 0, 1),
     async close() {
