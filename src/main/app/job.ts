@@ -33,10 +33,18 @@ export function isCancelled(e: unknown): boolean {
 }
 
 /**
- * Beats come faster than the screen asks (it polls every 250 ms), so every answer it gets is
- * fresh while the backend works; a gap on screen means the backend's thread really stood still.
+ * Beats come about as often as the screen asks (100 ms after each answer), so nearly every answer
+ * is fresh while the backend works; a gap of several on screen means its thread stood still.
  */
 export const BEAT_MS = 100;
+
+/**
+ * A beat is due a quarter early: checks come at their own pace (a 50 ms timer, a loop's every
+ * 1,024th tick), and one that waits for the full interval beats only at the check after it.
+ */
+export function beatDue(now: number, last: number, everyMs = BEAT_MS): boolean {
+  return now - last >= everyMs * 0.75;
+}
 
 export function createJob(opts: { cancelled: () => boolean; report: (step: JobStep, beat: number) => void; everyMs?: number }): Job {
   const everyMs = opts.everyMs ?? BEAT_MS;
@@ -47,7 +55,7 @@ export function createJob(opts: { cancelled: () => boolean; report: (step: JobSt
   const check = () => {
     if (opts.cancelled()) throw cancelledFailure();
     const now = performance.now();
-    if (now - last >= everyMs) {
+    if (beatDue(now, last, everyMs)) {
       last = now;
       opts.report(current, ++beat);
     }

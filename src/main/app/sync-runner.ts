@@ -9,7 +9,7 @@ import type { Db } from '../store/database';
 import type { SyncProgress } from '../sync/progress';
 import { syncAdministration } from '../sync/sync-administration';
 import { silentLogger, type Logger } from '../log';
-import { BEAT_MS, createJob, isCancelled, type Job } from './job';
+import { beatDue, createJob, isCancelled, type Job } from './job';
 import type { SyncProgressView } from './types';
 
 export interface SyncJob {
@@ -62,7 +62,7 @@ export class SyncRunner {
 
   /**
    * While a run waits (on AFAS, on the disk), every 50 ms: the host's flag reaches it through its
-   * AbortController, and every BEAT_MS its view gets a heartbeat, so the screen sees it is alive
+   * AbortController, and every beat its view gets a heartbeat, so the screen sees it is alive
    * (synchronous work beats through its job's ticks instead).
    */
   private watchFlag(controller: AbortController): () => void {
@@ -71,7 +71,7 @@ export class SyncRunner {
     const timer = setInterval(() => {
       if (flag !== null && Atomics.load(flag, 0) === 1) controller.abort();
       const now = performance.now();
-      if (this.view?.state === 'running' && now - last >= BEAT_MS) {
+      if (this.view?.state === 'running' && beatDue(now, last)) {
         last = now;
         this.set({ ...this.view, beat: (this.view.beat ?? 0) + 1 });
       }

@@ -169,8 +169,18 @@ export function autoProposals(rule: ClearingAccountRule, acc: AccountLines, stor
   const taken = new Set<MutationLine>();
   let added = 0; // autos[0, added) are in `taken` already
   for (let round = 0; undecided && added < autos.length && round < 20; round++) {
-    for (; added < autos.length; added++) for (const it of autos[added]!.items) taken.add(it.line);
-    const keep = (items: Item[]) => items.filter((it) => !taken.has(it.line)).map((it) => makeItem(it.line, it.side, it.day));
+    for (; added < autos.length; added++) {
+      tick();
+      for (const it of autos[added]!.items) taken.add(it.line);
+    }
+    const keep = (items: Item[]) => {
+      const out: Item[] = [];
+      for (const it of items) {
+        tick();
+        if (!taken.has(it.line)) out.push(makeItem(it.line, it.side, it.day));
+      }
+      return out;
+    };
     open = { left: keep(open.left), right: keep(open.right) };
     const next = matchAccount(rule, open);
     const fresh = next.proposals.filter((p) => p.auto);
