@@ -108,7 +108,7 @@ describe('the month-end at scale, in the app', () => {
         `longest without fresh progress ${Math.round(stale.ms)} ms syncing (after ${stale.after}), ${Math.round(staleExport.ms)} ms exporting (after ${staleExport.after})`,
     );
     expect(p99).toBeLessThanOrEqual(50);
-    // The backend beats every 100 ms while it works and the page asks every 250 ms: a longer gap
+    // The backend beats every 100 ms while it works and the page asks 100 ms after each answer: a longer gap
     // is the backend's thread standing still (a long GC, a statement that never ticks).
     expect(stale.ms).toBeLessThanOrEqual(500);
     expect(staleExport.ms).toBeLessThanOrEqual(500);

@@ -1,4 +1,4 @@
-// Sync runs in the background in main; the renderer polls getSyncStatus (~250 ms).
+// Sync runs in the background in main; the renderer polls getSyncStatus (100 ms after each answer).
 import type { Handlers } from '../../shared/contract';
 import type { Services } from '../services';
 

@@ -1,5 +1,5 @@
-// The month being closed: which administration and period, its result, the running sync (polled
-// every 250 ms while it runs), and the decisions that change the whole picture.
+// The month being closed: which administration and period, its result, the running sync or export
+// (polled while it runs), and the decisions that change the whole picture.
 import { create } from 'zustand';
 import type { SyncProgressView } from '../../../shared/contract';
 import type { LineKey, Period } from '../../../shared/domain';
@@ -12,7 +12,12 @@ import { defaultPeriod } from './period';
 import { by } from './user';
 import { useWorkspace } from './workspace';
 
-export const POLL_MS = 250;
+/**
+ * The next status question goes this long after the last answer: the backend beats every 100 ms,
+ * so the bar moves at least every ~200 ms while it works (the bound is 500 ms), and a question is
+ * a few hundred bytes over IPC.
+ */
+export const POLL_MS = 100;
 
 interface MonthState {
   unitId: number | null;
@@ -159,9 +164,18 @@ export const useMonth = create<MonthState>((set, get) => {
       if (!at) return;
       set({ exporting: true });
       // The export reports its own progress (and can be cancelled) while it writes.
-      const follow = setInterval(() => void attempt(() => call('getSyncStatus')).then((p) => p?.kind === 'export' && set({ progress: p })), POLL_MS);
+      let following = true;
+      let follow: ReturnType<typeof setTimeout> | undefined;
+      const ask = async () => {
+        const p = await attempt(() => call('getSyncStatus'));
+        if (!following) return;
+        if (p?.kind === 'export') set({ progress: p });
+        follow = setTimeout(() => void ask(), POLL_MS);
+      };
+      follow = setTimeout(() => void ask(), POLL_MS);
       const saved = await attempt(() => call('exportWorkbook', at.unitId, at.period, useSettings.getState().language), 'exportWorkbook').finally(() => {
-        clearInterval(follow);
+        following = false;
+        clearTimeout(follow);
         set({ exporting: false, progress: null });
       });
       if (saved) {
