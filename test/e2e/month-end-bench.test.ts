@@ -1,5 +1,7 @@
 // Measures what the controller feels on a big account: 100,000 lines on screen within a second,
-// a match round-trip (click to updated sum/status) within 100 ms. Prints the figures.
+// a match round-trip (click to updated sum/status) within 100 ms. Prints the figures. The month
+// behind it is the in-test fake, whose decisions cost what they change (constant), so the figures
+// are the screen's and the transport's, not the store's or the engine's.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memorySecretStore } from '../../src/main/secrets/memory';
