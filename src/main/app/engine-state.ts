@@ -15,6 +15,7 @@ import { insertMatchesInBulk } from '../store/bulk-matches';
 import { planBulkMatches } from '../store/bulk-plan';
 import { startStatementWriter, type StatementWriter } from '../store/statement-writer';
 import { listMatches, listNotes, listSignOffs } from '../store/controller-reads';
+import { KeptMatches } from '../store/kept-matches';
 import type { Db } from '../store/database';
 import { listCategories, listRejections, listTolerances } from '../store/reconciling-reads';
 import { queryLines } from '../store/lines';
@@ -59,12 +60,16 @@ export class EngineState {
   private pictures: Picture[] = [];
   /** Bumped by every write of the controller's decisions (and by a sync's auto matches). */
   private decisions = 0;
+  /** The stored matches between decisions: a decision reads back only what it touched. */
+  private readonly matches: KeptMatches;
 
   constructor(
     private readonly db: Db,
     /** From this many auto matches on, they are written on another thread (tests lower it). */
     private readonly parallelFrom = 20_000,
-  ) {}
+  ) {
+    this.matches = new KeptMatches(db);
+  }
 
   /** After a sync changed the unit's lines (or its configuration changed). */
   linesChanged(unitId: number): void {
@@ -220,7 +225,7 @@ export class EngineState {
     return {
       config: ctx.config,
       period: ctx.period,
-      storedMatches: listMatches(this.db, unitId),
+      storedMatches: this.matches.list(unitId),
       notes: listNotes(this.db, unitId),
       signOffs: listSignOffs(this.db, unitId),
       walletBalance: ctx.walletBalance,
