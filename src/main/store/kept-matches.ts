@@ -28,9 +28,15 @@ function before(a: StoredMatch, b: StoredMatch): boolean {
 export class KeptMatches {
   private kept = new Map<number, StoredMatch[]>();
   private version = -1;
+  private readonly touchedIds: () => string[];
+  private readonly forget: () => void;
 
   constructor(private readonly db: Db) {
     db.exec(LOG);
+    const touched = db.prepare<[], string>('SELECT DISTINCT id FROM touched_matches').pluck();
+    const clear = db.prepare('DELETE FROM touched_matches');
+    this.touchedIds = () => touched.all();
+    this.forget = () => clear.run();
   }
 
   /** Exactly what listMatches(db, unitId) would read now. */
@@ -38,8 +44,8 @@ export class KeptMatches {
     // Inside a transaction the store may yet roll back: what it shows now is not kept.
     if (this.db.inTransaction) return listMatches(this.db, unitId);
     const version = this.db.pragma('data_version', { simple: true }) as number;
-    const touched = this.db.prepare<[], { id: string }>('SELECT DISTINCT id FROM touched_matches').all().map((r) => r.id);
-    if (touched.length > 0) this.db.exec('DELETE FROM touched_matches');
+    const touched = this.touchedIds();
+    if (touched.length > 0) this.forget();
     if (version !== this.version || touched.length > FEW) {
       this.version = version;
       this.kept.clear();
