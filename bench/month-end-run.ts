@@ -48,6 +48,7 @@ const cpuNow = () => {
 };
 
 async function run(req: RunRequest): Promise<RunReply> {
+  const backend = backendEntry(pathToFileURL(resolve('out/main/cli.js')).href);
   const { served } = req;
   const marks: { phase: string; t: number; cpu: number; rss: number }[] = [];
   const t0 = performance.now();
@@ -70,7 +71,8 @@ async function run(req: RunRequest): Promise<RunReply> {
     stdout: process.stderr,
     stderr: process.stderr,
     onPhase: (phase) => marks.push({ phase, t: performance.now(), cpu: cpuNow(), rss: status('VmRSS') }),
-    backend: backendEntry(pathToFileURL(resolve('out/main/cli.js')).href),
+    // The backend's own thread gets the run's flags too (a CPU profile of the job is that thread's).
+    backend: { ...backend, execArgv: [...backend.execArgv, ...process.execArgv.filter((f) => f.startsWith('--cpu-prof'))] },
   });
   clearInterval(sampler);
   const end = { t: performance.now(), cpu: cpuNow() };
