@@ -159,10 +159,12 @@ export function compileFilter(groups: Groups, fieldList: FakeField[], columnKeys
   return (row, i) => compiled.some((p) => p(row, i));
 }
 
-/** One OR group: its predicate, and its equality conditions (rows can be looked up by them). */
+/** One OR group: its predicate, and its equality and range conditions (rows can be looked up by them). */
 export interface CompiledGroup {
   predicate: RowPredicate;
   equalities: { fieldId: string; type: FakeField['dataType']; key: SortKey }[];
+  /** >=, <=, >, < with a comparable value. */
+  ranges: { fieldId: string; type: FakeField['dataType']; operator: 2 | 3 | 4 | 5; key: SortKey }[];
 }
 
 export function compileGroups(groups: Groups, fieldList: FakeField[], columnKeys: ColumnKeys = keysOnTheFly): CompiledGroup[] {
@@ -178,6 +180,13 @@ export function compileGroups(groups: Groups, fieldList: FakeField[], columnKeys
         const f = fields.get(c.fieldId)!;
         return { fieldId: f.id, type: f.dataType, key: filterKey(c.value, f.dataType) ?? null };
       });
-    return { predicate: (row, i) => ps.every((p) => p(row, i)), equalities };
+    const ranges: CompiledGroup['ranges'] = [];
+    for (const c of ordered) {
+      const f = fields.get(c.fieldId);
+      const key = f && c.operator >= 2 && c.operator <= 5 ? filterKey(c.value, f.dataType) : undefined;
+      // A value that matches nothing (null key) is the predicate's to decide.
+      if (f && key !== undefined && key !== null) ranges.push({ fieldId: f.id, type: f.dataType, operator: c.operator as 2 | 3 | 4 | 5, key });
+    }
+    return { predicate: (row, i) => ps.every((p) => p(row, i)), equalities, ranges };
   });
 }

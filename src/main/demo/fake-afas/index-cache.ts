@@ -3,22 +3,28 @@
 // compares ready keys instead of normalising every row's dates and texts again. Dropped whenever the environment changes through the tracked
 // environment; a hit is also re-checked against the rows array's identity and length, so pushes
 // and splices on the caller's own (untracked) environment object are seen too.
-import { compileGroups, filterCacheKey, type ColumnKeys, type Groups } from './filters';
+import { compileGroups, filterCacheKey, type ColumnKeys, type CompiledGroup, type Groups } from './filters';
 import { sortIndices, type OrderField } from './ordering';
 import type { FakeConnector, FakeDataType } from './types';
 import { compareKeys, filterKey, rowKey, type SortKey } from './values';
 
 const MAX_ENTRIES = 64;
+/** Fewer rows than this are scanned: sorting them would cost more than it saves. */
+const SEEK_FROM = 256;
+
+type Equality = CompiledGroup['equalities'][number];
 
 export class IndexCache {
   private entries = new Map<string, { index: Int32Array; rows: unknown[]; length: number; fields: unknown }>();
   private columns = new Map<string, { rows: unknown[]; length: number; keys: SortKey[] }>();
   private positions = new Map<string, { rows: unknown[]; length: number; byKey: Map<SortKey, number[]> }>();
+  private seeks = new Map<string, { rows: unknown[]; length: number; byKey: Map<SortKey, Int32Array> }>();
 
   clear(): void {
     this.entries.clear();
     this.columns.clear();
     this.positions.clear();
+    this.seeks.clear();
   }
 
   /** Rows by their key of one field, in row order: an equality condition looks its rows up. */
@@ -37,6 +43,24 @@ export class IndexCache {
     }
     this.positions.set(id, { rows, length: rows.length, byKey });
     return byKey;
+  }
+
+  /**
+   * The rows holding one key of an equality field, sorted by another field (ties in row order): an
+   * index on (equality field, range field), as a database keeps one, so "this account in this
+   * month" reads the month's stretch instead of the account's whole history.
+   */
+  private rowsWithSorted(connectorId: string, connector: FakeConnector, keys: ColumnKeys, eq: Equality, by: { fieldId: string; type: FakeDataType }): Int32Array {
+    const id = `${connectorId}\u0000${eq.fieldId}\u0000${eq.type}\u0000${by.fieldId}\u0000${by.type}`;
+    const rows = connector.rows;
+    let hit = this.seeks.get(id);
+    if (!hit || hit.rows !== rows || hit.length !== rows.length) this.seeks.set(id, (hit = { rows, length: rows.length, byKey: new Map() }));
+    let sorted = hit.byKey.get(eq.key);
+    if (sorted === undefined) {
+      sorted = byKeyInRowOrder(this.rowsWith(connectorId, connector, keys, eq.fieldId, eq.type).get(eq.key) ?? [], keys(by.fieldId, by.type));
+      hit.byKey.set(eq.key, sorted);
+    }
+    return sorted;
   }
 
   private columnKeys(connectorId: string, connector: FakeConnector): ColumnKeys {
@@ -92,9 +116,20 @@ export class IndexCache {
     const hit = new Uint8Array(rows.length);
     for (const g of compileGroups(groups, connector.fields, keys)) {
       let candidates: ArrayLike<number> | null = null;
+      let rarest: Equality | null = null;
       for (const e of g.equalities) {
         const list = this.rowsWith(connectorId, connector, keys, e.fieldId, e.type).get(e.key) ?? [];
-        if (candidates === null || list.length < candidates.length) candidates = list;
+        if (candidates === null || list.length < candidates.length) {
+          candidates = list;
+          rarest = e;
+        }
+      }
+      // With a range too: only the stretch of the rarest equality's rows that the range allows.
+      // Every condition is still checked on each of them (the stretch only leaves out non-matches).
+      const range = g.ranges.find((r) => r.fieldId !== rarest?.fieldId);
+      if (rarest && range && candidates !== null && candidates.length > SEEK_FROM) {
+        const sorted = this.rowsWithSorted(connectorId, connector, keys, rarest, range);
+        candidates = stretch(sorted, keys(range.fieldId, range.type), g.ranges.filter((r) => r.fieldId === range.fieldId));
       }
       const scan = candidates ?? all();
       for (let j = 0; j < scan.length; j++) {
@@ -108,6 +143,25 @@ export class IndexCache {
     for (let i = 0, k = 0; i < hit.length; i++) if (hit[i] === 1) out[k++] = i;
     return out;
   }
+}
+
+/**
+ * `rows` (ascending) sorted by their keys in `column`, ties in row order: grouped by key, then the
+ * distinct keys sorted. Dates, accounts and journals have few distinct values, so this is one pass
+ * and a small sort, where comparing rows sorts 600,000 of them in a second.
+ */
+function byKeyInRowOrder(rows: readonly number[], column: readonly SortKey[]): Int32Array {
+  const groups = new Map<SortKey, number[]>();
+  for (const i of rows) {
+    const k = column[i] as SortKey;
+    const g = groups.get(k);
+    if (g) g.push(i);
+    else groups.set(k, [i]);
+  }
+  const out = new Int32Array(rows.length);
+  let p = 0;
+  for (const k of [...groups.keys()].sort(compareKeys)) for (const i of groups.get(k)!) out[p++] = i;
+  return out;
 }
 
 /** The first `n` of `indices` in `order` (ties by row order), by one pass that keeps n candidates. */

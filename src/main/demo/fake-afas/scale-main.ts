@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   const busy = values['busy-per-day'].split('-').map(Number) as [number, number];
   const token = process.env.KRUISPOST_FAKE_TOKEN ?? '';
   const data = generateScaleDataset({ busyPerDay: busy });
+  clusterByKey(data.environment.connectors.Profit_Transactions_Allocated!.rows);
   const fake = await startFakeAfas({ tokens: [token], environment: data.environment });
   const period = data.truth.periods[SCALE_PERIOD_ID]!;
   const served: ScaleServed = { baseUrl: fake.baseUrl, rows: data.rowCount, administration: data.administration, syncFrom: data.syncFrom, wallet: period.wallet, truth: period.accounts };
@@ -44,6 +45,18 @@ async function main(): Promise<void> {
   const stop = () => void fake.close().then(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+}
+
+/**
+ * The lines in the order of their key (unit, journal, entry, line), as a database keeps a table
+ * clustered on its primary key: a request ordered by that key then sorts rows that are already in
+ * order (one pass) instead of ~300,000 shuffled ones per month slice (~1 s of the fake's CPU
+ * each, on the cores the product is measured on). What it answers does not change: every answer
+ * is sorted by the order asked.
+ */
+function clusterByKey(rows: Record<string, unknown>[]): void {
+  const num = (v: unknown) => Number(v);
+  rows.sort((a, b) => num(a.UnitId) - num(b.UnitId) || (String(a.JournalId) < String(b.JournalId) ? -1 : String(a.JournalId) > String(b.JournalId) ? 1 : 0) || num(a.EntryNo) - num(b.EntryNo) || num(a.SeqNo) - num(b.SeqNo));
 }
 
 void main();
