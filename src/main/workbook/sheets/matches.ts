@@ -26,7 +26,7 @@ export async function writeMatches(
   lang: Lang,
 ): Promise<{ amountCents: number; differenceCents: number }> {
   const columns: Column[] = MATCH_HEADERS.map((header, i) => ({ header, width: WIDTHS[i] ?? 14, style: STYLES[i] }));
-  const table = openTable(wb, name, columns, lang, { freezeCols: 2, print: { context: print, title: name } });
+  const table = openTable(wb, name, columns, lang, { freezeCols: 2, print: { context: print, title: name }, direct: true });
   let amountCents = 0;
   let differenceCents = 0;
   for (const result of results) {

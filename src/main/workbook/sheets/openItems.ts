@@ -19,7 +19,7 @@ const STYLES = [undefined, STYLE.date, undefined, STYLE.wrap, STYLE.wrap, STYLE.
 
 export async function writeOpenItems(wb: ExcelJS.Workbook, sheet: AccountSheet & { name: string }, print: PrintContext, lang: Lang): Promise<void> {
   const columns: Column[] = OPEN_ITEM_HEADERS.map((header, i) => ({ header, width: WIDTHS[i] ?? 14, style: STYLES[i] }));
-  const table = openTable(wb, sheet.name, columns, lang, { freezeCols: 1, print: { context: print, title: sheet.name } });
+  const table = openTable(wb, sheet.name, columns, lang, { freezeCols: 1, print: { context: print, title: sheet.name }, direct: true });
   const bucketCents = new Map<string, number>();
   for (const item of sheet.account.openItems) {
     const line = item.line;

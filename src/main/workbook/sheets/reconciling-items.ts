@@ -28,7 +28,7 @@ interface Row {
 
 export async function writeReconcilingItems(wb: ExcelJS.Workbook, plan: SheetPlan, lines: LineLookup, print: PrintContext, lang: Lang): Promise<void> {
   const columns: Column[] = ITEM_HEADERS.map((header, i) => ({ header, width: WIDTHS[i] ?? 14, style: STYLES[i] }));
-  const table = openTable(wb, plan.items, columns, lang, { freezeCols: 2, print: { context: print, title: plan.items } });
+  const table = openTable(wb, plan.items, columns, lang, { freezeCols: 2, print: { context: print, title: plan.items }, direct: true });
   const groups = new Map<ItemCategory | null, Row[]>();
   for (const s of plan.accounts) {
     for (const item of s.items) {

@@ -86,7 +86,7 @@ export async function writeSchedule(wb: ExcelJS.Workbook, sheet: AccountSheet, l
     { header: SCHEDULE.remainder, width: 16, style: STYLE.euro },
     { header: SCHEDULE.status, width: 24 },
   ];
-  const table = openTable(wb, layout.name, columns, lang, { freezeCols: 1, print: { context: print, title: layout.name } });
+  const table = openTable(wb, layout.name, columns, lang, { freezeCols: 1, print: { context: print, title: layout.name }, direct: true });
   const { col } = layout;
   const monthIndex = new Map(layout.months.map((m, i) => [m, i]));
   for (const v of vouchers) {

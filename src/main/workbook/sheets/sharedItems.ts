@@ -25,7 +25,7 @@ const REASON = 'N';
 
 export async function writeSharedItems(wb: ExcelJS.Workbook, sheet: SharedSheet, print: PrintContext, lang: Lang): Promise<void> {
   const columns: Column[] = [...CREDITOR_HEADERS, ...OPEN_ITEM_HEADERS].map((header, i) => ({ header, width: WIDTHS[i] ?? 14, style: STYLES[i] }));
-  const table = openTable(wb, sheet.name, columns, lang, { freezeCols: 2, print: { context: print, title: sheet.name } });
+  const table = openTable(wb, sheet.name, columns, lang, { freezeCols: 2, print: { context: print, title: sheet.name }, direct: true });
   const bucketCents = new Map<string, number>();
   for (const account of sheet.accounts) {
     for (const item of account.openItems) {
