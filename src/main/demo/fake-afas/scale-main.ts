@@ -40,6 +40,8 @@ async function main(): Promise<void> {
     const changed = fake.environment.connectors.Profit_Fin_ChangedEntrydate!.rows;
     const c = changed.findIndex((r) => r.EntryDate === row.EntryDate);
     if (c >= 0) changed[c] = { ...changed[c], Modified: modified };
+    // The write maintains the indexes, as AFAS's database does: the next sync does not wait for it.
+    fake.maintainIndexes();
     process.stdout.write(`${JSON.stringify({ changed: `${String(row.UnitId)}/${String(row.JournalId)}/${String(row.EntryNo)}/${String(row.SeqNo)}` })}\n`);
   });
   const stop = () => void fake.close().then(() => process.exit(0));

@@ -220,6 +220,7 @@ export async function startFakeAfas(options: FakeAfasOptions): Promise<FakeAfas>
     faults,
     environment,
     invalidate: () => cache.clear(),
+    maintainIndexes: () => cache.rebuild(raw.connectors),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -108,5 +108,10 @@ export interface FakeAfas {
   environment: FakeEnvironment;
   /** Drops cached indexes; only needed after changing the original environment object directly. */
   invalidate(): void;
+  /**
+   * Builds now the row indexes that requests built before a change (a database maintains its
+   * indexes on a write); without it the next request builds them.
+   */
+  maintainIndexes(): void;
   close(): Promise<void>;
 }
