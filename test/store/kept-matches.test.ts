@@ -43,7 +43,8 @@ type Op =
   | { kind: 'undo' }
   | { kind: 'bulk'; unit: number; pairs: number[] }
   | { kind: 'other-connection'; unit: number; pair: number }
-  | { kind: 'rolled-back'; unit: number; pair: number };
+  | { kind: 'rolled-back'; unit: number; pair: number }
+  | { kind: 'explain'; unit: number; nth: number };
 
 const unit = fc.constantFrom(1, 2);
 const pair = fc.integer({ min: 0, max: PAIRS - 1 });
@@ -54,6 +55,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('bulk' as const), unit, pairs: fc.uniqueArray(pair, { maxLength: 4 }) }),
   fc.record({ kind: fc.constant('other-connection' as const), unit, pair }),
   fc.record({ kind: fc.constant('rolled-back' as const), unit, pair }),
+  fc.record({ kind: fc.constant('explain' as const), unit, nth: fc.nat() }),
 );
 
 /** Writes refused by the store (a line already matched, nothing to undo) are part of the run. */
@@ -93,6 +95,12 @@ function apply(o: Op) {
       other.close();
       return;
     }
+    case 'explain': {
+      // A category and correction entry on a match (as the controller explains a difference).
+      const active = listMatches(db, o.unit);
+      if (active.length) db.prepare('UPDATE matches SET category = ?, correction = ? WHERE id = ?').run('timing', o.nth % 2 ? JSON.stringify({ debit: '4999', credit: '2000', amount: 1 }) : null, active[o.nth % active.length]!.id);
+      return;
+    }
     case 'rolled-back':
       return attempt(() =>
         db.transaction(() => {
@@ -116,6 +124,35 @@ describe('kept stored matches', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('preloaded on another thread, equal a fresh read, also with writes while it reads', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(op, fc.boolean()), { minLength: 1, maxLength: 12 }), async (steps) => {
+        db.exec('DELETE FROM match_lines; DELETE FROM matches; DELETE FROM actions');
+        const kept = new KeptMatches(db);
+        for (const [o, during] of steps) {
+          // The write lands before the thread starts reading, or while it reads.
+          if (!during) apply(o);
+          const reading = kept.preload(1);
+          if (during) apply(o);
+          await reading;
+          for (const u of [1, 2]) expect(kept.list(u)).toEqual(listMatches(db, u));
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('a preload is what list() then hands out, without reading again', async () => {
+    for (let i = 0; i < 4; i++) confirmMatch(db, { unitId: 1, account: '2000', lines: keys(1, i), by: 'Anna', at: '2025-02-01T10:00:00.000Z' });
+    const kept = new KeptMatches(db);
+    expect(await kept.preload(1)).toBe(true);
+    const first = kept.list(1);
+    expect(first).toEqual(listMatches(db, 1));
+    expect(kept.list(1)).toBe(first);
+    expect(await kept.preload(1)).toBe(false); // kept and unchanged: nothing read
+    expect(kept.list(1)).toBe(first);
   });
 
   it('read back only what a decision touched', () => {

@@ -123,7 +123,10 @@ export class EngineState {
    * in the picture.
    */
   async autoMatch(ctx: EngineContext, at: string, job: Job = NO_JOB): Promise<{ written: number; result: AdministrationResult }> {
+    // The stored matches are read on another thread while this one reads the lines.
+    const matches = this.matches.preload(ctx.config.unitId);
     const lines = this.prepared(ctx.config, job);
+    await matches;
     const input = { ...this.decisionsOf(ctx), accountNames: lines.names };
     job.step('match');
     // As the store will hand them back: lines by key, stamped with this run's time.

@@ -45,17 +45,18 @@ function toStoredMatch(db: Db, r: MatchRow): StoredMatch {
   };
 }
 
+/** listMatches' rows: one per match line; params unit, account, account (null: all accounts). */
+export const LIST_MATCHES_SQL = `SELECT m.id, m.account, m.method, m.difference, m.reason, m.evidence, m.created_by, m.created_at, l.line_key, l.amount, m.category, m.correction
+  FROM matches m JOIN match_lines l ON l.match_id = m.id
+  WHERE m.unit_id = ? AND m.removed_at IS NULL AND (? IS NULL OR m.account = ?) ORDER BY m.created_at, m.id, l.line_key`;
+
 /**
  * Active (not unmatched) matches of a unit, optionally of one account, oldest first. One query
  * for all of them (a run's 200,000 auto matches included); equal evidence texts parse once.
  */
 export function listMatches(db: Db, unitId: number, account?: string): StoredMatch[] {
   const rows = db
-    .prepare<[number, string | null, string | null], unknown[]>(
-      `SELECT m.id, m.account, m.method, m.difference, m.reason, m.evidence, m.created_by, m.created_at, l.line_key, l.amount, m.category, m.correction
-       FROM matches m JOIN match_lines l ON l.match_id = m.id
-       WHERE m.unit_id = ? AND m.removed_at IS NULL AND (? IS NULL OR m.account = ?) ORDER BY m.created_at, m.id, l.line_key`,
-    )
+    .prepare<[number, string | null, string | null], unknown[]>(LIST_MATCHES_SQL)
     .raw(true)
     .iterate(unitId, account ?? null, account ?? null);
   const out: StoredMatch[] = [];

@@ -6,6 +6,7 @@
 import type { StoredMatch } from '../../shared/reconcile';
 import { getMatch, listMatches } from './controller-reads';
 import type { Db } from './database';
+import { readMatchesAside } from './matches-aside';
 
 const LOG = `
 CREATE TEMP TABLE IF NOT EXISTS touched_matches (id TEXT NOT NULL);
@@ -27,7 +28,7 @@ function before(a: StoredMatch, b: StoredMatch): boolean {
 
 export class KeptMatches {
   private kept = new Map<number, StoredMatch[]>();
-  private version = -1;
+  private versionKept = -1;
   private readonly touchedIds: () => string[];
   private readonly forget: () => void;
 
@@ -39,15 +40,47 @@ export class KeptMatches {
     this.forget = () => clear.run();
   }
 
+  /**
+   * Reads the unit's matches on another thread when they are not kept, so that reading them and
+   * whatever this thread does meanwhile (the engine reading the lines) overlap. Kept under the
+   * data_version seen before the read: if another connection commits meanwhile, list() reads all
+   * again; this connection's writes meanwhile are logged as touched and read again, as after any
+   * decision. Resolves true when it kept what it read; never rejects (list() then reads itself).
+   */
+  async preload(unitId: number): Promise<boolean> {
+    if (this.db.inTransaction) return false;
+    const version = this.version();
+    if (version === this.versionKept && this.kept.has(unitId)) return false;
+    const reading = readMatchesAside(this.db, unitId);
+    if (!reading) return false;
+    const list = await reading.catch(() => null);
+    if (list === null || this.db.inTransaction) return false;
+    if (version !== this.versionKept) {
+      this.versionKept = version;
+      this.kept.clear();
+    }
+    this.keep(unitId, list);
+    return true;
+  }
+
+  private version(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  private keep(unitId: number, list: StoredMatch[]): void {
+    this.kept.set(unitId, list);
+    if (this.kept.size > KEEP) this.kept.delete(this.kept.keys().next().value!);
+  }
+
   /** Exactly what listMatches(db, unitId) would read now. */
   list(unitId: number): readonly StoredMatch[] {
     // Inside a transaction the store may yet roll back: what it shows now is not kept.
     if (this.db.inTransaction) return listMatches(this.db, unitId);
-    const version = this.db.pragma('data_version', { simple: true }) as number;
+    const version = this.version();
     const touched = this.touchedIds();
     if (touched.length > 0) this.forget();
-    if (version !== this.version || touched.length > FEW) {
-      this.version = version;
+    if (version !== this.versionKept || touched.length > FEW) {
+      this.versionKept = version;
       this.kept.clear();
     } else if (touched.length > 0 && this.kept.size > 0) {
       // Each touched match as it is now, if still active (an unmatched one is left out).
@@ -57,8 +90,7 @@ export class KeptMatches {
     let list = this.kept.get(unitId);
     if (!list) {
       list = listMatches(this.db, unitId);
-      this.kept.set(unitId, list);
-      if (this.kept.size > KEEP) this.kept.delete(this.kept.keys().next().value!);
+      this.keep(unitId, list);
     }
     return list;
   }
