@@ -24,6 +24,14 @@ const batch = (x: number): Statement[] => [
 ];
 const rows = (db: Db) => db.prepare('SELECT x FROM t ORDER BY x').pluck().all();
 
+async function until(done: () => boolean): Promise<void> {
+  const t0 = performance.now();
+  while (!done()) {
+    if (performance.now() - t0 > 20_000) throw new Error('timed out');
+    await new Promise<void>((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 describe('statement writer', () => {
   for (const transactionMs of [0, 60_000]) {
     it(`a batch that fails rolls back alone; the ones before it stay (transactions of ${transactionMs} ms)`, async () => {
@@ -41,14 +49,29 @@ describe('statement writer', () => {
     });
   }
 
+  it('a commit that fails keeps nothing of its transaction and runs no later batch', async () => {
+    const db = store();
+    // A deferred foreign key is checked at COMMIT, not by the batch's own statements.
+    db.exec('CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE c (x INTEGER REFERENCES p (id) DEFERRABLE INITIALLY DEFERRED)');
+    const writer = startStatementWriter(db, 0)!;
+    expect(await writer.run([batch(1)])).toBe(1);
+    const wide = startStatementWriter(db, 60_000)!;
+    const orphan: Statement[] = [['INSERT INTO c VALUES (99)', []]];
+    await expect(wide.run([batch(2), orphan, batch(3)])).rejects.toMatchObject({ message: expect.stringMatching(/FOREIGN KEY/), committed: 0 });
+    await Promise.all([writer.close(), wide.close()]);
+    expect(rows(db)).toEqual([1, 1001]);
+    expect(db.prepare('SELECT count(*) FROM c').pluck().get()).toBe(0);
+    db.close();
+  });
+
   it('after a stop no batch starts; the batches done are committed', async () => {
     const db = store();
     const writer = startStatementWriter(db, 60_000)!;
-    const run = writer.open();
+    let committed = 0;
+    const run = writer.open((done) => (committed = done));
     run.push(batch(1));
     run.push(batch(2));
-    // Both are written (the answer to a later message comes after them) before the stop.
-    await new Promise<void>((resolve) => setTimeout(resolve, 200));
+    await until(() => committed === 2);
     writer.stop();
     run.push(batch(3));
     expect(await run.end()).toBe(2);
@@ -64,10 +87,11 @@ describe('statement writer', () => {
     const run = writer.open((done) => committed.push(done));
     run.push(batch(1));
     const t0 = performance.now();
-    while (committed.length === 0 && performance.now() - t0 < 2_000) await new Promise<void>((resolve) => setTimeout(resolve, 5));
+    await until(() => committed.length > 0);
+    // Long before the transaction's 60 s: no next batch came (a worker starts in well under 5 s).
+    expect(performance.now() - t0).toBeLessThan(5_000);
     expect(committed).toEqual([1]);
-    db.prepare('INSERT INTO t VALUES (7)').run(); // not waiting for busy_timeout
-    expect(performance.now() - t0).toBeLessThan(1_000);
+    db.prepare('INSERT INTO t VALUES (7)').run();
     run.push(batch(2));
     expect(await run.end()).toBe(2);
     await writer.close();

@@ -62,15 +62,22 @@ let openedAt = 0;
 let idle = null;
 let failed = null;
 let stopped = false;
+const message = (e) => (e && e.message ? String(e.message) : String(e));
 const commit = () => {
   clearTimeout(idle);
   idle = null;
   if (db.inTransaction) {
-    db.exec('COMMIT');
-    n += pending;
-    if (pending > 0) parentPort.postMessage({ committed: n });
+    try {
+      db.exec('COMMIT');
+      n += pending;
+      if (pending > 0) parentPort.postMessage({ committed: n });
+    } catch (e) {
+      // Nothing of the open transaction is kept; no later batch runs.
+      if (failed === null) failed = message(e);
+      if (db.inTransaction) db.exec('ROLLBACK');
+    }
   }
-  pending = 0; // a failure SQLite rolled back whole took them with it
+  pending = 0; // also when a failure SQLite rolled back whole took them with it
 };
 parentPort.on('message', (m) => {
   if (m.close) {
@@ -98,7 +105,7 @@ parentPort.on('message', (m) => {
     run(m.batch);
     pending++;
   } catch (e) {
-    failed = e && e.message ? String(e.message) : String(e);
+    failed = message(e);
     return commit();
   }
   // Committed when the budget is spent, or when no next batch comes soon (the sender is slower).
