@@ -3,8 +3,8 @@
 // auto matches). Each batch is all or nothing (a savepoint); a batch that fails rolls back and
 // stops the rest. Batches share a transaction for up to TRANSACTION_MS: every commit writes each
 // page the batches dirtied, and consecutive batches dirty the same index pages (match_lines'
-// key index), so one commit per batch wrote them 41 times for 200,000 matches (writer 5.3 s ->
-// 2.9 s, measured on a copy of the bench's database). Before each batch the worker reads a stop
+// key index), so one commit per batch wrote them 41 times for 200,000 matches (bench/match-writer.ts:
+// 3.7-4.4 s -> 3.1-3.5 s). Before each batch the worker reads a stop
 // flag: a cancel commits what is done and writes no more. Plain JS
 // given as source (eval), as the stage writer is: it loads the same way under tsx, vitest and the
 // bundle, and needs only better-sqlite3.
@@ -45,7 +45,7 @@ db.pragma('busy_timeout = 5000');
 db.pragma('synchronous = NORMAL');
 db.pragma('wal_autocheckpoint = ' + workerData.walCheckpointPages);
 db.pragma('foreign_keys = ON');
-db.pragma('temp_store = MEMORY'); // the batches' temp tables (5,000 proposals at most): -7% of the writer's time
+db.pragma('temp_store = MEMORY'); // the batches' temp tables (5,000 proposals at most) need no file
 const stop = new Int32Array(workerData.stop);
 const prepared = new Map();
 // Inside the open transaction better-sqlite3 runs this as a savepoint: a failing batch rolls back alone.
